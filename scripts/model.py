@@ -225,13 +225,16 @@ def article_units(article: Article) -> Iterator[Unit]:
             yield Unit(point.id, "point", point, point.number, parent=clause.id, **base)
 
 
+class Constitution(Strict):
+    """The whole aligned source as one object, as exported in constitution.json."""
+
+    schema_version: Literal[constants.SCHEMA_VERSION]
+    document: Document
+    preamble: Preamble
+    articles: list[Article]
+
+
 def json_schema() -> dict:
-    """JSON Schema of the whole source as one object, as exported in constitution.json."""
-    whole = create_model(
-        "Constitution",
-        __base__=Strict,
-        document=(Document, ...),
-        preamble=(Preamble, ...),
-        articles=(list[Article], ...),
-    )
-    return whole.model_json_schema()
+    """JSON Schema of constitution.json (JSON Schema 2020-12, which pydantic emits)."""
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema",
+            **Constitution.model_json_schema()}
