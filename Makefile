@@ -29,6 +29,7 @@ site: setup
 	$(PY) -m scripts site
 
 serve: setup
+	test -f dist/manifest.json || $(PY) -m scripts site  # the pages show the downloads' sizes
 	$(PY) -m scripts generate
 	$(VENV)/bin/mkdocs serve --livereload
 
