@@ -72,8 +72,13 @@ class _Builder:
         self.lines: dict[tuple, int] = {}
         self.problems: list[Problem] = []
         self.scalars = yaml.SafeLoader("")
+        self.seen: set[int] = set()
 
     def build(self, node: yaml.Node, keys: tuple = ()) -> Any:
+        if id(node) in self.seen:  # an alias: a cycle would never end, a nest of them explodes
+            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed in the source",
+                                              node.start_mark)
+        self.seen.add(id(node))
         self.lines[keys] = node.start_mark.line + 1
         if isinstance(node, yaml.MappingNode):
             result = {}
@@ -89,7 +94,11 @@ class _Builder:
             return result
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, keys + (index,)) for index, item in enumerate(node.value)]
-        return self.scalars.construct_object(node, deep=True)
+        try:
+            return self.scalars.construct_object(node, deep=True)
+        except (ValueError, OverflowError) as error:  # e.g. 2026-13-45, a 5000-digit number
+            reason = str(error).split(";")[0]
+            raise yaml.constructor.ConstructorError(None, None, f"unreadable value: {reason}", node.start_mark)
 
 
 def read_yaml(path: Path) -> tuple[YamlFile | None, list[Problem]]:
@@ -108,6 +117,8 @@ def read_yaml(path: Path) -> tuple[YamlFile | None, list[Problem]]:
         return None, [Problem(display, line, "", "", "binary data (NUL byte) in a text file")]
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except RecursionError:
+        return None, [Problem(display, 1, "", "", "YAML syntax: nested too deeply")]
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         line = mark.line + 1 if mark else 1
@@ -118,6 +129,8 @@ def read_yaml(path: Path) -> tuple[YamlFile | None, list[Problem]]:
     builder = _Builder(display)
     try:
         data = builder.build(node)
+    except RecursionError:
+        return None, [Problem(display, 1, "", "", "YAML: nested too deeply")]
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         return None, [Problem(display, mark.line + 1 if mark else 1, "", "", f"YAML: {error.problem}")]
