@@ -3,8 +3,9 @@
 `python -m scripts site [--source DIR] [--out DIR] [--dist DIR]` runs STAGES in a staging
 folder beside the outputs (<out's parent>/.build/): validate, render the downloads into a
 staging dist/ with a manifest (name, bytes, SHA-256), generate the pages into a staging
-docs/, `mkdocs build --strict` on them. Only when all succeed are site/ and dist/ swapped
-in; a failure leaves them as they were and prints one line per problem.
+docs/, pack the offline bundle into dist/ (scripts/offline.py), `mkdocs build --strict` on
+the pages. Only when all succeed are site/ and dist/ swapped in; a failure leaves them as
+they were and prints one line per problem.
 """
 
 from __future__ import annotations
@@ -89,17 +90,21 @@ def pages(build: Build) -> None:
 
 def mkdocs(build: Build) -> None:
     """`mkdocs build --strict` of the staging docs/ (a child process: MkDocs keeps global state)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1",
-           "CONSTITUTION_DOCS_DIR": str(build.docs), "CONSTITUTION_DIST_DIR": str(build.dist)}
+    run_mkdocs(build.docs, build.dist, build.site, [path.name for path in build.downloads])
+
+
+def run_mkdocs(docs: Path, dist: Path, site: Path, downloads: list[str], env: dict | None = None) -> None:
+    """Build `docs` with the files of `dist` into `site`, which must then serve `downloads`."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {}),
+           "CONSTITUTION_DOCS_DIR": str(docs), "CONSTITUTION_DIST_DIR": str(dist)}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict",
-               "--config-file", str(MKDOCS_CONFIG), "--site-dir", str(build.site)]
+               "--config-file", str(MKDOCS_CONFIG), "--site-dir", str(site)]
     result = subprocess.run(command, env=env, cwd=constants.ROOT, capture_output=True, text=True)
     if result.returncode != 0:
         raise BuildError(mkdocs_problems(result.stderr))
-    missing = [name for name in map(lambda p: p.name, build.downloads)
-               if not (build.site / constants.download_url(name)).is_file()]
+    missing = [name for name in downloads if not (site / constants.download_url(name)).is_file()]
     if missing:
-        raise BuildError([f"{build.site}: downloads not in the site: {', '.join(missing)}"])
+        raise BuildError([f"{site}: downloads not in the site: {', '.join(missing)}"])
 
 
 def mkdocs_problems(stderr: str) -> list[str]:
@@ -119,9 +124,16 @@ def mkdocs_problems(stderr: str) -> list[str]:
     return problems
 
 
-# In order. The offline bundle (issue 4) goes after `mkdocs`: it reads build.site and writes
-# into build.dist, which is swapped in with the rest.
-STAGES = [validate, downloads, manifest, pages, mkdocs]
+def offline(build: Build) -> None:
+    """The offline bundle into the staging dist/ and its manifest (scripts/offline.py)."""
+    from . import offline as bundle
+
+    bundle.stage(build)
+
+
+# In order. The offline bundle is built from the source and the downloads, not from the
+# website (its links end in .html), before `mkdocs`: the website lists it with its size.
+STAGES = [validate, downloads, manifest, pages, offline, mkdocs]
 
 
 def swap(pairs: list[tuple[Path, Path]], trash: Path) -> None:

@@ -81,6 +81,24 @@ SITE_DATA_FILE = "site.yml"  # generated into docs/: per-language nav and names 
 DATE_LOCALES = {"kk": "kk", "ru": "ru", "en": "en_GB"}  # Babel locales for dates in the text
 
 
+# Reader tools (scripts/reader.py): the languages side by side, for the whole text and per
+# article, and the translation status. A side-by-side row's id is the unit's id with a prefix
+# that no Akoma Ntoso id has, so the unit's own id stays the anchor of its single-language page.
+PARALLEL_PAGE = "parallel"
+STATUS_PAGE = "status"
+PARALLEL_ROW_PREFIX = "row-"
+PARALLEL_HEADING_PREFIX = "parallel-"  # headings of the whole-text side-by-side page
+
+
+def parallel_page(article: str | None = None) -> str:
+    """Page key of the side-by-side view: 'parallel' (whole text) or 'parallel/art_2'."""
+    return f"{PARALLEL_PAGE}/{article}" if article else PARALLEL_PAGE
+
+
+def parallel_row_id(unit_id: str) -> str:
+    return f"{PARALLEL_ROW_PREFIX}{unit_id}"
+
+
 def page_of(unit_id: str) -> str:
     """The page that shows a unit: its article, the preamble or its section; the title is on home."""
     return HOME_PAGE if unit_id == TITLE_ID else unit_id.split("__")[0]
@@ -97,6 +115,12 @@ def unit_url(unit_id: str, lang: str) -> str:
     return f"{page_url(page_of(unit_id), lang)}#{unit_id}"
 
 
+def page_file(page: str, lang: str) -> str:
+    """A page's built file, 'ru/art_2/index.html': raw HTML links to it work both on the website
+    (directory URLs) and in the offline bundle (file URLs), where MkDocs rewrites only Markdown links."""
+    return f"{page_url(page, lang)}index.html"
+
+
 def page_source(page: str, lang: str) -> str:
     """The generated Markdown file of a page, relative to docs/ (every page is a folder's index)."""
     return f"{lang}/{page}/index.md" if page else f"{lang}/index.md"
@@ -105,6 +129,18 @@ def page_source(page: str, lang: str) -> str:
 def download_url(name: str) -> str:
     """Site-relative URL of a file of dist/, the same from every language."""
     return f"{DOWNLOADS_DIR}/{name}"
+
+
+# The offline bundle (python -m scripts offline): the whole site for file://, in one zip
+# named after the edition, holding one folder of that name with the site in it.
+def offline_folder(edition_id: str) -> str:
+    """'constitution-2026-01-30': the bundle's top-level folder."""
+    return f"constitution-{edition_id}"
+
+
+def offline_name(edition_id: str) -> str:
+    """'constitution-2026-01-30-offline.zip': the bundle, in dist/."""
+    return f"{offline_folder(edition_id)}-offline.zip"
 
 
 ROMAN = (

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import yaml
 
-from . import constants, pdf
+from . import cite, constants, pdf
 from .markup import attribute, excerpt, fill, format_date, literal_html, literal_markdown, ranges
 from .model import Article, Source, Unit, article_units
 
@@ -99,7 +99,9 @@ def unit_html(lang: Lang, unit: Unit, label: str) -> str:
     status = unit.texts.status(lang.code)
     text = unit.texts.text(lang.code)
     classes = f"unit unit--{unit.kind}" + (" unit--missing" if text is None else "")
-    opening = f'class="{classes}" id="{attribute(unit.id)}" data-status="{status}"'
+    opening = f'class="{classes}" id="{attribute(unit.id)}" data-status="{status}" data-label="{attribute(label)}"'
+    if unit.kind in cite.CITED_KINDS:  # its part of a citation; the page holds the rest (cite_strings)
+        opening += f' data-cite="{attribute(cite.unit_part(lang.source, lang.code, unit))}"'
     if text is not None:
         return f"<p {opening}>{number_html}{literal_html(text)} {permalink}</p>"
     others = [(code, unit.texts.text(code)) for code in constants.LANGUAGES if code != lang.code]
@@ -166,6 +168,7 @@ class Page:
     key: str  # language-neutral page key, see constants.page_url()
     title: str  # for the nav, in the page's language
     lines: list[str]
+    in_nav: bool = True  # False: reached by links only (mkdocs.yml `not_in_nav` says so too)
 
 
 def holds(lang: Lang, source: Source) -> str:
@@ -209,7 +212,8 @@ def home_page(lang: Lang, source: Source) -> Page:
         lines.append(f"- [{literal_markdown(section_title(lang, section))}]({link(page, section.id)})")
         for article in source.section_articles(section):
             lines.append(f"    - [{literal_markdown(article_title(lang, article))}]({link(page, article.id)})")
-    lines += ["", heading(2, literal_markdown(lang.ui("site_downloads_pdf")), "pdf"), ""]
+    lines += [""] + reader.home_links(lang, source)
+    lines += [heading(2, literal_markdown(lang.ui("site_downloads_pdf")), "pdf"), ""]
     editions = [lang.code, *(code for code in constants.LANGUAGES if code != lang.code), "parallel"]
     for edition in editions:
         name = pdf.pdf_name(edition)
@@ -226,9 +230,11 @@ def preamble_page(lang: Lang, source: Source) -> Page:
     recitals = [unit for unit in source.units() if unit.kind == "recital"]
     lines = [heading(1, literal_markdown(title), constants.PREAMBLE_ID), ""]
     lines += banner(lang, page, recitals)
+    lines += reader.compare_link(lang, page, constants.PARALLEL_HEADING_PREFIX + constants.PREAMBLE_ID)
     for unit in recitals:
         label = f"{title}, {lang.ui('site_recital_label').format(n=unit.number)}"
         lines += [unit_html(lang, unit, label), ""]
+    lines.append(cite.page_strings(lang.source, lang.code))
     return Page(page, title, lines)
 
 
@@ -258,9 +264,11 @@ def article_page(lang: Lang, article: Article) -> Page:
     anchor = f"{article.id}__hdg" if not article.has_clauses else article.id
     lines = [heading(1, literal_markdown(title), anchor), ""]
     lines += banner(lang, page, units)
+    lines += reader.compare_link(lang, page)
     labels = unit_labels(lang, article)
     for unit in units:
         lines += [unit_html(lang, unit, labels[unit.id]), ""]
+    lines.append(cite.page_strings(lang.source, lang.code))
     return Page(page, title, lines)
 
 
@@ -275,6 +283,7 @@ def about_page(lang: Lang, source: Source) -> Page:
     full = document.full_text
     lines += [f"- {fill(lang.ui('site_full_text'), sections=full.sections, articles=full.articles)}", ""]
     lines += [heading(2, literal_markdown(lang.ui("site_sources")), "sources"), ""]
+    lines += reader.status_link(lang, page)
     units = list(source.units())
     for code in constants.LANGUAGES:
         text_source = getattr(document.sources, code)
@@ -304,9 +313,11 @@ def external_link(url: str) -> str:
     return f'<a href="{attribute(url)}" rel="external">{literal_html(url)}</a>'
 
 
-def download_names() -> list[str]:
-    """Every file of dist/ that the Downloads page lists, PDFs first."""
-    return [*pdf.pdf_names(), *constants.export_names()]
+def download_names(source: Source | None = None) -> list[str]:
+    """Every file of dist/ that the Downloads page lists, PDFs first; given the source (the
+    name holds the edition), the offline bundle last, as the website lists it."""
+    bundle = [constants.offline_name(source.document.edition.id)] if source is not None else []
+    return [*pdf.pdf_names(), *constants.export_names(), *bundle]
 
 
 def download_label(lang: Lang, name: str) -> str:
@@ -316,6 +327,8 @@ def download_label(lang: Lang, name: str) -> str:
             return lang.ui("site_file_pdf").format(language=lang.language_name(code))
         if name == constants.export_akn(code):
             return lang.ui("site_file_akn").format(language=lang.language_name(code))
+    if name == constants.offline_name(lang.source.document.edition.id):
+        return lang.ui("site_file_offline")
     keys = {pdf.pdf_name("parallel"): "site_file_pdf_parallel", constants.EXPORT_JSON: "site_file_json",
             constants.EXPORT_JSON_SCHEMA: "site_file_json_schema", constants.EXPORT_CSV: "site_file_csv"}
     if name not in keys:
@@ -323,14 +336,16 @@ def download_label(lang: Lang, name: str) -> str:
     return lang.ui(keys[name])
 
 
-def downloads_page(lang: Lang, source: Source) -> Page:
+def downloads_page(lang: Lang, source: Source, offline: bool = False) -> Page:
     page = constants.DOWNLOADS_PAGE
     title = lang.ui("site_downloads")
     lines = [heading(1, literal_markdown(title), constants.DOWNLOADS_PAGE), ""]
     lines += banner(lang, page, list(source.units()))
     lines += [literal_markdown(lang.ui("site_downloads_intro")), ""]
-    groups = (("site_downloads_pdf", "pdf", pdf.pdf_names()),
-              ("site_downloads_data", "data", constants.export_names()))
+    groups = [("site_downloads_pdf", "pdf", pdf.pdf_names()),
+              ("site_downloads_data", "data", constants.export_names())]
+    if not offline:  # the bundle holds this page: it cannot list itself with its own size
+        groups.append(("site_downloads_offline", "offline", [constants.offline_name(source.document.edition.id)]))
     columns = [lang.ui(key) for key in ("site_file", "site_file_description", "site_file_size")]
     for title_key, anchor, names in groups:
         lines += [heading(2, literal_markdown(lang.ui(title_key)), anchor), ""]
@@ -345,15 +360,16 @@ def downloads_page(lang: Lang, source: Source) -> Page:
     return Page(page, title, lines)
 
 
-def language_pages(lang: Lang, source: Source) -> list[Page]:
-    """Every page of one language, in reading order (home first)."""
+def language_pages(lang: Lang, source: Source, offline: bool = False) -> list[Page]:
+    """Every page of one language, in reading order (home first); `offline`: for the bundle."""
     pages = [home_page(lang, source)]
     if source.preamble.recitals:
         pages.append(preamble_page(lang, source))
     for section in source.document.sections:
         pages.append(section_page(lang, source, section))
         pages.extend(article_page(lang, article) for article in source.section_articles(section))
-    return pages + [about_page(lang, source), downloads_page(lang, source)]
+    pages += reader.reader_pages(lang, source)
+    return pages + [about_page(lang, source), downloads_page(lang, source, offline)]
 
 
 def nav(pages: list[Page], source: Source, lang: Lang) -> list:
@@ -373,6 +389,8 @@ def nav(pages: list[Page], source: Source, lang: Lang) -> list:
         items.append((section.id, {escape(by_key[section.id].title): [entry[key] for key in children]}))
     result = []
     for page in pages:
+        if not page.in_nav:
+            continue
         if page.key in in_sections:
             result.extend(item for key, item in items if key == page.key)
         else:
@@ -397,11 +415,12 @@ def site_data(source: Source, pages: dict[str, list[Page]]) -> str:
     return f"{GENERATED_YAML}\n{body}"
 
 
-def site_files(source: Source) -> dict[str, str]:
-    """Every generated file under docs/, as {relative path: text}."""
+def site_files(source: Source, offline: bool = False) -> dict[str, str]:
+    """Every generated file under docs/, as {relative path: text}; `offline`: the pages of the
+    offline bundle, whose Downloads page does not list the bundle itself."""
     files, pages = {}, {}
     for code in constants.LANGUAGES:
-        pages[code] = language_pages(Lang(source, code), source)
+        pages[code] = language_pages(Lang(source, code), source, offline)
         for page in pages[code]:
             files[constants.page_source(page.key, code)] = "\n".join([GENERATED_MD, "", *page.lines]).rstrip() + "\n"
     files[constants.SITE_DATA_FILE] = site_data(source, pages)
@@ -472,3 +491,8 @@ def run(args: argparse.Namespace) -> int:
     changed = write(files, args.docs)
     print(f"{args.docs}: {len(files)} files, {len(changed)} changed")
     return 0
+
+
+# The reader tools' pages (side by side, translation status) build on the helpers above,
+# and the pages above link to them: imported last, so either module may be imported first.
+from . import reader  # noqa: E402

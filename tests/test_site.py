@@ -58,6 +58,8 @@ def built(request):
 def page_keys(source) -> set[str]:
     keys = {"", "about", "downloads"} | ({"preamble"} if source.preamble.recitals else set())
     keys |= {section.id for section in source.document.sections}
+    keys |= {constants.parallel_page(), constants.STATUS_PAGE}
+    keys |= {constants.parallel_page(article.id) for article in source.articles}
     return keys | {article.id for article in source.articles}
 
 
@@ -69,7 +71,8 @@ def test_the_exact_set_of_pages_of_the_rich_fixture(rich_build):
     _, site, _ = rich_build
     pages_kk = {"index.html", "preamble/index.html", "sec_1/index.html", "art_1/index.html",
                 "art_2/index.html", "sec_2/index.html", "art_3/index.html", "about/index.html",
-                "downloads/index.html"}
+                "downloads/index.html", "parallel/index.html", "parallel/art_1/index.html",
+                "parallel/art_2/index.html", "parallel/art_3/index.html", "status/index.html"}
     assert {path.relative_to(site).as_posix() for path in site.rglob("*.html")} == (
         {"404.html"} | pages_kk | {f"{lang}/{name}" for name in pages_kk for lang in ("ru", "en")})
 
@@ -147,9 +150,9 @@ def test_built_text_is_literal_and_marked(rich_build, lang):
 
 
 def test_downloads_are_in_the_site_with_sizes_and_checksums(built):
-    _, site, dist = built
+    source, site, dist = built
     manifest = json.loads((dist / constants.DOWNLOADS_MANIFEST).read_text(encoding="utf-8"))["files"]
-    assert [entry["name"] for entry in manifest] == pages.download_names()
+    assert [entry["name"] for entry in manifest] == pages.download_names(source)  # the offline bundle last
     for entry in manifest:
         data = (dist / entry["name"]).read_bytes()
         assert (site / constants.download_url(entry["name"])).read_bytes() == data

@@ -39,9 +39,19 @@
     if (type === "message" && !material) material = listener
     else listen.apply(self, arguments)
   }
-  importScripts(params.get("worker"))
-  self.addEventListener = listen
-  if (!material) throw new Error("search-i18n.js: Material's worker did not start")
+  // Material's worker is beside this one. In the offline bundle (file://) workers run in an
+  // iframe (iframe-worker), where a relative URL is the page's and importScripts returns a
+  // promise: it loads Material's worker later.
+  var early = [] // messages that came before Material's worker was loaded
+  var loading = importScripts(new URL(params.get("worker"), script).href)
+  if (loading && typeof loading.then === "function") loading.then(started)
+  else started()
+
+  function started() {
+    self.addEventListener = listen
+    if (!material) throw new Error("search-i18n.js: Material's worker did not start")
+    early.splice(0).forEach(receive)
+  }
 
   var separator = /[\s-]+/
   var pending = [] // {words, stems} of each query handed to Material, oldest first
@@ -58,6 +68,11 @@
   }
 
   listen.call(self, "message", function (ev) {
+    if (self.addEventListener !== listen) early.push(ev)
+    else receive(ev)
+  })
+
+  function receive(ev) {
     var message = ev.data
     if (message && message.type === SETUP)
       separator = new RegExp(message.data.config.separator)
@@ -68,7 +83,7 @@
       message = { type: QUERY, data: [message.data].concat(extra).join(" ") }
     }
     material({ data: message })
-  })
+  }
 
   function stem(word) {
     var lunr = self.lunr
@@ -131,7 +146,7 @@
         group.forEach(function (item) { item.score *= scale })
       })
     }
-    return groups
+    return own.concat(other)
   }
 
   function topScore(group) {
