@@ -24,9 +24,10 @@ SITEMAP = "sitemap.xml"
 
 
 def page_key(src_uri: str) -> str:
-    """'ru/art_2/index.md' -> 'art_2'; 'kk/index.md' -> '' (see constants.page_source)."""
+    """'ru/art_2/index.md' -> 'art_2'; 'kk/index.md' -> ''; 'en/parallel/art_2/index.md' ->
+    'parallel/art_2' (see constants.page_source)."""
     parts = src_uri.split("/")
-    if parts[0] not in constants.LANGUAGES or parts[-1] != "index.md" or len(parts) > 3:
+    if parts[0] not in constants.LANGUAGES or parts[-1] != "index.md" or len(parts) > 4:
         raise PluginError(f"{src_uri}: not a generated page path (constants.page_source)")
     return "/".join(parts[1:-1])
 

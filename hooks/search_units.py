@@ -14,6 +14,10 @@ and adds one entry per unit at `page#id`:
   (`lang="…"`: the other languages' text offered where a unit is missing).
 
 Material groups these entries under their page and shows each as its own result.
+
+Blocks marked `data-search-exclude` are taken out of the re-indexed page as well: Material's
+own parser compares elements by tag name, so inside an excluded <div> the first nested
+</div> switches the exclusion off (the side-by-side rows of scripts/reader.py are such).
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 UNIT_CLASS = "unit"
+EXCLUDED = "data-search-exclude"
 LABELS = ("aria-label", "title")  # of the permalink, when the unit has no data-label
 
 _content_by_page: dict[str, str] = {}  # page.url -> its HTML, as Markdown rendered it
@@ -43,7 +48,7 @@ def on_page_context(context, page, config, nav):
     if index is None or not content:
         return context
     units, rest = split_units(content, page.url, config.theme["language"])
-    if units:
+    if rest != content:
         index.entries[:] = [entry for entry in index.entries if _page_of(entry) != page.url]
         shown, page.content = page.content, rest  # Material indexes page.content
         try:
@@ -55,19 +60,27 @@ def on_page_context(context, page, config, nav):
 
 
 def split_units(content: str, url: str, language: str) -> tuple[list[dict], str]:
-    """Search entries for the text units of a page's HTML, and the HTML without them."""
+    """Search entries for the text units of a page's HTML, and the HTML left to index as
+    the page's own (without units and excluded blocks; `content` itself if it has none)."""
     import lxml.html
 
     root = lxml.html.fragment_fromstring(content, create_parent="div")
-    units = root.find_class(UNIT_CLASS)
+    excluded = root.xpath(f".//*[@{EXCLUDED}]")
+    units = [el for el in root.find_class(UNIT_CLASS) if not _inside(el, excluded)]
     entries = [unit_entry(el, url, language) for el in units]
-    for el in units:
-        if root in el.iterancestors():  # not inside a unit already taken out
+    if not units and not excluded:
+        return [], content
+    for el in [*units, *excluded]:
+        if root in el.iterancestors():  # not inside one already taken out
             el.drop_tree()
     rest = (root.text or "") + "".join(
         lxml.html.tostring(child, encoding="unicode") for child in root
     )
     return entries, rest
+
+
+def _inside(el, blocks) -> bool:
+    return any(block is el or block in el.iterancestors() for block in blocks)
 
 
 def unit_entry(el, url: str, language: str) -> dict:

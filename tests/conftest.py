@@ -2,6 +2,7 @@
 
 import functools
 import threading
+from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -120,3 +121,51 @@ def rich_source(tmp_path_factory) -> Path:
     shutil.copytree(DATA / "rich", directory)
     shutil.copyfile(ROOT / "translations" / "ui.yaml", directory / "ui.yaml")
     return directory
+
+
+# --- Built sites shared by the quality gates (accessibility, links, reproducibility, bad input)
+
+GATES_SITE_URL = "https://example.org/constitution/"  # a sub-path: URLs must not assume the root
+
+
+@dataclass(frozen=True)
+class Built:
+    """A finished `python -m scripts site` run: its source, site/ and dist/."""
+
+    source: Path
+    site: Path
+    dist: Path
+
+
+def build_site(source: Path, work: Path, env: dict | None = None) -> Built:
+    """`python -m scripts site` of `source` into work/site and work/dist; fails the test on error."""
+    import os
+    import subprocess
+    import sys
+
+    site, dist = work / "site", work / "dist"
+    result = subprocess.run(
+        [sys.executable, "-m", "scripts", "site", "--source", str(source), "--out", str(site), "--dist", str(dist)],
+        cwd=ROOT, capture_output=True, text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": GATES_SITE_URL, **(env or {})},
+    )
+    if result.returncode != 0:
+        pytest.fail(f"building {source} failed:\n{result.stdout}{result.stderr}", pytrace=False)
+    return Built(source, site, dist)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory, rich_source):
+    """built_site("rich" | "repo") -> Built: each source's site and dist, built once per session.
+
+    Read-only for the tests that share them: copy a tree before changing it.
+    """
+    sources = {"rich": rich_source, "repo": ROOT / "translations"}
+    cache: dict[str, Built] = {}
+
+    def get(name: str) -> Built:
+        if name not in cache:
+            cache[name] = build_site(sources[name], tmp_path_factory.mktemp(f"built-{name}"))
+        return cache[name]
+
+    return get
