@@ -4,7 +4,7 @@
 folder beside the outputs (<out's parent>/.build/): validate, render the downloads into a
 staging dist/ with a manifest (name, bytes, SHA-256), generate the pages into a staging
 docs/, pack the offline bundle into dist/ (scripts/offline.py), `mkdocs build --strict` on
-the pages. Only when all succeed are site/ and dist/ swapped in; a failure leaves them as
+the pages, check every link of both (scripts/linkcheck.py). Only when all succeed are site/ and dist/ swapped in; a failure leaves them as
 they were and prints one line per problem.
 """
 
@@ -131,9 +131,19 @@ def offline(build: Build) -> None:
     bundle.stage(build)
 
 
+def links(build: Build) -> None:
+    """Every link, resource and #fragment of the staged website and offline bundle resolves (scripts/linkcheck.py)."""
+    from . import linkcheck
+
+    bundle = build.dist / constants.offline_name(build.source.document.edition.id)
+    problems = linkcheck.build_problems(build.site, bundle, build.work)
+    if problems:
+        raise BuildError(problems)
+
+
 # In order. The offline bundle is built from the source and the downloads, not from the
 # website (its links end in .html), before `mkdocs`: the website lists it with its size.
-STAGES = [validate, downloads, manifest, pages, offline, mkdocs]
+STAGES = [validate, downloads, manifest, pages, offline, mkdocs, links]
 
 
 def swap(pairs: list[tuple[Path, Path]], trash: Path) -> None:

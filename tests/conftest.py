@@ -169,3 +169,24 @@ def built_site(tmp_path_factory, rich_source):
         return cache[name]
 
     return get
+
+
+def pdf_body_text(path: Path) -> str:
+    """The text of a PDF's pages without what lies in the top and bottom page margins (the
+    running headers and footers, which extraction would put in the middle of a clause that
+    runs across pages), in reading order, pages joined by newlines."""
+    from pypdf import PdfReader
+
+    margin = 20 / 25.4 * 72  # 20 mm, in points: the PDFs' running heads sit in their margins
+    pages = []
+    for page in PdfReader(path).pages:
+        height, kept = float(page.mediabox.top), []
+
+        def keep(text, cm, tm, font, size):
+            y = tm[5] * cm[3] + cm[5]
+            if margin < y < height - margin:
+                kept.append(text)
+
+        page.extract_text(visitor_text=keep)
+        pages.append("".join(kept))
+    return "\n".join(pages)

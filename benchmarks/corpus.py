@@ -1,0 +1,269 @@
+"""A synthetic source in the project's YAML layout, for measuring the pipeline at scale.
+
+Every word is made up from syllables by a seeded generator, in each language's script
+(Kazakh with ә ғ қ ң ө ұ ү һ і), and every title says "synthetic": nothing here is, or
+imitates, published legal text. The shape is a constitution's: 11 sections, a preamble of
+12 recitals, articles with their own text or 1-8 clauses, some points, some `missing`
+units. The same (articles, seed) always gives the same bytes.
+
+    python -m benchmarks.corpus OUT_DIR [--articles 96] [--seed 2026]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import random
+import shutil
+import sys
+import unicodedata
+from pathlib import Path
+
+import yaml
+
+from scripts import constants
+
+SECTIONS = 11
+RECITALS = 12
+DEFAULT_SEED = 2026
+HEADER = "# Synthetic benchmark source (benchmarks/corpus.py): made-up words, not legal text.\n"
+
+# (consonants, vowels) per language; words are C V (C) syllables.
+SCRIPTS = {
+    "kk": ("бдгжзклмнпрстшғқңһ", "аеыіоөұүәу"),
+    "ru": ("бвгджзклмнпрстфхцчш", "аеиоуыяюэ"),
+    "en": ("bcdfghklmnprstvwz", "aeiou"),
+}
+SYNTHETIC = {"kk": "Синтетикалық", "ru": "Синтетический", "en": "Synthetic"}
+QUOTES = {"kk": ("«", "»"), "ru": ("«", "»"), "en": ("\u201c", "\u201d")}
+
+# Edition metadata, in our own words: it says what this corpus is.
+DOCUMENT_TITLE = {
+    "kk": "СИНТЕТИКАЛЫҚ СЫНАҚ МӘТІНІ",
+    "ru": "СИНТЕТИЧЕСКИЙ ТЕСТОВЫЙ ТЕКСТ",
+    "en": "SYNTHETIC BENCHMARK TEXT",
+}
+EDITION_NAME = {
+    "kk": "Өнімділікті өлшеуге арналған синтетикалық мәтін",
+    "ru": "Синтетический текст для измерения производительности",
+    "en": "Synthetic text for performance measurement",
+}
+EDITION_AUTHOR = {
+    "kk": "Синтетикалық мәтін генераторы (benchmarks/corpus.py)",
+    "ru": "Генератор синтетического текста (benchmarks/corpus.py)",
+    "en": "Synthetic text generator (benchmarks/corpus.py)",
+}
+SOURCE_DESCRIPTION = {
+    "kk": "Кездейсоқ буындардан құралған синтетикалық сөздер; аударма да, құқықтық мәтін де емес.",
+    "ru": "Синтетические слова из случайных слогов; это не перевод и не правовой текст.",
+    "en": "Synthetic words made of random syllables; neither a translation nor legal text.",
+}
+EVENT = {
+    "kk": "Өнімділікті өлшеу үшін синтетикалық мәтін жасалды.",
+    "ru": "Создан синтетический текст для измерения производительности.",
+    "en": "A synthetic text was made to measure performance.",
+}
+LANGUAGES = {
+    "kk": {"name": "Қазақша", "names": {"kk": "қазақ тілі", "ru": "казахский язык", "en": "Kazakh"}},
+    "ru": {"name": "Русский", "names": {"kk": "орыс тілі", "ru": "русский язык", "en": "Russian"}},
+    "en": {"name": "English", "names": {"kk": "ағылшын тілі", "ru": "английский язык", "en": "English"}},
+}
+DATE = datetime.date(2026, 1, 30)
+
+
+class Words:
+    """Seeded pseudo-words and sentences in one script per language."""
+
+    def __init__(self, rng: random.Random):
+        self.rng = rng
+
+    def word(self, lang: str) -> str:
+        consonants, vowels = SCRIPTS[lang]
+        syllables = self.rng.choice((1, 2, 2, 3, 3, 4))
+        out = []
+        for _ in range(syllables):
+            out.append(self.rng.choice(consonants) + self.rng.choice(vowels))
+            if self.rng.random() < 0.3:
+                out.append(self.rng.choice(consonants))
+        return "".join(out)
+
+    def phrase(self, lang: str, count: int) -> str:
+        words = [self.word(lang) for _ in range(count)]
+        if count > 6 and self.rng.random() < 0.15:
+            left, right = QUOTES[lang]
+            at = self.rng.randrange(1, count - 1)
+            words[at] = f"{left}{words[at].capitalize()}{right}"
+        if count > 8 and self.rng.random() < 0.15:
+            words.insert(self.rng.randrange(2, count - 2), "–")
+        if self.rng.random() < 0.1:
+            words.append(str(self.rng.randrange(2, 100)))
+        return " ".join(words)
+
+    def sentences(self, lang: str, words: int, end: str = ".") -> str:
+        """About `words` words in 1-3 sentences; a few texts carry a line break."""
+        parts, left = [], words
+        while left > 0:
+            size = min(left, self.rng.randint(6, 18))
+            if left - size < 5:  # no one-word tail sentence
+                size = left
+            parts.append(self.phrase(lang, size).capitalize())
+            left -= size
+        separator = "\n" if len(parts) > 1 and self.rng.random() < 0.05 else " "
+        return separator.join([p + "." for p in parts[:-1]] + [parts[-1] + end])
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def aligned(words: Words, length: int, end: str = ".", missing: float = 0.0, lower: bool = False) -> dict:
+    """One unit in every language; with probability `missing`, kk or ru is `missing`."""
+    gone = words.rng.choice(("kk", "ru")) if words.rng.random() < missing else None
+    unit = {}
+    for lang in constants.LANGUAGES:
+        if lang == gone:
+            unit[lang] = {"status": "missing"}
+            continue
+        size = max(3, length + words.rng.randint(-2, 2))
+        text = words.sentences(lang, size, end)
+        if lower:
+            text = text[0].lower() + text[1:]
+        unit[lang] = {"status": "unofficial", "text": _nfc(text)}
+    return unit
+
+
+def title(words: Words, count: int) -> dict:
+    return {
+        lang: {"status": "unofficial", "text": _nfc(f"{SYNTHETIC[lang]} {words.phrase(lang, count)}")}
+        for lang in constants.LANGUAGES
+    }
+
+
+def points(words: Words, parent_id: str) -> list[dict]:
+    count = words.rng.randint(2, 7)
+    return [
+        {"id": constants.point_id(parent_id, n), "number": n,
+         **aligned(words, words.rng.randint(3, 12), ";" if n < count else ".", 0.02, lower=True)}
+        for n in range(1, count + 1)
+    ]
+
+
+def article(words: Words, number: int, section: int) -> dict:
+    art_id = constants.article_id(number)
+    data = {"id": art_id, "number": number, "section": section}
+    if words.rng.random() < 0.12:  # an article with its own text, like Article 1
+        with_points = words.rng.random() < 0.35
+        data.update(aligned(words, words.rng.randint(12, 40), ":" if with_points else ".", 0.03))
+        if with_points:
+            data["points"] = points(words, art_id)
+        return data
+    count = words.rng.choices(range(1, 9), weights=(6, 12, 16, 16, 12, 8, 5, 3))[0]
+    clauses = []
+    for n in range(1, count + 1):
+        clause_id = constants.clause_id(number, n)
+        with_points = words.rng.random() < 0.08
+        clause = {"id": clause_id, "number": n,
+                  **aligned(words, words.rng.randint(8, 45), ":" if with_points else ".", 0.03)}
+        if with_points:
+            clause["points"] = points(words, clause_id)
+        clauses.append(clause)
+    data["clauses"] = clauses
+    return data
+
+
+def section_sizes(rng: random.Random, articles: int) -> list[int]:
+    """Split `articles` over the sections unevenly, at least one each."""
+    if articles < SECTIONS:
+        raise ValueError(f"need at least {SECTIONS} articles, one per section")
+    weights = [rng.uniform(0.4, 1.6) for _ in range(SECTIONS)]
+    sizes = [1 + int((articles - SECTIONS) * w / sum(weights)) for w in weights]
+    for index in range(articles - sum(sizes)):
+        sizes[index % SECTIONS] += 1
+    return sizes
+
+
+def corpus(articles: int, seed: int = DEFAULT_SEED) -> dict[str, dict]:
+    """The whole source as {relative file path: YAML data} (ui.yaml excluded)."""
+    rng = random.Random(seed)
+    words = Words(rng)
+    sections, files, number = [], {}, 0
+    for section_number, size in enumerate(section_sizes(rng, articles), start=1):
+        numbers = list(range(number + 1, number + size + 1))
+        number += size
+        sections.append({"id": constants.section_id(section_number), "number": section_number,
+                         "title": title(words, rng.randint(2, 5)), "articles": numbers})
+        for n in numbers:
+            path = f"{constants.ARTICLES_DIR}/{constants.article_file_name(n)}"
+            files[path] = article(words, n, section_number)
+    recitals = [
+        {"id": constants.recital_id(n), "number": n,
+         **aligned(words, rng.randint(5, 16), "." if n == RECITALS else ",", 0.0, lower=n > 1)}
+        for n in range(1, RECITALS + 1)
+    ]
+    document = {
+        "schema_version": constants.SCHEMA_VERSION,
+        "title": {lang: {"status": "unofficial", "text": DOCUMENT_TITLE[lang]} for lang in constants.LANGUAGES},
+        "edition": {"id": DATE.isoformat(), "date": DATE, "name": EDITION_NAME, "author": EDITION_AUTHOR},
+        "full_text": {"sections": SECTIONS, "articles": articles},
+        "languages": LANGUAGES,
+        "sources": {lang: {"description": SOURCE_DESCRIPTION} for lang in constants.LANGUAGES},
+        "sections": sections,
+        "timeline": [{"date": DATE, "text": EVENT}],
+    }
+    return {constants.DOCUMENT_FILE: document,
+            constants.PREAMBLE_FILE: {"id": constants.PREAMBLE_ID, "recitals": recitals},
+            **files}
+
+
+class _Dumper(yaml.SafeDumper):
+    """Indented lists and block scalars for line breaks, as in translations/."""
+
+    def increase_indent(self, flow=False, indentless=False):
+        return super().increase_indent(flow, False)
+
+    def ignore_aliases(self, data):
+        return True
+
+
+def _str(dumper: yaml.SafeDumper, text: str):
+    style = "|" if "\n" in text else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
+
+
+_Dumper.add_representer(str, _str)
+
+
+def dump(data: dict) -> str:
+    return HEADER + yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100_000)
+
+
+def write(directory: Path, articles: int, seed: int = DEFAULT_SEED,
+          ui_file: Path = constants.SOURCE_DIR / constants.UI_FILE) -> Path:
+    """Write a fresh synthetic source into `directory` (replacing it); ui.yaml is the project's own."""
+    directory = Path(directory)
+    if directory.exists():
+        shutil.rmtree(directory)
+    (directory / constants.ARTICLES_DIR).mkdir(parents=True)
+    for name, data in corpus(articles, seed).items():
+        (directory / name).write_text(dump(data), encoding="utf-8")
+    shutil.copyfile(ui_file, directory / constants.UI_FILE)
+    return directory
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.corpus", description=__doc__.splitlines()[0])
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--articles", type=int, default=96)
+    parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
+    args = parser.parse_args(argv)
+    try:
+        write(args.out, args.articles, args.seed)
+    except ValueError as error:
+        print(f"benchmarks.corpus: {error}", file=sys.stderr)
+        return 2
+    print(args.out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

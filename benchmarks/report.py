@@ -1,0 +1,148 @@
+"""Pure functions from measurements to the goals and the Markdown tables of RESULTS.md."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+BARE_MKDOCS = "bare mkdocs (baseline)"
+BARE_PDF = "bare WeasyPrint (baseline)"
+MKDOCS_STEP = "site: its mkdocs build"  # the site stage's mkdocs step alone, what the goal compares
+BASELINES = {"site": BARE_MKDOCS, MKDOCS_STEP: BARE_MKDOCS, "pdf": BARE_PDF}  # stage -> its baseline
+SITE_RATIO_GOAL = 1.3
+GENERATE_GOAL_S = 1.0
+GENERATE_GOAL_ARTICLES = 96
+PAGE_GOAL_BYTES = 25_000
+LINEAR = 3.0  # 288 / 96
+LINEAR_SLACK = 1.2  # growth up to 20% above proportional still counts as linear
+
+
+@dataclass(frozen=True)
+class Row:
+    stage: str
+    articles: int
+    wall_s: float | None = None
+    cpu_s: float | None = None
+    runs: int = 0
+    peak_mib: float | None = None
+    error: str = ""
+    ratio: float | None = None  # wall time over its baseline's
+    cpu_ratio: float | None = None  # CPU time over its baseline's: what the goal is judged on
+    goal: str = ""
+    met: bool | None = None
+
+
+@dataclass(frozen=True)
+class Growth:
+    stage: str
+    small: float | None  # wall s
+    large: float | None
+    ratio: float | None  # of wall times
+    cpu_ratio: float | None  # of CPU times: what the goal is judged on
+    goal: str
+    met: bool | None
+
+
+def _find(rows: list[Row], stage: str, articles: int) -> Row | None:
+    return next((r for r in rows if r.stage == stage and r.articles == articles), None)
+
+
+def with_goals(rows: list[Row]) -> list[Row]:
+    """Each row with its ratios to its baseline (same article count) and the goal that applies.
+
+    The site-build goal is judged on CPU time, which other work on a shared machine disturbs
+    less than wall time.
+    """
+    out = []
+    for row in rows:
+        baseline = _find(rows, BASELINES[row.stage], row.articles) if row.stage in BASELINES else None
+        ratio = _ratio(row.wall_s, baseline.wall_s) if baseline else None
+        cpu_ratio = _ratio(row.cpu_s, baseline.cpu_s) if baseline else None
+        goal, met = "", None
+        if row.stage == MKDOCS_STEP:
+            goal = f"≤ {SITE_RATIO_GOAL}× bare mkdocs (cpu)"
+            met = None if cpu_ratio is None else cpu_ratio <= SITE_RATIO_GOAL
+        elif row.stage == "generate" and row.articles == GENERATE_GOAL_ARTICLES:
+            goal = f"≤ {GENERATE_GOAL_S:g} s"
+            met = None if row.wall_s is None else row.wall_s <= GENERATE_GOAL_S
+        out.append(replace(row, ratio=ratio, cpu_ratio=cpu_ratio, goal=goal, met=met))
+    return out
+
+
+def _ratio(value: float | None, base: float | None) -> float | None:
+    return value / base if base and value is not None else None
+
+
+def growth(rows: list[Row], small: int, large: int) -> list[Growth]:
+    """Per stage, time at `large` articles over `small`: a linear cost gives large/small.
+
+    Judged on CPU time, which other work on a shared machine disturbs less than wall time.
+    """
+    expected = large / small
+    limit = expected * LINEAR_SLACK
+    goal = f"linear: ≈ {expected:.1f} (≤ {limit:.1f})"
+    out = []
+    for stage in dict.fromkeys(r.stage for r in rows):
+        a, b = _find(rows, stage, small) or Row(stage, small), _find(rows, stage, large) or Row(stage, large)
+        cpu = _ratio(b.cpu_s, a.cpu_s)
+        out.append(Growth(stage, a.wall_s, b.wall_s, _ratio(b.wall_s, a.wall_s), cpu, goal,
+                          None if cpu is None else cpu <= limit))
+    return out
+
+
+def yes_no(met: bool | None) -> str:
+    return "—" if met is None else ("yes" if met else "**no**")
+
+
+def number(value: float | None, digits: int = 2, suffix: str = "") -> str:
+    return "—" if value is None else f"{value:.{digits}f}{suffix}"
+
+
+def cell(text: str) -> str:
+    """Table cell text: one line, pipes escaped."""
+    return " ".join(str(text).split()).replace("|", "\\|")
+
+
+def markdown_table(headers: list[str], body: list[list[str]]) -> str:
+    """A Markdown table padded to column width, so it reads in a terminal too."""
+    rows = [[cell(c) for c in headers]] + [[cell(c) for c in line] for line in body]
+    widths = [max(len(r[i]) for r in rows) for i in range(len(headers))]
+    lines = ["| " + " | ".join(c.ljust(w) for c, w in zip(r, widths)) + " |" for r in rows]
+    lines.insert(1, "| " + " | ".join("-" * w for w in widths) + " |")
+    return "\n".join(lines)
+
+
+def stage_table(rows: list[Row]) -> str:
+    body = []
+    for r in rows:
+        if r.error:
+            body.append([r.stage, str(r.articles), f"failed: {r.error}", "—", "—", "—", "—", "—",
+                         r.goal or "—", yes_no(r.met)])
+        else:
+            body.append([r.stage, str(r.articles), number(r.wall_s), number(r.cpu_s), str(r.runs),
+                         number(r.peak_mib, 0), number(r.ratio, 2, "×"), number(r.cpu_ratio, 2, "×"),
+                         r.goal or "—", yes_no(r.met)])
+    return markdown_table(["stage", "articles", "wall s", "cpu s", "runs", "peak MiB", "baseline ratio (wall)",
+                           "(cpu)", "goal", "met?"], body)
+
+
+def growth_table(lines: list[Growth], small: int, large: int) -> str:
+    body = [[g.stage, number(g.small), number(g.large), number(g.ratio, 2, "×"), number(g.cpu_ratio, 2, "×"),
+             g.goal, yes_no(g.met)] for g in lines]
+    return markdown_table(["stage", f"wall s @{small}", f"wall s @{large}", f"wall {large}/{small}",
+                           f"cpu {large}/{small}", "goal (on cpu)", "met?"], body)
+
+
+def kib(size: int | None) -> str:
+    return "—" if size is None else f"{size / 1024:.1f} KiB"
+
+
+def weight_table(kinds: dict[str, list[int]]) -> str:
+    """{kind: [count, bytes]} as a table with a total line."""
+    body = [[kind, str(count), str(size), kib(size)] for kind, (count, size) in sorted(kinds.items())]
+    total = sum(size for _, size in kinds.values())
+    body.append(["**total**", str(sum(c for c, _ in kinds.values())), str(total), kib(total)])
+    return markdown_table(["kind", "files", "bytes", "size"], body)
+
+
+def page_goal(html_bytes: int) -> tuple[str, str]:
+    return f"≤ {PAGE_GOAL_BYTES:,} bytes of HTML", yes_no(html_bytes <= PAGE_GOAL_BYTES)

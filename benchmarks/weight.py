@@ -1,0 +1,183 @@
+"""The weight of a built article page: its HTML and everything it loads.
+
+Two ways, both reported:
+- static: parse the page's <link>/<script>/<img> references and, in the stylesheets it
+  links, every url() (fonts of each @font-face, images, @import), and add up the files'
+  sizes in the built site folder. An upper bound: a browser fetches only the font subsets
+  whose unicode-range the page uses.
+- browser: serve the site folder over HTTP on localhost, open the page in Debian's
+  Chromium with Playwright, wait for the network to go idle and add up the bodies of
+  every response (page, workers included), by resource type. What a reader downloads
+  (uncompressed; a server's gzip would send less).
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import http.server
+import re
+import threading
+from collections import defaultdict
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlparse
+
+from scripts import constants
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run"]
+ID_PATTERN = re.compile(rb'\sid="([^"]+)"')
+CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)['"]?\s*\)|@import\s+['"]([^'"]+)['"]""")
+KINDS = {".css": "css", ".js": "js", ".mjs": "js", ".woff2": "font", ".woff": "font", ".ttf": "font",
+         ".otf": "font", ".png": "image", ".svg": "image", ".jpg": "image", ".jpeg": "image",
+         ".webp": "image", ".gif": "image", ".ico": "image", ".json": "data"}
+
+
+def page_language(site_dir: Path, page: Path) -> str:
+    first = page.relative_to(site_dir).parts[0]
+    return first if first in constants.LANGUAGES and first != constants.DEFAULT_LANGUAGE \
+        else constants.DEFAULT_LANGUAGE
+
+
+def pages_by_id(site_dir: Path) -> dict[tuple[str, str], Path]:
+    """(language, element id) -> the smallest built page holding that id (an article's own page
+    is smaller than a section, side-by-side or whole-text page that repeats it)."""
+    found: dict[tuple[str, str], Path] = {}
+    sizes: dict[Path, int] = {}
+    for page in sorted(site_dir.rglob("*.html")):
+        data = page.read_bytes()
+        sizes[page] = len(data)
+        lang = page_language(site_dir, page)
+        for match in ID_PATTERN.finditer(data):
+            key = (lang, match.group(1).decode("utf-8", "replace"))
+            if key not in found or sizes[found[key]] > len(data):
+                found[key] = page
+    return found
+
+
+class _References(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        rel = (attrs.get("rel") or "").split()
+        if tag == "link" and attrs.get("href") and {"stylesheet", "icon", "preload", "modulepreload"} & set(rel):
+            self.urls.append(attrs["href"])
+        elif tag in ("script", "img", "source") and attrs.get("src"):
+            self.urls.append(attrs["src"])
+
+
+def html_references(text: str) -> list[str]:
+    parser = _References()
+    parser.feed(text)
+    return parser.urls
+
+
+def css_references(text: str) -> list[str]:
+    return [a or b for a, b in CSS_URL.findall(text) if not (a or b).startswith("data:")]
+
+
+def kind_of(path: str) -> str:
+    return KINDS.get(Path(urlparse(path).path).suffix.lower(), "other")
+
+
+def static_weight(site_dir: Path, page: Path) -> dict:
+    """{kind: [count, bytes]} of the page and every local file it references; external and missing URLs."""
+    base = "file:///" + page.relative_to(site_dir).as_posix()
+    totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    html_bytes = page.read_bytes()
+    totals["html"] = [1, len(html_bytes)]
+    seen, external, missing = set(), [], []
+    queue = [(base, u) for u in html_references(html_bytes.decode("utf-8"))]
+    while queue:
+        parent, ref = queue.pop()
+        url = urljoin(parent, ref)
+        parsed = urlparse(url)
+        if parsed.scheme in ("http", "https") or url.startswith("//"):
+            external.append(url)
+            continue
+        local = site_dir / unquote(parsed.path).lstrip("/")
+        if not local.is_file():
+            missing.append(unquote(parsed.path).lstrip("/"))
+            continue
+        if local in seen:
+            continue
+        seen.add(local)
+        kind = kind_of(parsed.path)
+        totals[kind][0] += 1
+        totals[kind][1] += local.stat().st_size
+        if kind == "css":
+            text = local.read_text(encoding="utf-8", errors="replace")
+            queue.extend((url, r) for r in css_references(text))
+    return {"kinds": dict(totals), "external": sorted(set(external)), "missing": sorted(set(missing))}
+
+
+# Where an article page's bytes go, by the parts of Material's layout: (tag, class) -> name.
+PARTS = {("nav", "md-nav--primary"): "navigation", ("nav", "md-nav--secondary"): "table of contents",
+         ("article", "md-content__inner"): "content", ("header", "md-header"): "header",
+         ("footer", "md-footer"): "footer"}
+
+
+def html_parts(html: bytes) -> dict[str, int]:
+    """Bytes of each part of the page (the first element of each, serialized as lxml reads it)."""
+    import lxml.html
+
+    tree = lxml.html.fromstring(html)
+    out = {}
+    for (tag, name_class), name in PARTS.items():
+        found = tree.xpath(f"//{tag}[contains(concat(' ', normalize-space(@class), ' '), ' {name_class} ')]")
+        if found:
+            out[name] = len(lxml.html.tostring(found[0], encoding="utf-8"))
+    return out
+
+
+def gzip_size(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=9, mtime=0))
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def browser_weight(site_dir: Path, page: Path, timeout_ms: int = 30_000) -> dict:
+    """What Chromium fetched to show the page: {"kinds": {resource type: [count, bytes]},
+    "largest": [(bytes, type, path)] (five), "failed": [(status, path)]}."""
+    from playwright.sync_api import sync_playwright
+
+    handler = functools.partial(_Quiet, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    responses, fetched, failed = [], [], []
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            context = browser.new_context()
+            context.on("response", lambda response: responses.append(response))
+            tab = context.new_page()
+            url = f"http://127.0.0.1:{server.server_address[1]}/{page.relative_to(site_dir).as_posix()}"
+            tab.goto(url, wait_until="networkidle", timeout=timeout_ms)
+            for response in responses:
+                path = urlparse(response.url).path
+                if response.status >= 400:
+                    failed.append((response.status, path))
+                    continue
+                try:
+                    size = len(response.body())
+                except Exception:  # a redirect or an aborted request has no body
+                    continue
+                kind = response.request.resource_type
+                totals[kind][0] += 1
+                totals[kind][1] += size
+                fetched.append((size, kind, path))
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    return {"kinds": dict(totals), "largest": sorted(fetched, reverse=True)[:5], "failed": sorted(failed)}

@@ -1,0 +1,269 @@
+"""Check a built site: every internal link, resource and #fragment resolves; nothing loads from outside.
+
+`check(folder)` is a pure function over a built folder (the website, or the offline bundle
+unpacked): it reads every HTML page, every stylesheet and the search index, and returns a
+Report whose `problems` are lines `page: attribute="url": what is wrong`. It resolves
+
+- relative URLs the way a browser does, from the page (or stylesheet) that holds them;
+- directory URLs (`art_2/`) to their index.html on the website; in the file:// layout
+  (`directory_urls=False`, the offline bundle) a link to a folder is a problem, as a
+  browser opening it from disk shows a folder listing;
+- `#fragment`s against the ids (and <a name>) of the target page, which must be unique;
+- absolute URLs under `site_url` (canonical and hreflang links, the sitemap) as internal.
+
+Other http(s) links are external: listed in `Report.external`, never fetched. A resource a
+page would load from outside (script, stylesheet, image, font, frame) is a problem: the site
+must work with no network but its own. javascript:, file: and root-absolute (`/x`) URLs are
+problems too (the last breaks under a sub-path and from disk).
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+# What a browser loads by itself (as opposed to a link the reader follows).
+RESOURCE_ATTRIBUTES = {
+    ("script", "src"), ("img", "src"), ("img", "srcset"), ("source", "src"), ("source", "srcset"),
+    ("iframe", "src"), ("audio", "src"), ("video", "src"), ("video", "poster"), ("track", "src"),
+    ("embed", "src"), ("object", "data"), ("input", "src"),
+}
+LINK_RESOURCE_RELS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "preload", "modulepreload",
+                      "prefetch", "manifest", "mask-icon"}
+LINK_ATTRIBUTES = {("a", "href"), ("area", "href"), ("link", "href")}
+CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)|@import\s+(?:"([^"]*)"|'([^']*)')""")
+CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
+REFRESH_URL = re.compile(r"url\s*=\s*['\"]?([^'\"]+)", re.I)
+INLINE_SCHEMES = ("data", "blob", "about")
+IGNORED_SCHEMES = ("mailto", "tel")
+SEARCH_INDEXES = ("search/search_index.json", "search/search_index.js")
+SITEMAP = "sitemap.xml"
+UNREADABLE = "\x00unreadable"  # a reference that stands for a file that could not be read
+
+
+@dataclass
+class Report:
+    problems: list[str] = field(default_factory=list)
+    external: list[str] = field(default_factory=list)  # "page: url" of every outside link
+    checked: int = 0  # references resolved
+
+
+@dataclass(frozen=True)
+class Reference:
+    page: str  # path of the file holding it, relative to the folder
+    where: str  # how it is written, for the problem line: 'href="../x/"'
+    url: str
+    resource: bool  # loaded by the browser, not followed by the reader
+
+
+def check(folder: Path, directory_urls: bool = True, site_url: str | None = None) -> Report:
+    """Every problem of the links, resources and fragments of a built site folder.
+
+    `site_url`: the address the site is published at (see `published_at`), or None.
+    """
+    folder = Path(folder)
+    report = Report()
+    if not folder.is_dir():
+        report.problems.append(f"{folder}: not a folder")
+        return report
+    ids: dict[str, set[str]] = {}
+    references: list[Reference] = []
+    for path in sorted(folder.rglob("*.html")):
+        page = path.relative_to(folder).as_posix()
+        found_ids, found_refs, duplicates = read_page(path, page)
+        ids[page] = found_ids
+        references += found_refs
+        report.problems += [f"{page}: id '{name}' is used more than once (a #{name} link is ambiguous)"
+                            for name in duplicates]
+    for path in sorted(folder.rglob("*.css")):
+        references += read_stylesheet(path, path.relative_to(folder).as_posix())
+    references += read_search_index(folder)
+    if site_url:
+        references += read_sitemap(folder, site_url)
+    for reference in references:
+        problem = resolve(reference, folder, ids, directory_urls, site_url, report)
+        if problem:
+            report.problems.append(f"{reference.page}: {reference.where}: {problem}")
+    report.external = sorted(set(report.external))
+    return report
+
+
+def build_problems(site: Path, bundle: Path | None, scratch: Path) -> list[str]:
+    """The problems of a finished build: its website, and its offline bundle (a zip) unpacked
+    into `scratch`; each line starts with the folder or zip it is about."""
+    import zipfile
+
+    problems = [f"{site.name}/{line}" for line in check(site, site_url=published_at(site)).problems]
+    if bundle is not None and bundle.is_file():
+        folder = Path(scratch) / f"linkcheck-{bundle.stem}"
+        with zipfile.ZipFile(bundle) as archive:
+            archive.extractall(folder)
+        for top in sorted(path for path in folder.iterdir() if path.is_dir()):
+            problems += [f"{bundle.name}: {line}" for line in check(top, directory_urls=False).problems]
+    return problems
+
+
+def unresolved(folder: Path, urls: list[str], directory_urls: bool = True) -> list[str]:
+    """The URLs (relative to the site's root, e.g. 'ru/art_2/#art_2__para_4') that lead nowhere, with why."""
+    folder = Path(folder)
+    ids = {path.relative_to(folder).as_posix(): read_page(path, "")[0] for path in folder.rglob("*.html")}
+    report, lines = Report(), []
+    for url in urls:
+        problem = resolve(Reference("", url, url, False), folder, ids, directory_urls, None, report)
+        if problem:
+            lines.append(f"{url}: {problem}")
+    return lines
+
+
+def published_at(folder: Path) -> str | None:
+    """The site's address, from its home page's canonical link (MkDocs writes it from site_url)."""
+    home = Path(folder) / "index.html"
+    if not home.is_file():
+        return None
+    links = parse(home).xpath('//link[@rel="canonical"]/@href')
+    return links[0] if links else None
+
+
+def parse(path: Path):
+    """An HTML file's tree; the site's pages are UTF-8 (lxml would guess from the bytes)."""
+    import lxml.html
+
+    return lxml.html.fromstring(path.read_bytes(), parser=lxml.html.HTMLParser(encoding="utf-8"))
+
+
+def read_page(path: Path, page: str) -> tuple[set[str], list[Reference], list[str]]:
+    """(ids, references, ids used twice) of one HTML page."""
+    root = parse(path)
+    seen: set[str] = set()
+    duplicates: list[str] = []
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue  # comments, processing instructions
+        name = element.get("id")
+        if name is not None:
+            if name in seen:
+                duplicates.append(name)
+            seen.add(name)
+    anchors = {a.get("name") for a in root.iter("a") if a.get("name")}
+    references = []
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        tag = element.tag.lower()
+        for attribute, value in element.attrib.items():
+            pair = (tag, attribute)
+            if pair in LINK_ATTRIBUTES or pair in RESOURCE_ATTRIBUTES:
+                resource = pair in RESOURCE_ATTRIBUTES or (
+                    tag == "link" and bool(set((element.get("rel") or "").lower().split()) & LINK_RESOURCE_RELS))
+                urls = srcset_urls(value) if attribute == "srcset" else [value]
+                references += [Reference(page, f'<{tag} {attribute}="{url}">', url, resource) for url in urls]
+        if tag == "meta" and (element.get("http-equiv") or "").lower() == "refresh":
+            match = REFRESH_URL.search(element.get("content") or "")
+            if match:
+                references.append(Reference(page, f'<meta refresh url="{match.group(1)}">', match.group(1), False))
+        if tag == "style":
+            references += css_references(element.text or "", page)
+        if element.get("style"):
+            references += css_references(element.get("style"), page)
+    return seen | anchors, references, sorted(set(duplicates))
+
+
+def srcset_urls(value: str) -> list[str]:
+    return [candidate.split()[0] for candidate in value.split(",") if candidate.strip()]
+
+
+def css_references(css: str, page: str) -> list[Reference]:
+    references = []
+    for match in CSS_URL.finditer(CSS_COMMENT.sub("", css)):
+        url = next(group for group in match.groups() if group is not None)
+        references.append(Reference(page, f"url({url})", url, True))
+    return references
+
+
+def read_stylesheet(path: Path, name: str) -> list[Reference]:
+    return css_references(path.read_text(encoding="utf-8", errors="replace"), name)
+
+
+def read_search_index(folder: Path) -> list[Reference]:
+    """The location of every search entry: a result leads there (relative to the site's root)."""
+    references = []
+    for name in SEARCH_INDEXES:
+        path = folder / name
+        if not path.is_file():
+            continue
+        text = path.read_text(encoding="utf-8")
+        if name.endswith(".js"):  # the offline plugin's `var __index = {...}`
+            text = text[text.index("=") + 1:].strip().rstrip(";") if "=" in text else "{}"
+        try:
+            docs = json.loads(text)["docs"]
+        except (ValueError, KeyError, TypeError) as error:
+            references.append(Reference(name, f"search index ({error})", UNREADABLE, False))
+            continue
+        for doc in docs:
+            location = doc.get("location", "")
+            # the index lives in search/, its locations are relative to the site's root
+            references.append(Reference(name, f'location "{location}"', "../" + location, False))
+    return references
+
+
+def read_sitemap(folder: Path, site_url: str) -> list[Reference]:
+    path = folder / SITEMAP
+    if not path.is_file():
+        return []
+    text = path.read_text(encoding="utf-8")
+    urls = re.findall(r"<loc>([^<]*)</loc>", text) + re.findall(r'<xhtml:link [^>]*href="([^"]*)"', text)
+    return [Reference(SITEMAP, f"<loc>{url}</loc>", url, False) for url in dict.fromkeys(urls)]
+
+
+def resolve(reference: Reference, folder: Path, ids: dict[str, set[str]], directory_urls: bool,
+            site_url: str | None, report: Report) -> str | None:
+    """None when the reference resolves (or is external and allowed), else what is wrong."""
+    url = reference.url.strip()
+    if url == UNREADABLE:
+        return "unreadable"
+    if not url:
+        return None  # the page itself
+    report.checked += 1
+    base_dir = posixpath.dirname(reference.page)
+    if site_url and url.startswith(site_url):
+        url, base_dir = url[len(site_url):] or "./", ""
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    if scheme in ("http", "https") or url.startswith("//"):
+        if reference.resource:
+            return "loads a resource from outside the site"
+        report.external.append(f"{reference.page}: {url}")
+        return None
+    if scheme in INLINE_SCHEMES or scheme in IGNORED_SCHEMES:
+        return None
+    if scheme:
+        return f"'{scheme}:' URL"
+    path = unquote(parts.path)
+    if path.startswith("/"):
+        # MkDocs writes the 404 page's URLs from the site's root path (it may be served at
+        # any depth); any other root-absolute URL breaks under a sub-path and from disk.
+        root = urlsplit(site_url).path if site_url else None
+        if not root or not path.startswith(root):
+            return "root-absolute URL (breaks under a sub-path and from disk)"
+        path, base_dir = path[len(root):] or ".", ""
+    target = posixpath.normpath(posixpath.join(base_dir, path)) if path else reference.page
+    if target == ".." or target.startswith("../"):
+        return "leads outside the site"
+    on_disk = folder / target if target != "." else folder
+    if on_disk.is_dir():
+        if not directory_urls:
+            return "links to a folder (from disk a browser shows a listing): link its index.html"
+        target = posixpath.join(target, "index.html") if target != "." else "index.html"
+        on_disk = folder / target
+    elif path.endswith("/"):
+        return f"no folder {target}/"
+    if not on_disk.is_file():
+        return f"no file {target}"
+    fragment = unquote(parts.fragment)
+    if fragment and target.endswith(".html") and fragment not in ids.get(target, set()):
+        return f"no id '{fragment}' in {target}"
+    return None
