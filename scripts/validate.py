@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from . import constants
-from .load import ERROR, WARNING, Loaded, Problem, SourceError, YamlFile, display_path, load_source
+from .load import ERROR, WARNING, Loaded, Problem, SourceError, YamlFile, display_path, load_source, read_yaml
 from .model import Article, Document, Preamble, Source
 
 # Article files are named with three digits (constants.article_file_name).
@@ -411,6 +411,18 @@ def ui_placeholders(ctx: Context) -> Iterator[Problem]:
                               f"{' '.join(expected) or '(none)'}")
 
 
+def ui_complete(ctx: Context) -> Iterator[Problem]:
+    """ui.yaml holds every string of the project's own translations/ui.yaml (the ones the stages print)."""
+    ui, file = ctx.loaded.ui, _file_of(ctx.loaded, ctx.loaded.directory / constants.UI_FILE)
+    reference = constants.SOURCE_DIR / constants.UI_FILE
+    if ui is None or file is None or file.path.resolve() == reference.resolve():
+        return
+    project, _ = read_yaml(reference)
+    wanted = project.data if project and isinstance(project.data, dict) else {}
+    for key in sorted(set(wanted) - set(ui.root)):
+        yield Problem(file.display, 1, key, "", f"string '{key}' is absent (every stage's interface needs it)")
+
+
 def text_missing(ctx: Context) -> Iterator[Problem]:
     """Text still missing is named, as a warning (once per language when that language has none)."""
     for lang in constants.LANGUAGES:
@@ -427,7 +439,7 @@ RULES: tuple[Callable[[Context], Iterator[Problem]], ...] = (
     ids_match_numbers, numbers_in_sequence, sections_in_order, unique_ids, article_file_names,
     listed_articles_exist, article_sections, has_articles, numbers_within_full_text, schema_version,
     article_text_or_clauses, every_language_present, status_matches_text, text_not_blank, text_is_nfc,
-    words_in_one_script, ui_placeholders, text_missing,
+    words_in_one_script, ui_placeholders, ui_complete, text_missing,
 )
 
 
