@@ -56,8 +56,9 @@ def weigh(size: Size, browser: bool) -> str:
                 + " (elements of Material's layout, as serialized by lxml).", ""]
     (largest_number, largest_lang), largest = max(sizes.items(), key=lambda item: item[1])
     over = sum(1 for s in sizes.values() if s > report.PAGE_GOAL_BYTES)
-    out += [f"All {len(sizes)} article pages: median {int(statistics.median(sizes.values()))} bytes, largest "
-            f"{largest} (article {largest_number}, {largest_lang}); {over} over {report.PAGE_GOAL_BYTES:,} bytes.", ""]
+    out += [f"All {len(sizes)} article pages ({len(source.articles)} articles × {len(constants.LANGUAGES)} "
+            f"languages): median {int(statistics.median(sizes.values()))} bytes, largest {largest} (article "
+            f"{largest_number}, {largest_lang}); {over} over {report.PAGE_GOAL_BYTES:,} bytes.", ""]
     page = pages[(median.number, constants.DEFAULT_LANGUAGE)] or next(p for p in pages.values() if p)
     static = weight.static_weight(site, page)
     out += [f"**Everything `{page.relative_to(site).as_posix()}` references (static)**: the page's "

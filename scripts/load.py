@@ -18,6 +18,8 @@ from .model import UI, Article, Document, Preamble, Source
 
 ERROR, WARNING = "error", "warning"
 MAX_FILE_BYTES = 2_000_000  # far above any real article; stops a runaway file early
+# libyaml's parser where PyYAML was built with it: parsing is most of a build's load time
+COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -116,7 +118,7 @@ def read_yaml(path: Path) -> tuple[YamlFile | None, list[Problem]]:
         line = text[: text.index("\x00")].count("\n") + 1
         return None, [Problem(display, line, "", "", "binary data (NUL byte) in a text file")]
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=COMPOSER)
     except RecursionError:
         return None, [Problem(display, 1, "", "", "YAML syntax: nested too deeply")]
     except yaml.YAMLError as error:

@@ -221,7 +221,7 @@ BAD_SOURCES = {
         "articles/001.yaml:1: art_1: en: character U+4E2D is not in the PDF font"),
     "ui-string-absent": (
         "ui.yaml", "pdf_contents:", "pdf_contents_renamed:",
-        "ui.yaml:1: pdf_contents: -: string is absent (the PDFs print it)"),
+        "ui.yaml:1: pdf_contents: -: string 'pdf_contents' is absent"),
 }
 
 
