@@ -199,10 +199,21 @@ def facts(lang: Lang, source: Source, page: str) -> list[str]:
     return [f"- **{literal_markdown(lang.ui(key))}:** {value}" for key, value in rows]
 
 
+def other_languages(lang: Lang, source: Source, page: str) -> list[str]:
+    """A visible line to the same page in the other languages: the header's selector is only an icon."""
+    here = posixpath.dirname(constants.page_file(page, lang.code)) or "."
+    links = [f'<a href="{attribute(posixpath.relpath(constants.page_file(page, code), here))}" '
+             f'hreflang="{code}" lang="{code}">{literal_html(getattr(source.document.languages, code).name)}</a>'
+             for code in constants.LANGUAGES if code != lang.code]
+    return [f'<p class="other-languages">{literal_html(lang.ui("site_other_languages"))}: '
+            f'{" · ".join(links)}</p>', ""]
+
+
 def home_page(lang: Lang, source: Source) -> Page:
     page = constants.HOME_PAGE
     title = unit_title(lang, source.document.title, lang.ui("site_name"))
     lines = [heading(1, literal_markdown(title), constants.TITLE_ID), ""]
+    lines += other_languages(lang, source, page)
     lines += banner(lang, page, list(source.units()))
     lines += facts(lang, source, page) + [""]
     lines += [heading(2, literal_markdown(lang.ui("site_contents")), "contents"), ""]

@@ -347,3 +347,15 @@ def test_no_id_is_used_twice_on_a_page(rich_source, tmp_path, file, old, page):
         assert len(ids) == len(set(ids)), name
     if page:
         assert 'unit--missing" id="' in files[constants.page_source(page, "ru")]
+
+
+@pytest.mark.parametrize("lang, others", [
+    ("kk", {"ru": "ru/index.html", "en": "en/index.html"}),
+    ("ru", {"kk": "../index.html", "en": "../en/index.html"}),
+    ("en", {"kk": "../index.html", "ru": "../ru/index.html"}),
+], ids=constants.LANGUAGES)
+def test_home_page_offers_the_other_languages(files, lang, others):
+    home = files[constants.page_source(constants.HOME_PAGE, lang)]
+    line = next(text for text in home.splitlines() if 'class="other-languages"' in text)
+    found = dict((code, href) for href, code in re.findall(r'<a href="([^"]+)" hreflang="(\w+)" lang="\w+">', line))
+    assert found == others
