@@ -213,8 +213,8 @@ def home_page(lang: Lang, source: Source) -> Page:
     page = constants.HOME_PAGE
     title = unit_title(lang, source.document.title, lang.ui("site_name"))
     lines = [heading(1, literal_markdown(title), constants.TITLE_ID), ""]
-    lines += other_languages(lang, source, page)
     lines += banner(lang, page, list(source.units()))
+    lines += other_languages(lang, source, page)
     lines += facts(lang, source, page) + [""]
     lines += [heading(2, literal_markdown(lang.ui("site_contents")), "contents"), ""]
     if source.preamble.recitals:
