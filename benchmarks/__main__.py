@@ -1,7 +1,7 @@
 """`python -m benchmarks` (make bench): time every stage on a synthetic corpus, beside two baselines.
 
 For each size (96 and 288 articles × 3 languages by default) it writes a synthetic source,
-runs each stage as `python -m scripts STAGE` into benchmarks/.work/, then a bare mkdocs
+runs each stage as `python -m constitution STAGE` into benchmarks/.work/, then a bare mkdocs
 and a bare WeasyPrint baseline on the same text, weighs a built article page, prints the
 tables and writes them to benchmarks/RESULTS.md. A stage that fails is a row saying so.
 """
@@ -26,7 +26,7 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--work", type=Path, default=HERE / ".work")
     parser.add_argument("--timeout", type=float, default=1800, help="seconds before a run is killed")
     parser.add_argument("--whole-site-every-size", action="store_true",
-                        help="run `python -m scripts site` at every size, not only the first")
+                        help="run `python -m constitution site` at every size, not only the first")
     parser.add_argument("--no-browser", action="store_true", help="weigh the page statically only")
     args = parser.parse_args(argv)
     if min(args.articles) < 11:

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import yaml
 
-from scripts import constants
+from constitution.core import languages, paths
 
 # Used when the project has no mkdocs.yml to read its extensions from.
 DEFAULT_EXTENSIONS = ["attr_list", "md_in_html", "toc"]
@@ -37,7 +37,7 @@ class _AnyTagLoader(yaml.SafeLoader):
 _AnyTagLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
-def project_extensions(config: Path = constants.ROOT / "mkdocs.yml") -> list:
+def project_extensions(config: Path = paths.ROOT / "mkdocs.yml") -> list:
     """The markdown_extensions of the project's mkdocs.yml (entries with tags are kept by name only)."""
     if not config.is_file():
         return list(DEFAULT_EXTENSIONS)
@@ -103,15 +103,15 @@ def plain_html(source, languages: tuple[str, ...]) -> str:
 
 def documents(source) -> dict[str, str]:
     """File name -> HTML: one per language and one trilingual."""
-    docs = {f"bare-{lang}.pdf": plain_html(source, (lang,)) for lang in constants.LANGUAGES}
-    docs["bare-parallel.pdf"] = plain_html(source, constants.LANGUAGES)
+    docs = {f"bare-{lang}.pdf": plain_html(source, (lang,)) for lang in languages.LANGUAGES}
+    docs["bare-parallel.pdf"] = plain_html(source, languages.LANGUAGES)
     return docs
 
 
 def render_pdfs(source_dir: Path, out_dir: Path) -> list[Path]:
     from weasyprint import HTML
 
-    from scripts.validate import checked_source
+    from constitution.source.validate import checked_source
 
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = []

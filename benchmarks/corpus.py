@@ -21,7 +21,9 @@ from pathlib import Path
 
 import yaml
 
-from scripts import constants
+from constitution.core import ids, languages, paths
+
+from constitution.source import model
 
 SECTIONS = 11
 RECITALS = 12
@@ -120,7 +122,7 @@ def aligned(words: Words, length: int, end: str = ".", missing: float = 0.0, low
     """One unit in every language; with probability `missing`, kk or ru is `missing`."""
     gone = words.rng.choice(("kk", "ru")) if words.rng.random() < missing else None
     unit = {}
-    for lang in constants.LANGUAGES:
+    for lang in languages.LANGUAGES:
         if lang == gone:
             unit[lang] = {"status": "missing"}
             continue
@@ -135,21 +137,21 @@ def aligned(words: Words, length: int, end: str = ".", missing: float = 0.0, low
 def title(words: Words, count: int) -> dict:
     return {
         lang: {"status": "unofficial", "text": _nfc(f"{SYNTHETIC[lang]} {words.phrase(lang, count)}")}
-        for lang in constants.LANGUAGES
+        for lang in languages.LANGUAGES
     }
 
 
 def points(words: Words, parent_id: str) -> list[dict]:
     count = words.rng.randint(2, 7)
     return [
-        {"id": constants.point_id(parent_id, n), "number": n,
+        {"id": ids.point_id(parent_id, n), "number": n,
          **aligned(words, words.rng.randint(3, 12), ";" if n < count else ".", 0.02, lower=True)}
         for n in range(1, count + 1)
     ]
 
 
 def article(words: Words, number: int, section: int) -> dict:
-    art_id = constants.article_id(number)
+    art_id = ids.article_id(number)
     data = {"id": art_id, "number": number, "section": section}
     if words.rng.random() < 0.12:  # an article with its own text, like Article 1
         with_points = words.rng.random() < 0.35
@@ -160,7 +162,7 @@ def article(words: Words, number: int, section: int) -> dict:
     count = words.rng.choices(range(1, 9), weights=(6, 12, 16, 16, 12, 8, 5, 3))[0]
     clauses = []
     for n in range(1, count + 1):
-        clause_id = constants.clause_id(number, n)
+        clause_id = ids.clause_id(number, n)
         with_points = words.rng.random() < 0.08
         clause = {"id": clause_id, "number": n,
                   **aligned(words, words.rng.randint(8, 45), ":" if with_points else ".", 0.03)}
@@ -190,28 +192,28 @@ def corpus(articles: int, seed: int = DEFAULT_SEED) -> dict[str, dict]:
     for section_number, size in enumerate(section_sizes(rng, articles), start=1):
         numbers = list(range(number + 1, number + size + 1))
         number += size
-        sections.append({"id": constants.section_id(section_number), "number": section_number,
+        sections.append({"id": ids.section_id(section_number), "number": section_number,
                          "title": title(words, rng.randint(2, 5)), "articles": numbers})
         for n in numbers:
-            path = f"{constants.ARTICLES_DIR}/{constants.article_file_name(n)}"
+            path = f"{paths.ARTICLES_DIR}/{paths.article_file_name(n)}"
             files[path] = article(words, n, section_number)
     recitals = [
-        {"id": constants.recital_id(n), "number": n,
+        {"id": ids.recital_id(n), "number": n,
          **aligned(words, rng.randint(5, 16), "." if n == RECITALS else ",", 0.0, lower=n > 1)}
         for n in range(1, RECITALS + 1)
     ]
     document = {
-        "schema_version": constants.SCHEMA_VERSION,
-        "title": {lang: {"status": "unofficial", "text": DOCUMENT_TITLE[lang]} for lang in constants.LANGUAGES},
+        "schema_version": model.SCHEMA_VERSION,
+        "title": {lang: {"status": "unofficial", "text": DOCUMENT_TITLE[lang]} for lang in languages.LANGUAGES},
         "edition": {"id": DATE.isoformat(), "date": DATE, "name": EDITION_NAME, "author": EDITION_AUTHOR},
         "full_text": {"sections": SECTIONS, "articles": articles},
         "languages": LANGUAGES,
-        "sources": {lang: {"description": SOURCE_DESCRIPTION} for lang in constants.LANGUAGES},
+        "sources": {lang: {"description": SOURCE_DESCRIPTION} for lang in languages.LANGUAGES},
         "sections": sections,
         "timeline": [{"date": DATE, "text": EVENT}],
     }
-    return {constants.DOCUMENT_FILE: document,
-            constants.PREAMBLE_FILE: {"id": constants.PREAMBLE_ID, "recitals": recitals},
+    return {paths.DOCUMENT_FILE: document,
+            paths.PREAMBLE_FILE: {"id": ids.PREAMBLE_ID, "recitals": recitals},
             **files}
 
 
@@ -238,15 +240,15 @@ def dump(data: dict) -> str:
 
 
 def write(directory: Path, articles: int, seed: int = DEFAULT_SEED,
-          ui_file: Path = constants.SOURCE_DIR / constants.UI_FILE) -> Path:
+          ui_file: Path = paths.SOURCE_DIR / paths.UI_FILE) -> Path:
     """Write a fresh synthetic source into `directory` (replacing it); ui.yaml is the project's own."""
     directory = Path(directory)
     if directory.exists():
         shutil.rmtree(directory)
-    (directory / constants.ARTICLES_DIR).mkdir(parents=True)
+    (directory / paths.ARTICLES_DIR).mkdir(parents=True)
     for name, data in corpus(articles, seed).items():
         (directory / name).write_text(dump(data), encoding="utf-8")
-    shutil.copyfile(ui_file, directory / constants.UI_FILE)
+    shutil.copyfile(ui_file, directory / paths.UI_FILE)
     return directory
 
 

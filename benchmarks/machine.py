@@ -9,7 +9,7 @@ import subprocess
 from importlib import metadata
 from pathlib import Path
 
-from scripts import constants
+from constitution.core import paths
 
 PACKAGES = ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "Markdown", "pymdown-extensions",
             "weasyprint", "pydantic", "PyYAML", "lxml", "playwright")
@@ -27,7 +27,7 @@ def _first(path: str, key: str) -> str:
 
 def _output(argv: list[str]) -> str:
     try:
-        return subprocess.run(argv, capture_output=True, text=True, timeout=20, cwd=constants.ROOT).stdout.strip()
+        return subprocess.run(argv, capture_output=True, text=True, timeout=20, cwd=paths.ROOT).stdout.strip()
     except (OSError, subprocess.SubprocessError):
         return ""
 

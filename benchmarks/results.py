@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import statistics
 
-from scripts import constants
-from scripts.load import load_source
-from scripts.model import article_units
+from constitution.core import languages, paths
+from constitution.source.load import load_source
+from constitution.source.model import article_units
 
 from . import corpus, report, weight
 from .measure import MAX_RUNS, REPEAT_UNDER_S
@@ -31,16 +31,16 @@ def weigh(size: Size, browser: bool) -> str:
 
     units = {a.number: len(list(article_units(a))) for a in source.articles}
     median = sorted(source.articles, key=lambda a: (units[a.number], a.number))[len(source.articles) // 2]
-    pages = {(a.number, lang): page_of(a, lang) for a in source.articles for lang in constants.LANGUAGES}
+    pages = {(a.number, lang): page_of(a, lang) for a in source.articles for lang in languages.LANGUAGES}
     sizes = {key: p.stat().st_size for key, p in pages.items() if p}
     if not sizes:
         return "Not measured: no page of the built site holds an article's id.\n"
-    shown = site.relative_to(constants.ROOT) if constants.ROOT in site.parents else site
+    shown = site.relative_to(paths.ROOT) if paths.ROOT in site.parents else site
     out = [f"Built site: `{shown}` "
            f"({size.articles} articles). The article with the median number of text units (article "
            f"{median.number}, {units[median.number]} units), found as the smallest built page holding its id:", ""]
     body = []
-    for lang in constants.LANGUAGES:
+    for lang in languages.LANGUAGES:
         page = pages[(median.number, lang)]
         if page:
             html = page.read_bytes()
@@ -48,7 +48,7 @@ def weigh(size: Size, browser: bool) -> str:
             body.append([lang, page.relative_to(site).as_posix(), str(len(html)), str(weight.gzip_size(html)),
                          goal, met])
     out += [report.markdown_table(["lang", "page", "HTML bytes", "gzip -9 bytes", "goal", "met?"], body), ""]
-    kk_page = pages[(median.number, constants.DEFAULT_LANGUAGE)]
+    kk_page = pages[(median.number, languages.DEFAULT_LANGUAGE)]
     if kk_page:
         parts = weight.html_parts(kk_page.read_bytes())
         out += [f"Where the bytes of `{kk_page.relative_to(site).as_posix()}` go: "
@@ -56,10 +56,10 @@ def weigh(size: Size, browser: bool) -> str:
                 + " (elements of Material's layout, as serialized by lxml).", ""]
     (largest_number, largest_lang), largest = max(sizes.items(), key=lambda item: item[1])
     over = sum(1 for s in sizes.values() if s > report.PAGE_GOAL_BYTES)
-    out += [f"All {len(sizes)} article pages ({len(source.articles)} articles × {len(constants.LANGUAGES)} "
+    out += [f"All {len(sizes)} article pages ({len(source.articles)} articles × {len(languages.LANGUAGES)} "
             f"languages): median {int(statistics.median(sizes.values()))} bytes, largest {largest} (article "
             f"{largest_number}, {largest_lang}); {over} over {report.PAGE_GOAL_BYTES:,} bytes.", ""]
-    page = pages[(median.number, constants.DEFAULT_LANGUAGE)] or next(p for p in pages.values() if p)
+    page = pages[(median.number, languages.DEFAULT_LANGUAGE)] or next(p for p in pages.values() if p)
     static = weight.static_weight(site, page)
     out += [f"**Everything `{page.relative_to(site).as_posix()}` references (static)**: the page's "
             "link/script/img references and the url()s of its stylesheets (every @font-face subset "
@@ -97,7 +97,7 @@ METHOD = [
     "process: the child or a descendant it waited for) and the sum of the resident memory of all "
     "processes in the child's session, sampled every 0.2 s (parallel workers, shared pages counted "
     "in each); the largest over its runs.",
-    "- **site** is the whole `python -m scripts site`: validate, the PDFs and exports for the "
+    "- **site** is the whole `python -m constitution site`: validate, the PDFs and exports for the "
     "downloads, generate, `mkdocs build --strict` (and whatever later stages it gains). Being "
     "about the sum of the rows below it, it runs at the first size only (`--whole-site-every-size` "
     "runs it at each).",
@@ -128,7 +128,7 @@ def document(sizes: list[Size], info: dict, rows: list[report.Row], weights: str
                    f"languages gives {large / small:.1f}; fixed start-up costs make it lower.", "",
                    report.growth_table(report.growth(rows, small, large), small, large), ""]
     tables += ["## Weight of an article page", "", weights]
-    root = str(constants.ROOT) + "/"
+    root = str(paths.ROOT) + "/"
     commands = [f"- {name}: `python {' '.join(a.replace(root, '') for a in argv[1:])}`"
                 for name, argv in sizes[0].commands.items()]
     text = "\n".join([

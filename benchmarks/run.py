@@ -7,7 +7,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from scripts import constants
+from constitution.core import catalogue, languages, paths
 
 from . import bare, corpus, report, stages
 from .measure import Measurement, measure
@@ -29,7 +29,7 @@ class Size:
     articles: int
     work: Path
     timeout: float
-    whole_site: bool  # run `python -m scripts site` itself (the slowest command) at this size
+    whole_site: bool  # run `python -m constitution site` itself (the slowest command) at this size
     source: Path | None = None
     rows: list = field(default_factory=list)
     commands: dict = field(default_factory=dict)  # row name -> argv
@@ -46,7 +46,7 @@ class Size:
     def measure(self, name: str, argv: list[str], env: dict | None = None, outputs=()) -> Measurement:
         self.commands[name] = argv
         log = self.work / "logs" / (name.replace(" ", "-").replace(":", "") + ".log")
-        return measure(argv, constants.ROOT, env or stages.environment(), log, self.timeout,
+        return measure(argv, paths.ROOT, env or stages.environment(), log, self.timeout,
                        prepare=lambda: _clean(outputs))
 
     def add(self, name: str, result: Measurement) -> None:
@@ -78,30 +78,30 @@ def pipeline_stage(size: Size, name: str) -> Measurement:
 
 def downloads(size: Size) -> Path:
     """A dist/ as the site stage stages it: the pdf and export outputs with their manifest.json."""
-    from scripts import build
+    from constitution.build import pipeline
+    from constitution.source.validate import checked_source
 
     folder = size.work / "downloads"
     _clean([folder])
-    staged = build.Build(size.source, folder)
+    staged = pipeline.Build(size.source, folder)
     staged.dist.mkdir(parents=True)
     for stage in ("pdf", "export", "offline"):
         out = size.outputs.get(stage, {}).get("out")
         if out and Path(out).is_file():  # the offline bundle: one zip, its name the edition's
-            from scripts.validate import checked_source
-
             edition = checked_source(size.source).document.edition.id
-            files = {constants.offline_name(edition): Path(out)}
+            files = {catalogue.offline_name(edition): Path(out)}
         else:
             files = {path.name: path for path in sorted(Path(out).iterdir())} if out else {}
         for name, path in files.items():
             shutil.copy2(path, staged.dist / name)
             staged.downloads.append(staged.dist / name)
-    build.manifest(staged)
+    staged.source = checked_source(size.source)
+    pipeline.manifest(staged)
     return staged.dist
 
 
 def mkdocs_step(size: Size) -> Measurement:
-    """The site stage's own `mkdocs build --strict` (scripts/build.py), alone, on generate's pages."""
+    """The site stage's own `mkdocs build --strict` (constitution/build/pipeline.py), alone, on generate's pages."""
     if not any(size.docs.rglob("*.md")):
         return Measurement.failed(NO_PAGES)
     try:
@@ -109,9 +109,9 @@ def mkdocs_step(size: Size) -> Measurement:
     except Exception as error:
         return Measurement.failed(f"cannot stage the downloads: {' '.join(str(error).split())[:120]}")
     out = size.work / "mkdocs-step-site"
-    argv = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(constants.ROOT / "mkdocs.yml"),
+    argv = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(paths.ROOT / "mkdocs.yml"),
             "--site-dir", str(out)]
-    env = {**stages.environment(), "CONSTITUTION_DOCS_DIR": str(size.docs), "CONSTITUTION_DIST_DIR": str(dist)}
+    env = {**stages.environment(), paths.DOCS_ENV: str(size.docs), paths.DIST_ENV: str(dist)}
     return size.measure(report.MKDOCS_STEP, argv, env, outputs=[out])
 
 
@@ -121,7 +121,7 @@ def bare_mkdocs(size: Size) -> Measurement:
     folder = size.work / "bare-mkdocs"
     folder.mkdir(parents=True, exist_ok=True)
     configs = []
-    for lang in constants.LANGUAGES:
+    for lang in languages.LANGUAGES:
         config = folder / f"{lang}.yml"
         config.write_text(bare.mkdocs_config(size.docs / lang, folder / "site" / lang, bare.project_extensions(),
                                              lang, bare.generated_nav(size.docs, lang)), encoding="utf-8")

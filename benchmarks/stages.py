@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from scripts import constants
+from constitution.core import catalogue, paths
 
 STAGES = ("validate", "generate", "site", "offline", "pdf", "export")
 SHARED_DOCS = "docs"  # generate writes here; the mkdocs builds read it
@@ -30,20 +30,15 @@ class Stage:
     outputs: dict[str, Path]  # option dest -> folder it writes (into), removed before each run
 
 
-def module_name(command: str) -> str:
-    from scripts.__main__ import COMMANDS
-
-    return COMMANDS[command][0]
-
-
 def options(command: str) -> list[argparse.Action] | None:
-    """The stage's argparse actions, or None while its module does not exist yet."""
-    name = module_name(command)
-    if not (constants.ROOT / "scripts" / f"{name}.py").is_file():
+    """The command's argparse actions (constitution/cli.py), or None if there is no such command."""
+    from constitution.cli import COMMANDS
+
+    if command not in COMMANDS:
         return None
-    module = importlib.import_module(f"scripts.{name}")
+    arguments, _, _ = COMMANDS[command]
     parser = argparse.ArgumentParser(prog=command, add_help=False)
-    module.add_arguments(parser)
+    arguments(parser)
     return list(parser._actions)
 
 
@@ -58,14 +53,14 @@ def _inside(path: Path, folder: Path) -> bool:
 def file_name(command: str, dest: str, source: Path) -> str | None:
     """The name of the file an option writes, for the options that name a file, not a folder."""
     if (command, dest) == ("offline", "out"):  # the zip, named as dist/ and the Downloads page name it
-        document = yaml.safe_load((source / constants.DOCUMENT_FILE).read_text(encoding="utf-8"))
-        return constants.offline_name(str(document["edition"]["id"]))
+        document = yaml.safe_load((source / paths.DOCUMENT_FILE).read_text(encoding="utf-8"))
+        return catalogue.offline_name(str(document["edition"]["id"]))
     return None
 
 
 def command_line(command: str, actions: list[argparse.Action], source: Path, work: Path) -> Stage:
-    """`python -m scripts COMMAND` with --source and every repository path redirected into `work`."""
-    argv = [sys.executable, "-m", "scripts", command]
+    """`python -m constitution COMMAND` with --source and every repository path redirected into `work`."""
+    argv = [sys.executable, "-m", "constitution", command]
     outputs = {}
     for action in actions:
         if not action.option_strings:
@@ -77,7 +72,7 @@ def command_line(command: str, actions: list[argparse.Action], source: Path, wor
             argv += [flag, str(work / SHARED_DOCS)]
             outputs[action.dest] = work / SHARED_DOCS
         elif action.dest in OUTPUT_OPTIONS or (isinstance(action.default, Path) and _inside(
-                action.default, constants.ROOT) and not _inside(action.default, constants.SOURCE_DIR)):
+                action.default, paths.ROOT) and not _inside(action.default, paths.SOURCE_DIR)):
             target = work / f"{command}-{action.dest}"
             name = file_name(command, action.dest, source)
             argv += [flag, str(target / name if name else target)]
@@ -93,6 +88,5 @@ def stage(command: str, source: Path, work: Path) -> Stage | None:
 def environment() -> dict:
     env = dict(os.environ)
     env["NO_MKDOCS_2_WARNING"] = "1"
-    env["PYTHONPATH"] = str(constants.ROOT)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env

@@ -23,7 +23,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
-from scripts import constants
+from constitution.core import languages
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -37,8 +37,8 @@ KINDS = {".css": "css", ".js": "js", ".mjs": "js", ".woff2": "font", ".woff": "f
 
 def page_language(site_dir: Path, page: Path) -> str:
     first = page.relative_to(site_dir).parts[0]
-    return first if first in constants.LANGUAGES and first != constants.DEFAULT_LANGUAGE \
-        else constants.DEFAULT_LANGUAGE
+    return first if first in languages.LANGUAGES and first != languages.DEFAULT_LANGUAGE \
+        else languages.DEFAULT_LANGUAGE
 
 
 def pages_by_id(site_dir: Path) -> dict[tuple[str, str], Path]:

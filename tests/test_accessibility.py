@@ -28,13 +28,13 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from conftest import DESKTOP, GATES_SITE_URL, PHONE
-from scripts import constants
+from constitution.core import ids, languages, urls
 from scripts.model import article_units
 from scripts.validate import checked_source
 
 pytestmark = pytest.mark.browser
 
-LANGUAGES = constants.LANGUAGES
+LANGUAGES = languages.LANGUAGES
 SITES = ("rich", "repo")
 BLOCKING_IMPACTS = ("serious", "critical")
 NOT_FOUND = "404.html"
@@ -46,12 +46,12 @@ def kind_of(page: str) -> str:
 
 
 KNOWN_KINDS = {kind_of(page) for page in (
-    constants.HOME_PAGE, constants.PREAMBLE_ID, constants.section_id(1), constants.article_id(1),
-    constants.ABOUT_PAGE, constants.DOWNLOADS_PAGE,
+    urls.HOME_PAGE, ids.PREAMBLE_ID, ids.section_id(1), ids.article_id(1),
+    urls.ABOUT_PAGE, urls.DOWNLOADS_PAGE,
 )}
 if hasattr(constants, "parallel_page"):  # reader tools (issue 6): side by side, translation status
-    KNOWN_KINDS |= {kind_of(constants.parallel_page()), kind_of(constants.parallel_page(constants.article_id(1))),
-                    kind_of(constants.STATUS_PAGE)}
+    KNOWN_KINDS |= {kind_of(urls.parallel_page()), kind_of(urls.parallel_page(ids.article_id(1))),
+                    kind_of(urls.STATUS_PAGE)}
 
 
 def sitemap_pages(site: Path) -> list[tuple[str, str]]:
@@ -61,9 +61,9 @@ def sitemap_pages(site: Path) -> list[tuple[str, str]]:
     for url in re.findall(r"<loc>([^<]*)</loc>", text):
         path = url.removeprefix(GATES_SITE_URL).strip("/")
         first, _, rest = path.partition("/")
-        lang, key = (first, rest) if first in LANGUAGES and first != constants.DEFAULT_LANGUAGE \
-            else (constants.DEFAULT_LANGUAGE, path)
-        assert constants.page_url(key, lang) == (f"{path}/" if path else ""), url
+        lang, key = (first, rest) if first in LANGUAGES and first != languages.DEFAULT_LANGUAGE \
+            else (languages.DEFAULT_LANGUAGE, path)
+        assert urls.page_url(key, lang) == (f"{path}/" if path else ""), url
         pages.append((lang, key))
     return pages
 
@@ -74,7 +74,7 @@ def audited_pages(site: Path, lang: str) -> dict[str, str]:
     for page_lang, key in sitemap_pages(site):
         if page_lang != lang:
             continue
-        size = (site / constants.page_url(key, lang) / "index.html").stat().st_size
+        size = (site / urls.page_url(key, lang) / "index.html").stat().st_size
         kind = kind_of(key)
         if kind not in chosen or size > chosen[kind][0]:
             chosen[kind] = (size, key)
@@ -160,9 +160,9 @@ def audits(built_site, served, browser):
         if (name, lang) not in cache:
             site = built_site(name).site
             base = served(name)
-            found = [audit_page(page, urljoin(base, constants.page_url(key, lang)), kind)
+            found = [audit_page(page, urljoin(base, urls.page_url(key, lang)), kind)
                      for kind, key in audited_pages(site, lang).items()]
-            if lang == constants.DEFAULT_LANGUAGE:
+            if lang == languages.DEFAULT_LANGUAGE:
                 found.append(audit_page(page, urljoin(base, NOT_FOUND), "404"))
             cache[(name, lang)] = found
         return cache[(name, lang)]
@@ -279,11 +279,11 @@ def test_every_page_marks_text_in_another_language(built_site, name):
     strings = language_strings(built.source)
     wrong, pages = [], 0
     for lang, key in sitemap_pages(built.site):
-        path = built.site / constants.page_url(key, lang) / "index.html"
+        path = built.site / urls.page_url(key, lang) / "index.html"
         page_lang, texts = page_texts(path)
         assert page_lang == lang, path
         pages += 1
-        wrong += [f"{constants.page_url(key, lang) or '/'}: {actual} text inside lang={effective}: {text[:80]!r}"
+        wrong += [f"{urls.page_url(key, lang) or '/'}: {actual} text inside lang={effective}: {text[:80]!r}"
                   for text, effective, actual in foreign_text(texts, lang, strings)]
     assert pages >= len(KNOWN_KINDS) * len(LANGUAGES)
     assert not wrong, "\n".join(wrong)
@@ -335,8 +335,8 @@ FOCUSED = """() => {
 
 TRANSITION_MS = 400
 HEADER_CONTROLS = ["language-selector", *(f"language:{code}" for code in LANGUAGES), "search"]
-KEYBOARD_PAGES = [constants.article_id(2)] + (
-    [constants.parallel_page(constants.article_id(2))] if hasattr(constants, "parallel_page") else [])
+KEYBOARD_PAGES = [ids.article_id(2)] + (
+    [urls.parallel_page(ids.article_id(2))] if hasattr(constants, "parallel_page") else [])
 KEYBOARD_CASES = [(page, lang, viewport) for page in KEYBOARD_PAGES for lang in LANGUAGES
                   for viewport in ("desktop", "phone") if viewport == "desktop" or page == KEYBOARD_PAGES[0]]
 
@@ -346,7 +346,7 @@ KEYBOARD_CASES = [(page, lang, viewport) for page in KEYBOARD_PAGES for lang in 
 def test_tab_reaches_every_control_with_visible_focus(built_site, served, new_page, key, lang, viewport):
     base = served("rich")
     page = new_page({"desktop": DESKTOP, "phone": PHONE}[viewport])
-    page.goto(urljoin(base, constants.page_url(key, lang)))
+    page.goto(urljoin(base, urls.page_url(key, lang)))
     page.evaluate("document.fonts.ready")
     page.evaluate(DESCRIBE)
     marked = page.evaluate(MARK_CONTENT_CONTROLS)
@@ -376,7 +376,7 @@ def test_tab_reaches_every_control_with_visible_focus(built_site, served, new_pa
     assert reached == content, "Tab does not reach every control of the content once, in reading order"
     hidden = [stop["key"] for stop in stops if stop["key"] in watched and not (stop["shown"] and stop["indicator"])]
     assert not hidden, f"focus not visible on: {hidden}"
-    if key == constants.article_id(2):
+    if key == ids.article_id(2):
         permalinks = [name for name in content if ": permalink #" in name]
         assert len(permalinks) == len(list(article_units(checked_source(built_site("rich").source).article(2))))
         buttons = [name for name in content if ": button " in name]  # copy buttons (reader tools, issue 6)

@@ -30,10 +30,10 @@ from typing import Callable
 import pytest
 
 from conftest import DATA, ROOT, build_site, pdf_body_text
-from scripts import constants
+from constitution.core import ids, paths, urls
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-ART_1, ART_2, ART_3 = (f"{constants.ARTICLES_DIR}/{constants.article_file_name(n)}" for n in (1, 2, 3))
+ART_1, ART_2, ART_3 = (f"{paths.ARTICLES_DIR}/{paths.article_file_name(n)}" for n in (1, 2, 3))
 
 
 def run(*args) -> subprocess.CompletedProcess:
@@ -88,9 +88,9 @@ MUTATIONS = [
              ART_2, "art_2__para_3__point_1", "ru", "no ru entry"),
     Mutation("missing-language", lambda s: replace(s / ART_1, "ru:\n  status: unofficial\n  text: Тестовый текст первой статьи.\n", ""),
              ART_1, "art_1", "ru", "no ru entry"),
-    Mutation("missing-language-in-title", lambda s: replace(s / constants.DOCUMENT_FILE,
+    Mutation("missing-language-in-title", lambda s: replace(s / paths.DOCUMENT_FILE,
                                                             "  ru:\n    status: unofficial\n    text: ТЕСТОВЫЙ ДОКУМЕНТ\n", ""),
-             constants.DOCUMENT_FILE, constants.TITLE_ID, "ru", "no ru entry"),
+             paths.DOCUMENT_FILE, ids.TITLE_ID, "ru", "no ru entry"),
     Mutation("unknown-status", lambda s: replace(s / ART_1, "en:\n  status: unofficial", "en:\n  status: draft"),
              ART_1, "art_1", "en", "unknown status 'draft'"),
     Mutation("missing-with-text", lambda s: replace(s / ART_1, "en:\n  status: unofficial", "en:\n  status: missing"),
@@ -103,8 +103,8 @@ MUTATIONS = [
              ART_1, "art_1", "-", "unknown key 'colour'"),
     Mutation("unknown-language", lambda s: replace(s / ART_1, "section: 1\n", "section: 1\nde:\n  status: missing\n"),
              ART_1, "art_1", "-", "unknown key 'de'"),
-    Mutation("impossible-date", lambda s: replace(s / constants.DOCUMENT_FILE, "  date: 2026-01-30\n", "  date: 2026-13-45\n"),
-             constants.DOCUMENT_FILE, "-", "-", "unreadable value"),
+    Mutation("impossible-date", lambda s: replace(s / paths.DOCUMENT_FILE, "  date: 2026-01-30\n", "  date: 2026-13-45\n"),
+             paths.DOCUMENT_FILE, "-", "-", "unreadable value"),
     Mutation("huge-file-5MB", lambda s: (s / ART_3).write_text(
                  (s / ART_3).read_text(encoding="utf-8") + ("# " + "x" * 98 + "\n") * 52_000, encoding="utf-8"),
              ART_3, "-", "-", "more than"),
@@ -115,12 +115,12 @@ MUTATIONS = [
                                                          .encode("cp1251", errors="replace")),
              ART_2, "-", "-", "not UTF-8"),
     Mutation("empty-file", lambda s: (s / ART_3).write_bytes(b""), ART_3, "-", "-", "file is empty"),
-    Mutation("absent-file", lambda s: (s / constants.PREAMBLE_FILE).unlink(),
-             constants.PREAMBLE_FILE, "-", "-", "file is absent"),
-    Mutation("not-yaml-in-articles", lambda s: (s / constants.ARTICLES_DIR / "notes.txt").write_text("x"),
-             f"{constants.ARTICLES_DIR}/notes.txt", "-", "-", "not a .yaml file"),
-    Mutation("ui-string-absent", lambda s: replace(s / constants.UI_FILE, "site_permalink:\n", "site_permalink_old:\n"),
-             constants.UI_FILE, "site_permalink", "-", "absent"),
+    Mutation("absent-file", lambda s: (s / paths.PREAMBLE_FILE).unlink(),
+             paths.PREAMBLE_FILE, "-", "-", "file is absent"),
+    Mutation("not-yaml-in-articles", lambda s: (s / paths.ARTICLES_DIR / "notes.txt").write_text("x"),
+             f"{paths.ARTICLES_DIR}/notes.txt", "-", "-", "not a .yaml file"),
+    Mutation("ui-string-absent", lambda s: replace(s / paths.UI_FILE, "site_permalink:\n", "site_permalink_old:\n"),
+             paths.UI_FILE, "site_permalink", "-", "absent"),
 ]
 KNOWN_GAPS: dict[str, str] = {}  # found by these tests, not yet fixed: each must fail until it is
 PARAMS = [pytest.param(m, id=m.name, marks=[pytest.mark.xfail(reason=KNOWN_GAPS[m.name], strict=True)]
@@ -230,7 +230,7 @@ def test_a_200_kB_clause_validates_and_renders_on_the_site_and_in_the_pdf(rich_s
     replace(source / ART_2, "    text: Екінші баптың бірінші тармағы.\n", f"    text: {text}\n")
     assert run("validate", "--source", source).returncode == 0
     built = build_site(source, tmp_path / "out")
-    page = (built.site / constants.page_url(constants.article_id(2), "kk") / "index.html").read_text(encoding="utf-8")
-    assert f'id="{constants.clause_id(2, 1)}"' in page and text in page
+    page = (built.site / urls.page_url(ids.article_id(2), "kk") / "index.html").read_text(encoding="utf-8")
+    assert f'id="{ids.clause_id(2, 1)}"' in page and text in page
     printed = "".join(pdf_body_text(built.dist / "constitution-kk.pdf").split())
     assert "".join(text.split()) in printed

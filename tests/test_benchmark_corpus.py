@@ -11,7 +11,8 @@ import yaml
 
 from benchmarks import bare, corpus, report, stages, weight
 from benchmarks.measure import failure_line
-from scripts import constants, validate
+from constitution.core import catalogue, languages, paths
+from scripts import validate
 from scripts.load import load_source
 
 KAZAKH_LETTERS = set("әғқңөұүһі")
@@ -46,7 +47,7 @@ def test_corpus_has_the_shape_of_a_constitution(source96):
     assert clause_counts[0] > 0, "some articles hold their own text, like Article 1"
     kinds = collections.Counter(u.kind for u in source.units())
     assert kinds["point"] > 0 and kinds["clause"] > 3 * kinds["section"]
-    statuses = collections.Counter(u.texts.status(lang) for u in source.units() for lang in constants.LANGUAGES)
+    statuses = collections.Counter(u.texts.status(lang) for u in source.units() for lang in languages.LANGUAGES)
     assert set(statuses) == {"unofficial", "missing"} and 0 < statuses["missing"] < statuses["unofficial"] / 20
     assert any("\n" in (u.texts.text("ru") or "") for u in source.units()), "some clauses hold a line break"
 
@@ -145,18 +146,18 @@ def test_failure_line(output, code, line):
 def test_offline_writes_its_zip_under_the_name_the_site_lists(tmp_path):
     source = corpus.write(tmp_path / "source", 11)
     parser = argparse.ArgumentParser()
-    parser.add_argument("--source", type=Path, default=constants.SOURCE_DIR)
+    parser.add_argument("--source", type=Path, default=paths.SOURCE_DIR)
     parser.add_argument("--out", type=Path, default=None)
     stage = stages.command_line("offline", parser._actions, source, tmp_path)
-    assert stage.argv[-1] == str(tmp_path / "offline-out" / constants.offline_name(corpus.DATE.isoformat()))
+    assert stage.argv[-1] == str(tmp_path / "offline-out" / catalogue.offline_name(corpus.DATE.isoformat()))
     assert stage.outputs == {"out": tmp_path / "offline-out"}
 
 
 def test_command_lines_write_only_into_the_work_folder(tmp_path):
     parser = argparse.ArgumentParser()
-    parser.add_argument("--source", type=Path, default=constants.SOURCE_DIR)
-    parser.add_argument("--docs", type=Path, default=constants.DOCS_DIR)
-    parser.add_argument("--out", type=Path, default=constants.SITE_DIR)
+    parser.add_argument("--source", type=Path, default=paths.SOURCE_DIR)
+    parser.add_argument("--docs", type=Path, default=paths.DOCS_DIR)
+    parser.add_argument("--out", type=Path, default=paths.SITE_DIR)
     parser.add_argument("--dist", type=Path, default=None)
     parser.add_argument("--elsewhere", type=Path, default=Path("/opt/elsewhere"))
     parser.add_argument("--strict", action="store_true")
@@ -178,7 +179,7 @@ def test_bare_html_holds_every_text_once_escaped(data_dir):
         else:
             assert f'id="{unit.id}" lang="ru"' in page
     assert set(bare.documents(source)) == {"bare-kk.pdf", "bare-ru.pdf", "bare-en.pdf", "bare-parallel.pdf"}
-    parallel = bare.plain_html(source, constants.LANGUAGES)
+    parallel = bare.plain_html(source, languages.LANGUAGES)
     assert parallel.count('id="art_2__para_1"') == 3
 
 

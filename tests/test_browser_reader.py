@@ -17,7 +17,7 @@ from urllib.parse import urljoin
 import pytest
 
 from conftest import DESKTOP, PHONE, ROOT
-from scripts import constants
+from constitution.core import contract, urls
 from test_reader import CITATIONS
 
 pytestmark = pytest.mark.browser
@@ -61,7 +61,7 @@ def open_page(browser):
 
 
 def parallel_url(site_url: str, article: str | None, lang: str) -> str:
-    return urljoin(site_url, constants.page_url(constants.parallel_page(article), lang))
+    return urljoin(site_url, urls.page_url(urls.parallel_page(article), lang))
 
 
 def columns(page) -> list[dict]:
@@ -93,7 +93,7 @@ def expect_columns(page, order: list[str]) -> None:
         "() => [...document.querySelector('.pl-head').children].filter(c => !c.hidden).map(c => ({lang: c.lang}))")] == order
     for row in rows:
         assert [cell["lang"] for cell in row["cells"]] == order, row["id"]
-        assert {cell["unit"] for cell in row["cells"]} == {row["id"].removeprefix(constants.PARALLEL_ROW_PREFIX)}
+        assert {cell["unit"] for cell in row["cells"]} == {row["id"].removeprefix(contract.PARALLEL_ROW_PREFIX)}
         assert max(c["top"] for c in row["cells"]) - min(c["top"] for c in row["cells"]) < 1, row  # one line
         assert [c["left"] for c in row["cells"]] == sorted(c["left"] for c in row["cells"])
 
@@ -112,7 +112,7 @@ def test_choose_two_languages_and_their_order(open_page, site):
     expect_columns(page, ["en", "ru"])
     assert page.url.endswith("?langs=en,ru")
     assert [page.locator(f"select[name=column-{n}]").input_value() for n in (1, 2, 3)] == ["en", "ru", ""]
-    missing = page.locator(f"#{constants.parallel_row_id('art_2__para_3')} > div[lang=ru] .pl-missing")
+    missing = page.locator(f"#{contract.parallel_row_id('art_2__para_3')} > div[lang=ru] .pl-missing")
     assert missing.is_visible() and missing.inner_text() == "Бұл тілдегі мәтін әзірге жоқ."
     assert page.errors == []
 
@@ -148,7 +148,7 @@ def test_on_a_phone_the_languages_stack_each_labelled(open_page, site):
         cells = row["cells"]
         assert [c["lang"] for c in cells] == ["ru", "kk", "en"]
         assert all(lower["top"] >= upper["bottom"] - 1 for upper, lower in zip(cells, cells[1:])), row
-    label = page.locator(f"#{constants.parallel_row_id(POINT)} > div[lang=kk] .pl-lang")
+    label = page.locator(f"#{contract.parallel_row_id(POINT)} > div[lang=kk] .pl-lang")
     assert label.is_visible() and label.text_content() == "Қазақша"
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]  # no sideways scroll
 
@@ -164,9 +164,9 @@ def unit_button(page, unit_id: str, kind: str):
 @pytest.mark.parametrize("unit_id, lang, citation", CITATIONS, ids=[f"{u}-{lang}" for u, lang, _ in CITATIONS])
 def test_copy_the_permalink_and_the_citation(open_page, site, unit_id, lang, citation):
     site_url, _ = site
-    page = open_page(urljoin(site_url, constants.page_url(constants.page_of(unit_id), lang)))
+    page = open_page(urljoin(site_url, urls.page_url(urls.page_of(unit_id), lang)))
     unit_button(page, unit_id, "link").click()
-    assert clipboard(page) == urljoin(site_url, constants.unit_url(unit_id, lang))
+    assert clipboard(page) == urljoin(site_url, urls.unit_url(unit_id, lang))
     unit_button(page, unit_id, "citation").click()
     assert clipboard(page) == citation
     page.wait_for_function("() => document.querySelector('.cite-status[role=status]').textContent !== ''")
@@ -184,14 +184,14 @@ def test_copy_the_permalink_and_the_citation(open_page, site, unit_id, lang, cit
 ])
 def test_the_keyboard_reaches_the_buttons_and_enter_copies(open_page, site, lang, link_name, citation_name):
     site_url, _ = site
-    page = open_page(urljoin(site_url, constants.page_url("art_2", lang)))
+    page = open_page(urljoin(site_url, urls.page_url("art_2", lang)))
     page.focus(f"[id='{POINT}'] a.unit__permalink")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.getAttribute('aria-label')") == link_name
     assert page.get_by_role("button", name=link_name).count() == 1
     page.keyboard.press("Enter")
     page.wait_for_function("() => document.querySelector('.cite-status').textContent !== ''")
-    assert clipboard(page) == urljoin(site_url, constants.unit_url(POINT, lang))
+    assert clipboard(page) == urljoin(site_url, urls.unit_url(POINT, lang))
     assert page.evaluate("document.activeElement.getAttribute('aria-label')") == link_name  # focus stays
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.getAttribute('aria-label')") == citation_name
@@ -202,7 +202,7 @@ def test_the_keyboard_reaches_the_buttons_and_enter_copies(open_page, site, lang
 
 def test_tab_from_the_top_reaches_the_first_copy_button(open_page, site):
     site_url, _ = site
-    page = open_page(urljoin(site_url, constants.page_url("art_2", "en")))
+    page = open_page(urljoin(site_url, urls.page_url("art_2", "en")))
     for _ in range(60):
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.classList.contains('cite-btn')"):
@@ -214,7 +214,7 @@ def test_tab_from_the_top_reaches_the_first_copy_button(open_page, site):
 def test_copy_from_disk_without_the_clipboard_api(open_page, site):
     """Offline (file://, no canonical address): the page's own URL, copied by the fallback."""
     _, folder = site
-    url = (folder / constants.page_file("art_2", "ru")).as_uri()
+    url = (folder / urls.page_file("art_2", "ru")).as_uri()
     page = open_page(url)
     page.evaluate("""() => {
         document.querySelector('link[rel=canonical]')?.remove()  // as in the offline bundle
@@ -233,7 +233,7 @@ def test_copy_from_disk_without_the_clipboard_api(open_page, site):
 
 def test_the_clause_reached_by_its_link_is_highlighted(open_page, site):
     site_url, _ = site
-    page = open_page(urljoin(site_url, constants.unit_url(POINT, "kk")))
+    page = open_page(urljoin(site_url, urls.unit_url(POINT, "kk")))
     colour = page.evaluate(f"getComputedStyle(document.getElementById('{POINT}')).backgroundColor")
     assert colour not in ("rgba(0, 0, 0, 0)", "transparent")
     other = page.evaluate("getComputedStyle(document.getElementById('art_2__para_1')).backgroundColor")

@@ -19,12 +19,12 @@ from urllib.parse import urljoin
 
 import pytest
 
-from scripts import constants
+from constitution.core import ids, languages, paths, urls
 from scripts.validate import checked_source
 
 ROOT = Path(__file__).resolve().parent.parent
-LANGUAGES = constants.LANGUAGES
-CLAUSE = constants.clause_id(2, 4)  # "the capital … is Astana": far enough down to need a scroll
+LANGUAGES = languages.LANGUAGES
+CLAUSE = ids.clause_id(2, 4)  # "the capital … is Astana": far enough down to need a scroll
 FONTS_CSS = ROOT / "overrides" / "assets" / "stylesheets" / "fonts.css"
 
 KAZAKH_ALPHABET = "АӘБВГҒДЕЁЖЗИЙКҚЛМНҢОӨПРСТУҰҮФХҺЦЧШЩЪЫІЬЭЮЯ"
@@ -47,7 +47,7 @@ def build_and_serve(tmp_path_factory, serve, source: Path) -> tuple[str, Path]:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory, serve) -> tuple[str, Path]:
-    return build_and_serve(tmp_path_factory, serve, constants.SOURCE_DIR)
+    return build_and_serve(tmp_path_factory, serve, paths.SOURCE_DIR)
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +63,7 @@ def site_url(site) -> str:
 
 def language_of(url: str, site_url: str) -> str:
     first = url.removeprefix(site_url).split("/")[0]
-    return first if first in LANGUAGES else constants.DEFAULT_LANGUAGE
+    return first if first in LANGUAGES else languages.DEFAULT_LANGUAGE
 
 
 def expect_clause_in_view(page, clause: str) -> None:
@@ -107,13 +107,13 @@ SWITCHES = [(start, target) for start in LANGUAGES for target in LANGUAGES if st
 @pytest.mark.browser
 @pytest.mark.parametrize("start, target", SWITCHES, ids=[f"{a}-to-{b}" for a, b in SWITCHES])
 def test_language_switch_lands_on_the_same_clause(page, site_url, off_site, start, target):
-    page.goto(urljoin(site_url, constants.unit_url(CLAUSE, start)))
+    page.goto(urljoin(site_url, urls.unit_url(CLAUSE, start)))
     expect_clause_in_view(page, CLAUSE)
 
     page.locator(".md-select").hover()
     page.locator(f"a.md-select__link[hreflang={target}]").click()
 
-    page.wait_for_url(urljoin(site_url, constants.unit_url(CLAUSE, target)))
+    page.wait_for_url(urljoin(site_url, urls.unit_url(CLAUSE, target)))
     assert page.evaluate("document.documentElement.lang") == target
     expect_clause_in_view(page, CLAUSE)
     assert off_site(site_url) == []
@@ -134,10 +134,10 @@ SEARCHES = [
 @pytest.mark.browser
 @pytest.mark.parametrize("lang, query, clause", [s[1:] for s in SEARCHES], ids=[s[0] for s in SEARCHES])
 def test_search_leads_to_the_clause(page, site_url, off_site, lang, query, clause):
-    page.goto(urljoin(site_url, constants.page_url("", lang)))
+    page.goto(urljoin(site_url, urls.page_url("", lang)))
     groups = open_search(page, query)
 
-    expected = urljoin(site_url, constants.unit_url(clause, lang))
+    expected = urljoin(site_url, urls.unit_url(clause, lang))
     first_clause_result = next(href for href in groups[0] if "#" in href)
     assert first_clause_result == expected, groups
     page.locator("input.md-search__input").press("Enter")  # Material follows the best result
@@ -149,7 +149,7 @@ def test_search_leads_to_the_clause(page, site_url, off_site, lang, query, claus
 @pytest.mark.browser
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_search_results_in_the_page_language_come_first(page, site_url, lang):
-    page.goto(urljoin(site_url, constants.page_url("", lang)))
+    page.goto(urljoin(site_url, urls.page_url("", lang)))
     groups = open_search(page, "Астана Astana")  # in the text of every language
     order = [language_of(group[0], site_url) for group in groups]
     assert set(order) == set(LANGUAGES), order
@@ -187,7 +187,7 @@ FONT_PROBES = [
 @pytest.mark.browser
 @pytest.mark.parametrize("selector, face", FONT_PROBES, ids=[p[0] for p in FONT_PROBES])
 def test_every_kazakh_letter_is_drawn_by_the_site_font(page, site_url, selector, face):
-    page.goto(urljoin(site_url, constants.page_url("art_2", "kk")))
+    page.goto(urljoin(site_url, urls.page_url("art_2", "kk")))
     page.eval_on_selector("article", "(el, html) => el.insertAdjacentHTML('beforeend', html)",
                           PROBE.format(t=KAZAKH_TEXT))
     page.eval_on_selector(selector, "(el, text) => { el.textContent = text }", KAZAKH_TEXT)
@@ -207,9 +207,9 @@ def test_search_results_show_special_characters_as_typed(page, rich_site):
     site_url, _ = rich_site
     dialogs = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    page.goto(urljoin(site_url, constants.page_url("", "en")))
+    page.goto(urljoin(site_url, urls.page_url("", "en")))
     groups = open_search(page, "alert")
-    assert groups[0][0] == urljoin(site_url, constants.page_url("art_2", "en"))
+    assert groups[0][0] == urljoin(site_url, urls.page_url("art_2", "en"))
     teaser = page.locator(".md-search-result__item").first.locator("article").nth(1)
     text = teaser.inner_text()
     assert "<script>alert(1)</script>" in text and "<b>bold</b>" in text, text
@@ -220,11 +220,11 @@ def test_search_results_show_special_characters_as_typed(page, rich_site):
 @pytest.mark.browser
 def test_switch_to_a_language_missing_the_clause_lands_on_its_notice(page, rich_site):
     site_url, _ = rich_site
-    clause = constants.clause_id(2, 3)  # missing in ru
-    page.goto(urljoin(site_url, constants.unit_url(clause, "en")))
+    clause = ids.clause_id(2, 3)  # missing in ru
+    page.goto(urljoin(site_url, urls.unit_url(clause, "en")))
     page.locator(".md-select").hover()
     page.locator("a.md-select__link[hreflang=ru]").click()
-    page.wait_for_url(urljoin(site_url, constants.unit_url(clause, "ru")))
+    page.wait_for_url(urljoin(site_url, urls.unit_url(clause, "ru")))
     expect_clause_in_view(page, clause)
     assert "unit--missing" in page.get_attribute(f"#{clause}", "class")
 
@@ -245,7 +245,7 @@ def test_every_font_in_fonts_css_is_in_the_site(site):
 
 def test_search_index_has_one_entry_per_unit_in_every_language(site):
     _, folder = site
-    source = checked_source(constants.SOURCE_DIR)
+    source = checked_source(paths.SOURCE_DIR)
     index = json.loads((folder / "search" / "search_index.json").read_text(encoding="utf-8"))
     docs = {doc["location"]: doc for doc in index["docs"]}
     assert len(docs) == len(index["docs"]), "an entry appears twice"
@@ -253,8 +253,8 @@ def test_search_index_has_one_entry_per_unit_in_every_language(site):
     assert texts
     for lang in LANGUAGES:
         for unit in texts:
-            entry = docs.get(constants.unit_url(unit.id, lang))
+            entry = docs.get(urls.unit_url(unit.id, lang))
             assert entry is not None, (lang, unit.id)
             assert " ".join(unit.texts.text(lang).split()) in entry["text"], (lang, unit.id)
-            page = docs[constants.page_url(constants.page_of(unit.id), lang)]
+            page = docs[urls.page_url(urls.page_of(unit.id), lang)]
             assert unit.texts.text(lang) not in page["text"], "clause text is also the page's"

@@ -2,7 +2,6 @@
 
 import argparse
 import csv
-import io
 import json
 import shutil
 
@@ -10,7 +9,11 @@ import jsonschema
 import pytest
 from lxml import etree
 
-from scripts import akn, constants, export
+from constitution.core import catalogue, ids, languages, paths
+
+from constitution.source import model
+
+from scripts import akn, export
 from scripts.load import SourceError
 from scripts.model import Constitution, json_schema
 from scripts.validate import checked_source
@@ -19,7 +22,7 @@ from conftest import DATA, ROOT
 
 SOURCES = {"repo": ROOT / "translations", "rich": DATA / "rich"}
 NS = {"a": akn.AKN_NS, "ed": akn.EDITION_NS}
-CASES = [(name, lang) for name in SOURCES for lang in constants.LANGUAGES]
+CASES = [(name, lang) for name in SOURCES for lang in languages.LANGUAGES]
 
 
 @pytest.fixture(scope="module")
@@ -40,14 +43,14 @@ def xsd():
 
 def akn_root(exported, name, lang):
     _, out, _ = exported[name]
-    return etree.parse(str(out / constants.export_akn(lang))).getroot()
+    return etree.parse(str(out / catalogue.export_akn(lang))).getroot()
 
 
 def csv_rows(exported, name) -> list[dict]:
     _, out, _ = exported[name]
-    raw = (out / constants.EXPORT_CSV).read_bytes()
+    raw = (out / catalogue.EXPORT_CSV).read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf"), "the BOM that makes Excel read UTF-8 is missing"
-    with open(out / constants.EXPORT_CSV, newline="", encoding="utf-8-sig") as handle:
+    with open(out / catalogue.EXPORT_CSV, newline="", encoding="utf-8-sig") as handle:
         reader = csv.DictReader(handle)
         assert tuple(reader.fieldnames) == export.CSV_COLUMNS
         return list(reader)
@@ -55,17 +58,17 @@ def csv_rows(exported, name) -> list[dict]:
 
 def site_ids(source) -> list[str]:
     """The anchors the site gives, rebuilt from numbers with the constants helpers."""
-    ids = [constants.TITLE_ID, constants.PREAMBLE_ID]
-    ids += [constants.recital_id(r.number) for r in source.preamble.recitals]
+    ids = [ids.TITLE_ID, ids.PREAMBLE_ID]
+    ids += [ids.recital_id(r.number) for r in source.preamble.recitals]
     for section in source.document.sections:
-        ids.append(constants.section_id(section.number))
+        ids.append(ids.section_id(section.number))
         for article in source.section_articles(section):
-            ids.append(constants.article_id(article.number))
-            ids += [constants.point_id(constants.article_id(article.number), p.number)
+            ids.append(ids.article_id(article.number))
+            ids += [ids.point_id(ids.article_id(article.number), p.number)
                     for p in article.points]
             for clause in article.clauses:
-                ids.append(constants.clause_id(article.number, clause.number))
-                ids += [constants.point_id(constants.clause_id(article.number, clause.number),
+                ids.append(ids.clause_id(article.number, clause.number))
+                ids += [ids.point_id(ids.clause_id(article.number, clause.number),
                                            p.number) for p in clause.points]
     return ids
 
@@ -92,16 +95,16 @@ def akn_text(element) -> str:
 @pytest.mark.parametrize("name", SOURCES, ids=list(SOURCES))
 def test_writes_exactly_the_export_files(exported, name):
     _, out, paths = exported[name]
-    assert [p.name for p in paths] == constants.export_names()
-    assert sorted(p.name for p in out.iterdir()) == sorted(constants.export_names())
+    assert [p.name for p in paths] == catalogue.names(catalogue.exports())
+    assert sorted(p.name for p in out.iterdir()) == sorted(catalogue.names(catalogue.exports()))
 
 
 @pytest.mark.parametrize("name", SOURCES, ids=list(SOURCES))
 def test_json_round_trips_to_the_same_source(exported, name):
     source, out, _ = exported[name]
-    raw = (out / constants.EXPORT_JSON).read_bytes()
+    raw = (out / catalogue.EXPORT_JSON).read_bytes()
     loaded = Constitution.model_validate_json(raw)
-    assert loaded.schema_version == constants.SCHEMA_VERSION
+    assert loaded.schema_version == model.SCHEMA_VERSION
     assert (loaded.document, loaded.preamble, loaded.articles) == (
         source.document, source.preamble, source.articles)
 
@@ -109,7 +112,7 @@ def test_json_round_trips_to_the_same_source(exported, name):
 @pytest.mark.parametrize("name", SOURCES, ids=list(SOURCES))
 def test_json_is_readable_utf8_with_ids_first(exported, name):
     _, out, _ = exported[name]
-    text = (out / constants.EXPORT_JSON).read_text("utf-8")
+    text = (out / catalogue.EXPORT_JSON).read_text("utf-8")
     assert text.endswith("}\n") and "\\u04" not in text  # Cyrillic written as itself
     data = json.loads(text)
     assert list(data) == ["schema_version", "document", "preamble", "articles"]
@@ -120,11 +123,11 @@ def test_json_is_readable_utf8_with_ids_first(exported, name):
 @pytest.mark.parametrize("name", SOURCES, ids=list(SOURCES))
 def test_json_validates_against_its_schema_file(exported, name):
     _, out, _ = exported[name]
-    schema = json.loads((out / constants.EXPORT_JSON_SCHEMA).read_text("utf-8"))
+    schema = json.loads((out / catalogue.EXPORT_JSON_SCHEMA).read_text("utf-8"))
     assert schema == json.loads(json.dumps(json_schema()))  # the pydantic declaration
     validator = jsonschema.Draft202012Validator(
         schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
-    data = json.loads((out / constants.EXPORT_JSON).read_text("utf-8"))
+    data = json.loads((out / catalogue.EXPORT_JSON).read_text("utf-8"))
     validator.validate(data)
     data["preamble"]["recitals"][0]["kk"]["status"] = "draft"  # the schema can say no
     assert not validator.is_valid(data)
@@ -140,7 +143,7 @@ def test_csv_has_every_unit_once_with_texts_and_statuses(exported, name):
         assert row["kind"] == unit.kind
         assert row["article"] == ("" if unit.article is None else str(unit.article))
         assert row["number"] == ("" if unit.number is None else str(unit.number))
-        for lang in constants.LANGUAGES:
+        for lang in languages.LANGUAGES:
             assert row[f"status_{lang}"] == unit.texts.status(lang)
             assert row[lang] == (unit.texts.text(lang) or "")
 
@@ -176,7 +179,7 @@ def test_akn_eids_are_the_site_anchors(exported, name, lang):
                       namespaces=NS)
     assert sorted(eids) == sorted(site_ids(source))
     assert sorted(eids) == sorted(
-        {unit.id for unit in source.units()} | {constants.PREAMBLE_ID}
+        {unit.id for unit in source.units()} | {ids.PREAMBLE_ID}
         | {article.id for article in source.articles})
 
 
@@ -184,7 +187,7 @@ def test_akn_eids_are_the_site_anchors(exported, name, lang):
 def test_akn_language_and_frbr_metadata(exported, name, lang):
     source, _, _ = exported[name]
     ident = akn_root(exported, name, lang).find("a:act/a:meta/a:identification", NS)
-    code = constants.LANGUAGE_CODES[lang]
+    code = languages.LANGUAGE[lang].iso639_2
     assert ident.xpath("a:FRBRExpression/a:FRBRlanguage/@language", namespaces=NS) == [code]
     assert ident.xpath("a:FRBRWork/a:FRBRcountry/@value", namespaces=NS) == ["kz"]
     expression = ident.xpath("a:FRBRExpression/a:FRBRuri/@value", namespaces=NS)[0]
@@ -247,16 +250,16 @@ def test_two_exports_are_byte_identical(exported, tmp_path, name):
 def test_bad_source_writes_nothing_and_keeps_old_files(tmp_path):
     source = tmp_path / "source"
     shutil.copytree(SOURCES["rich"], source)
-    (source / constants.PREAMBLE_FILE).write_text("id: preamble\nrecitals: [\n", "utf-8")
+    (source / paths.PREAMBLE_FILE).write_text("id: preamble\nrecitals: [\n", "utf-8")
     out = tmp_path / "dist"
     out.mkdir()
-    (out / constants.EXPORT_JSON).write_text("earlier build\n", "utf-8")
+    (out / catalogue.EXPORT_JSON).write_text("earlier build\n", "utf-8")
     parser = argparse.ArgumentParser()
     export.add_arguments(parser)
     with pytest.raises(SourceError):
         export.run(parser.parse_args(["--source", str(source), "--out", str(out)]))
-    assert [p.name for p in out.iterdir()] == [constants.EXPORT_JSON]
-    assert (out / constants.EXPORT_JSON).read_text("utf-8") == "earlier build\n"
+    assert [p.name for p in out.iterdir()] == [catalogue.EXPORT_JSON]
+    assert (out / catalogue.EXPORT_JSON).read_text("utf-8") == "earlier build\n"
 
 
 def test_cli_writes_into_out(tmp_path, capsys):
@@ -266,5 +269,5 @@ def test_cli_writes_into_out(tmp_path, capsys):
                                          str(tmp_path)])) == 0
     printed = capsys.readouterr().out.splitlines()
     assert [line.split()[0] for line in printed] == [
-        str(tmp_path / name) for name in constants.export_names()]
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(constants.export_names())
+        str(tmp_path / name) for name in catalogue.names(catalogue.exports())]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(catalogue.names(catalogue.exports()))

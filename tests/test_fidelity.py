@@ -10,7 +10,8 @@ import re
 import pytest
 
 from conftest import ROOT, SEED
-from scripts import constants, validate
+from constitution.core import ids
+from scripts import validate
 
 SOURCE = validate.checked_source(ROOT / "translations")
 SEED_TEXT = SEED.read_text(encoding="utf-8")
@@ -37,7 +38,7 @@ def rebuilt_document() -> str:
     parts = ["Project", SOURCE.document.title.text("en")]
     parts += [recital.text("en") for recital in SOURCE.preamble.recitals]
     for section in SOURCE.document.sections:
-        parts.append(f"Section {constants.roman(section.number)} {section.title.text('en')}")
+        parts.append(f"Section {ids.roman(section.number)} {section.title.text('en')}")
         for article in SOURCE.section_articles(section):
             parts.append(f"Article {article.number}")
             if not article.has_clauses:

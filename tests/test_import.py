@@ -6,7 +6,8 @@ import sys
 import pytest
 
 from conftest import DATA, ROOT, SEED
-from scripts import constants, save, validate
+from constitution.core import languages
+from scripts import save, validate
 from scripts.importer import read_text, split_recitals
 from scripts.load import load_source
 
@@ -44,8 +45,8 @@ def test_seed_english_equals_committed_english(seed_import):
     imported, committed = validate.checked_source(out), validate.checked_source(TRANSLATIONS)
     assert texts(imported, "en") == texts(committed, "en")
     ids = [unit.id for unit in imported.units()]
-    assert ids == [constants.TITLE_ID, *(constants.recital_id(n) for n in range(1, 13)), "sec_1", "art_1",
-                   *(constants.clause_id(2, n) for n in range(1, 7))]
+    assert ids == [ids.TITLE_ID, *(ids.recital_id(n) for n in range(1, 13)), "sec_1", "art_1",
+                   *(ids.clause_id(2, n) for n in range(1, 7))]
     assert texts(imported, "en")["art_2__para_3"].startswith("the administrative-territorial")  # kept lowercase
     assert {unit.texts.status("en") for unit in imported.units()} == {"unofficial"}
     assert {unit.texts.status("kk") for unit in imported.units()} == {"missing"}
@@ -72,7 +73,7 @@ def test_committed_files_are_in_the_writer_layout():
         assert (TRANSLATIONS / relative).read_text(encoding="utf-8") == text, relative
 
 
-@pytest.mark.parametrize("lang", constants.LANGUAGES)
+@pytest.mark.parametrize("lang", languages.LANGUAGES)
 def test_run_on_preamble_splits_into_the_committed_recitals(lang):
     recitals = [recital.text(lang) for recital in validate.checked_source(TRANSLATIONS).preamble.recitals]
     assert split_recitals(" ".join(recitals), lang) == recitals
@@ -82,7 +83,7 @@ def test_run_on_preamble_splits_into_the_committed_recitals(lang):
 # --- three small texts, one per language, in both layouts ---------------------------------
 
 def import_three(layout, out, *extra):
-    given = [arg for lang in constants.LANGUAGES for arg in (f"--{lang}", IMPORT / layout / f"{lang}.txt")]
+    given = [arg for lang in languages.LANGUAGES for arg in (f"--{lang}", IMPORT / layout / f"{lang}.txt")]
     return run_import(*given, "--template", RICH, "--out", out, *extra)
 
 

@@ -3,7 +3,7 @@
 scripts/linkcheck.py is first shown to catch each kind of broken reference on tiny folders
 made here; then it runs over the site built from translations/ and from tests/data/rich
 (the website, directory URLs), and over the offline bundle unpacked from dist/ (file://
-layout, `.html` URLs). Every unit's citable URL (constants.unit_url) must resolve too.
+layout, `.html` URLs). Every unit's citable URL (urls.unit_url) must resolve too.
 """
 
 from __future__ import annotations
@@ -13,7 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from scripts import constants, linkcheck
+from constitution.core import catalogue, languages
+
+from scripts import linkcheck
 from scripts.validate import checked_source
 
 from conftest import GATES_SITE_URL
@@ -116,9 +118,9 @@ def staged_build(tmp_path: Path, site_files: dict, bundle_files: dict | None = N
     staged.dist.mkdir(parents=True)
     if bundle_files is not None:
         write_site(tmp_path / "bundle", bundle_files)
-        with zipfile.ZipFile(staged.dist / constants.offline_name("2026-01-30"), "w") as archive:
+        with zipfile.ZipFile(staged.dist / catalogue.offline_name("2026-01-30"), "w") as archive:
             for path in sorted((tmp_path / "bundle").rglob("*")):
-                archive.write(path, f"{constants.offline_folder('2026-01-30')}/{path.relative_to(tmp_path / 'bundle')}")
+                archive.write(path, f"{catalogue.offline_folder('2026-01-30')}/{path.relative_to(tmp_path / 'bundle')}")
     return staged
 
 
@@ -173,9 +175,9 @@ def unit_urls(source_dir: Path, offline: bool = False) -> list[str]:
     source = checked_source(source_dir)
     urls = []
     for unit in source.units():
-        for lang in constants.LANGUAGES:
-            page = constants.page_of(unit.id)
-            base = constants.page_file(page, lang) if offline else constants.page_url(page, lang)
+        for lang in languages.LANGUAGES:
+            page = urls.page_of(unit.id)
+            base = urls.page_file(page, lang) if offline else urls.page_url(page, lang)
             urls.append(f"{base}#{unit.id}")
     return urls
 
@@ -195,13 +197,13 @@ def offline_bundle(request, built_site, tmp_path_factory) -> tuple[Path, Path]:
         pytest.skip("no offline bundle yet (scripts/offline.py, issue 4)")
     built = built_site(request.param)
     edition = checked_source(built.source).document.edition.id
-    archive = built.dist / constants.offline_name(edition)
+    archive = built.dist / catalogue.offline_name(edition)
     assert archive.is_file(), f"{archive} is not in dist/"
     target = tmp_path_factory.mktemp("offline")
     with zipfile.ZipFile(archive) as bundle:
         bundle.extractall(target)
     folders = [path for path in target.iterdir()]
-    assert [path.name for path in folders] == [constants.offline_folder(edition)]
+    assert [path.name for path in folders] == [catalogue.offline_folder(edition)]
     return built.source, folders[0]
 
 

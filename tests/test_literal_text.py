@@ -29,13 +29,14 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT, pdf_body_text
-from scripts import constants, pages, validate
+from constitution.core import contract, ids, paths, urls
+from scripts import pages, validate
 from scripts.load import ERROR, load_source
 from scripts.markup import excerpt
 
-ARTICLE_FILE = f"{constants.ARTICLES_DIR}/{constants.article_file_name(2)}"
-CLAUSE = constants.clause_id(2, 1)
-SECTION = constants.section_id(1)
+ARTICLE_FILE = f"{paths.ARTICLES_DIR}/{paths.article_file_name(2)}"
+CLAUSE = ids.clause_id(2, 1)
+SECTION = ids.section_id(1)
 LANG = "en"
 
 SIGNS = ["<", ">", "&", '"', "'", "*", "_", "[", "]", "(", ")", "{", "}", "#", "|", "`", "\\", ":", "!", "-", "+",
@@ -59,8 +60,8 @@ def with_texts(directory: Path, clause: str, section_title: str):
     article = yaml.safe_load((ROOT / "tests" / "data" / "rich" / ARTICLE_FILE).read_text(encoding="utf-8"))
     article["clauses"][0][LANG]["text"] = clause
     article_path.write_text(yaml.safe_dump(article, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    document_path = directory / constants.DOCUMENT_FILE
-    document = yaml.safe_load((ROOT / "tests" / "data" / "rich" / constants.DOCUMENT_FILE).read_text(encoding="utf-8"))
+    document_path = directory / paths.DOCUMENT_FILE
+    document = yaml.safe_load((ROOT / "tests" / "data" / "rich" / paths.DOCUMENT_FILE).read_text(encoding="utf-8"))
     document["sections"][0]["title"][LANG]["text"] = section_title
     document_path.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8")
     loaded = load_source(directory)
@@ -91,7 +92,7 @@ def site_markdown():
 def page_html(files: dict[str, str], page: str) -> str:
     converter = site_markdown()
     converter.reset()
-    return converter.convert(files[constants.page_source(page, LANG)])
+    return converter.convert(files[urls.page_source(page, LANG)])
 
 
 def element(html_text: str, element_id: str):
@@ -134,7 +135,7 @@ def test_any_clause_text_shows_literally_on_the_site(workspace, clause, title):
     assert source.article(2).clauses[0].text(LANG) == clause  # the YAML round trip keeps it
     files = pages.site_files(source)
 
-    article = page_html(files, constants.article_id(2))
+    article = page_html(files, ids.article_id(2))
     assert shown(element(article, CLAUSE)) == f" {clause} "  # number, text, ¶
 
     entries, _ = search_units().split_units(article, f"{LANG}/art_2/", LANG)
@@ -149,8 +150,8 @@ def test_any_clause_text_shows_literally_on_the_site(workspace, clause, title):
     assert any(preview.endswith(flat(excerpt(clause))) for preview in previews), previews
 
     if hasattr(constants, "parallel_page"):  # the side-by-side view (reader tools, issue 6)
-        parallel = page_html(files, constants.parallel_page(constants.article_id(2)))
-        row = element(parallel, constants.parallel_row_id(CLAUSE))
+        parallel = page_html(files, urls.parallel_page(ids.article_id(2)))
+        row = element(parallel, contract.parallel_row_id(CLAUSE))
         cell = row.xpath("./*[@lang=$lang]", lang=LANG)[0]
         assert shown(cell) == f" {clause}\u00a0"
 

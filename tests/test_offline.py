@@ -21,11 +21,13 @@ import pytest
 from conftest import DESKTOP, ROOT
 from test_browser_site import expect_clause_in_view, open_search
 
-from scripts import constants, offline, pages
+from constitution.core import catalogue, ids, languages, paths, urls
+
+from scripts import offline, pages
 from scripts.validate import checked_source
 
-LANGUAGES = constants.LANGUAGES
-CLAUSE = constants.clause_id(2, 4)  # "the capital … is Astana", far enough down to need a scroll
+LANGUAGES = languages.LANGUAGES
+CLAUSE = ids.clause_id(2, 4)  # "the capital … is Astana", far enough down to need a scroll
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
@@ -36,14 +38,14 @@ def run_offline(source: Path, out: Path) -> subprocess.CompletedProcess:
 
 @pytest.fixture(scope="module")
 def source():
-    return checked_source(constants.SOURCE_DIR)
+    return checked_source(paths.SOURCE_DIR)
 
 
 @pytest.fixture(scope="module")
 def bundle(tmp_path_factory) -> Path:
     """The zip of translations/, built once for the module."""
     out = tmp_path_factory.mktemp("offline") / "bundle.zip"
-    result = run_offline(constants.SOURCE_DIR, out)
+    result = run_offline(paths.SOURCE_DIR, out)
     assert result.returncode == 0, result.stderr
     return out
 
@@ -54,12 +56,12 @@ def folder(bundle, source, tmp_path_factory) -> Path:
     target = tmp_path_factory.mktemp("unzipped")
     with zipfile.ZipFile(bundle) as archive:
         archive.extractall(target)
-    return target / constants.offline_folder(source.document.edition.id)
+    return target / catalogue.offline_folder(source.document.edition.id)
 
 
 def page_file(page: str, lang: str) -> str:
     """Where a page is in the bundle: 'ru/art_2/index.html' (no server to find index.html)."""
-    return f"{constants.page_url(page, lang)}index.html"
+    return f"{urls.page_url(page, lang)}index.html"
 
 
 def url(folder: Path, page: str, lang: str, anchor: str = "") -> str:
@@ -105,15 +107,15 @@ def offline_page(browser):
 def test_the_contents_lead_to_an_article(offline_page, folder, source, lang):
     page, watched = offline_page
     page.goto((folder / "index.html").as_uri())  # what a reader opens: the Kazakh home page
-    assert page.evaluate("document.documentElement.lang") == constants.DEFAULT_LANGUAGE
-    if lang != constants.DEFAULT_LANGUAGE:
+    assert page.evaluate("document.documentElement.lang") == languages.DEFAULT_LANGUAGE
+    if lang != languages.DEFAULT_LANGUAGE:
         page.locator(".md-select").hover()
         page.locator(f"a.md-select__link[hreflang={lang}]").click()
-        page.wait_for_url(url(folder, constants.HOME_PAGE, lang))
-    contents_link = page_file(constants.article_id(2), constants.DEFAULT_LANGUAGE)  # from any home page
+        page.wait_for_url(url(folder, urls.HOME_PAGE, lang))
+    contents_link = page_file(ids.article_id(2), languages.DEFAULT_LANGUAGE)  # from any home page
     page.locator(f'.md-content a[href="{contents_link}"]').first.click()
 
-    page.wait_for_url(url(folder, constants.article_id(2), lang))
+    page.wait_for_url(url(folder, ids.article_id(2), lang))
     assert page.evaluate("document.documentElement.lang") == lang
     title = source.ui.get("article_label", lang).format(n=2)
     assert page.locator(".md-content h1").inner_text().strip() == title
@@ -125,13 +127,13 @@ def test_the_contents_lead_to_an_article(offline_page, folder, source, lang):
 @pytest.mark.parametrize("target", ["kk", "en"])
 def test_language_switch_lands_on_the_same_clause(offline_page, folder, target):
     page, watched = offline_page
-    page.goto(url(folder, constants.article_id(2), "ru", CLAUSE))
+    page.goto(url(folder, ids.article_id(2), "ru", CLAUSE))
     expect_clause_in_view(page, CLAUSE)
 
     page.locator(".md-select").hover()
     page.locator(f"a.md-select__link[hreflang={target}]").click()
 
-    page.wait_for_url(url(folder, constants.article_id(2), target, CLAUSE))
+    page.wait_for_url(url(folder, ids.article_id(2), target, CLAUSE))
     assert page.evaluate("document.documentElement.lang") == target
     expect_clause_in_view(page, CLAUSE)
     watched.check()
@@ -149,10 +151,10 @@ SEARCHES = [
 @pytest.mark.parametrize("lang, query, clause", [s[1:] for s in SEARCHES], ids=[s[0] for s in SEARCHES])
 def test_search_finds_the_clause_and_leads_to_it(offline_page, folder, lang, query, clause):
     page, watched = offline_page
-    page.goto(url(folder, constants.HOME_PAGE, lang))
+    page.goto(url(folder, urls.HOME_PAGE, lang))
     groups = open_search(page, query)
 
-    expected = url(folder, constants.page_of(clause), lang, clause)
+    expected = url(folder, urls.page_of(clause), lang, clause)
     assert next(href for href in groups[0] if "#" in href) == expected, groups
     page.locator("input.md-search__input").press("Enter")  # Material follows the best result
     page.wait_for_url(expected)
@@ -164,10 +166,10 @@ def test_search_finds_the_clause_and_leads_to_it(offline_page, folder, lang, que
 def test_search_finds_every_language_from_one_page(offline_page, folder):
     """The index holds all three languages, not only the last one built."""
     page, watched = offline_page
-    page.goto(url(folder, constants.HOME_PAGE, "en"))
+    page.goto(url(folder, urls.HOME_PAGE, "en"))
     groups = open_search(page, "Астана Astana")
     languages = {next((lang for lang in LANGUAGES[1:] if href.startswith((folder / lang).as_uri() + "/")),
-                      constants.DEFAULT_LANGUAGE) for href in (group[0] for group in groups)}
+                      languages.DEFAULT_LANGUAGE) for href in (group[0] for group in groups)}
     assert languages == set(LANGUAGES), groups
     watched.check()
 
@@ -176,13 +178,13 @@ def test_search_finds_every_language_from_one_page(offline_page, folder):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_home_page_links_the_pdfs_in_the_bundle(offline_page, folder, lang):
     page, watched = offline_page
-    page.goto(url(folder, constants.HOME_PAGE, lang))
+    page.goto(url(folder, urls.HOME_PAGE, lang))
     links = page.eval_on_selector_all('.md-content a[href$=".pdf"]', "links => links.map(a => a.href)")
     assert sorted(link.rsplit("/", 1)[1] for link in links) == sorted(
         name for name in pages.download_names() if name.endswith(".pdf"))
     for link in links:
-        assert link == (folder / constants.download_url(link.rsplit("/", 1)[1])).as_uri()
-        assert (folder / constants.download_url(link.rsplit("/", 1)[1])).read_bytes().startswith(b"%PDF-")
+        assert link == (folder / urls.download_url(link.rsplit("/", 1)[1])).as_uri()
+        assert (folder / urls.download_url(link.rsplit("/", 1)[1])).read_bytes().startswith(b"%PDF-")
     watched.check()
 
 
@@ -191,7 +193,7 @@ def test_the_home_page_links_the_pdfs_in_the_bundle(offline_page, folder, lang):
 
 def test_one_folder_named_after_the_edition_sorted_dated_and_with_fixed_modes(bundle, source):
     edition = source.document.edition
-    top = constants.offline_folder(edition.id)
+    top = catalogue.offline_folder(edition.id)
     with zipfile.ZipFile(bundle) as archive:
         infos = archive.infolist()
     names = [info.filename for info in infos]
@@ -207,7 +209,7 @@ def test_the_bundle_holds_every_page_and_download_but_nothing_for_servers(folder
     keys = {page.key for page in pages.language_pages(pages.Lang(source, "kk"), source, offline=True)}
     assert {name for name in files if name.endswith(".html")} == {
         page_file(key, lang) for key in keys for lang in LANGUAGES}
-    assert {constants.download_url(name) for name in pages.download_names()} <= files
+    assert {urls.download_url(name) for name in pages.download_names()} <= files
     assert not [name for name in files if name in offline.WEB_ONLY or name.endswith(".map")]
 
 
@@ -232,7 +234,7 @@ def test_the_search_script_holds_every_clause_in_every_language(folder, source):
     for lang in LANGUAGES:
         for unit in source.units():
             if unit.kind in ("recital", "clause", "point"):
-                assert f"{page_file(constants.page_of(unit.id), lang)}#{unit.id}" in locations, (lang, unit.id)
+                assert f"{page_file(urls.page_of(unit.id), lang)}#{unit.id}" in locations, (lang, unit.id)
 
 
 def test_the_worker_shim_is_in_the_bundle_with_its_licence(folder):
@@ -245,7 +247,7 @@ def test_the_worker_shim_is_in_the_bundle_with_its_licence(folder):
 
 def test_two_builds_give_the_same_bytes(bundle, tmp_path):
     again = tmp_path / "again.zip"
-    result = run_offline(constants.SOURCE_DIR, again)
+    result = run_offline(paths.SOURCE_DIR, again)
     assert result.returncode == 0, result.stderr
     assert hashlib.sha256(again.read_bytes()).hexdigest() == hashlib.sha256(bundle.read_bytes()).hexdigest()
     assert f"SHA-256 {hashlib.sha256(again.read_bytes()).hexdigest()}" in result.stdout
@@ -257,8 +259,8 @@ def test_two_builds_give_the_same_bytes(bundle, tmp_path):
 @pytest.mark.parametrize("offline_pages, listed", [(False, True), (True, False)], ids=["website", "bundle"])
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_downloads_page_lists_the_bundle_on_the_website_only(source, offline_pages, listed, lang):
-    page = pages.site_files(source, offline=offline_pages)[constants.page_source(constants.DOWNLOADS_PAGE, lang)]
-    name = constants.offline_name(source.document.edition.id)
+    page = pages.site_files(source, offline=offline_pages)[urls.page_source(urls.DOWNLOADS_PAGE, lang)]
+    name = catalogue.offline_name(source.document.edition.id)
     assert (pages.DOWNLOAD_SIZE.format(name=name) in page) is listed
     assert (source.ui.get("site_file_offline", lang) in page) is listed
     for other in pages.download_names():

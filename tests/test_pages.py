@@ -11,7 +11,8 @@ import pytest
 import yaml
 
 from conftest import DATA, ROOT
-from scripts import constants, pages
+from constitution.core import languages, paths, urls
+from scripts import pages
 from scripts.load import load_source
 from scripts.markup import file_size, literal_markdown, ranges
 from scripts.validate import checked_source
@@ -86,15 +87,15 @@ def render(page_markdown: str, tmp_path: Path) -> str:
 # --- the page set ------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("lang", constants.LANGUAGES)
+@pytest.mark.parametrize("lang", languages.LANGUAGES)
 def test_every_language_has_the_same_pages(files, lang):
     assert {name for name in files if name.startswith(f"{lang}/")} == {
-        constants.page_source(key, lang) for key in RICH_PAGES}
+        urls.page_source(key, lang) for key in RICH_PAGES}
 
 
 def test_nothing_else_is_generated(files):
-    expected = {constants.page_source(key, lang) for key in RICH_PAGES for lang in constants.LANGUAGES}
-    assert set(files) == expected | {constants.SITE_DATA_FILE}
+    expected = {urls.page_source(key, lang) for key in RICH_PAGES for lang in languages.LANGUAGES}
+    assert set(files) == expected | {paths.SITE_DATA_FILE}
 
 
 @pytest.mark.parametrize("page, url_kk, url_ru", [
@@ -102,7 +103,7 @@ def test_nothing_else_is_generated(files):
     ("preamble", "preamble/", "ru/preamble/"), ("about", "about/", "ru/about/"),
 ], ids=["home", "article", "section", "preamble", "about"])
 def test_urls_are_language_neutral_paths(page, url_kk, url_ru):
-    assert (constants.page_url(page, "kk"), constants.page_url(page, "ru")) == (url_kk, url_ru)
+    assert (urls.page_url(page, "kk"), urls.page_url(page, "ru")) == (url_kk, url_ru)
 
 
 @pytest.mark.parametrize("unit_id, url", [
@@ -111,25 +112,25 @@ def test_urls_are_language_neutral_paths(page, url_kk, url_ru):
     ("title", "en/#title"),
 ])
 def test_unit_urls(unit_id, url):
-    assert constants.unit_url(unit_id, "en") == url
+    assert urls.unit_url(unit_id, "en") == url
 
 
 def test_every_generated_file_says_so_on_its_first_line(files):
     for name, text in files.items():
-        assert constants.GENERATED_MARKER in text.splitlines()[0], name
+        assert paths.GENERATED_MARKER in text.splitlines()[0], name
 
 
 # --- anchors ---------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("lang", constants.LANGUAGES)
+@pytest.mark.parametrize("lang", languages.LANGUAGES)
 @pytest.mark.parametrize("unit_id", [unit.id for unit in RICH.units()])
 def test_every_unit_id_is_an_anchor_on_its_page(files, lang, unit_id):
-    page = files[constants.page_source(constants.page_of(unit_id), lang)]
+    page = files[urls.page_source(urls.page_of(unit_id), lang)]
     assert f'id="{unit_id}"' in page or f"{{#{unit_id}}}" in page
 
 
-@pytest.mark.parametrize("lang", constants.LANGUAGES)
+@pytest.mark.parametrize("lang", languages.LANGUAGES)
 def test_headings_have_explicit_ascii_ids(files, lang):
     for name, text in files.items():
         if name.startswith(f"{lang}/"):
@@ -138,9 +139,9 @@ def test_headings_have_explicit_ascii_ids(files, lang):
                     assert re.search(r" \{#[a-z0-9_-]+\}$", line), f"{name}: {line}"
 
 
-@pytest.mark.parametrize("lang", constants.LANGUAGES)
+@pytest.mark.parametrize("lang", languages.LANGUAGES)
 def test_every_unit_has_a_named_permalink(files, lang):
-    page = files[constants.page_source("art_2", lang)]
+    page = files[urls.page_source("art_2", lang)]
     permalinks = re.findall(r'<a class="unit__permalink" href="#([^"]+)" aria-label="([^"]+)"', page)
     assert [unit_id for unit_id, _ in permalinks] == [u.id for u in RICH.units() if u.article == 2]
     label = {"kk": "2-бап, 3-тармақ, 1)-тармақша", "ru": "Статья 2, пункт 3, подпункт 1)",
@@ -151,9 +152,9 @@ def test_every_unit_has_a_named_permalink(files, lang):
 # --- the text shows as written ----------------------------------------------------------------
 
 
-@pytest.mark.parametrize("lang", constants.LANGUAGES)
+@pytest.mark.parametrize("lang", languages.LANGUAGES)
 def test_special_characters_render_literally(files, lang, tmp_path):
-    html = render(files[constants.page_source("art_2", lang)], tmp_path)
+    html = render(files[urls.page_source("art_2", lang)], tmp_path)
     assert clause_text(html, SPECIAL.id, "2.") == SPECIAL.text(lang)
     assert "INCLUDED FROM A SNIPPET" not in html and "<script>" not in html
 
@@ -184,7 +185,7 @@ def test_strings_inside_markdown_render_literally(text, tmp_path):
     ("ru", "downloads", True),
 ], ids=lambda value: str(value) or "home")
 def test_unofficial_banner(files, source, lang, page, shown):
-    text = files[constants.page_source(page, lang)]
+    text = files[urls.page_source(page, lang)]
     banner = f'!!! warning unofficial "{literal_markdown(source.ui.get("site_unofficial_title", lang))}"'
     assert (banner in text) is shown
     if shown:  # near the top: right under the page's heading
@@ -197,7 +198,7 @@ def test_unofficial_banner(files, source, lang, page, shown):
                                      "en": "Second line of the fixture preamble."}),
 ])
 def test_missing_text_says_so_and_offers_the_other_languages(files, source, page, unit_id, fallbacks, tmp_path):
-    html = render(files[constants.page_source(page, "ru")], tmp_path)
+    html = render(files[urls.page_source(page, "ru")], tmp_path)
     block = re.search(rf'<div class="unit [^"]*unit--missing" id="{unit_id}".*?</div>', html, re.S).group(0)
     assert source.ui.get("site_missing_notice", "ru") in block
     for lang, text in fallbacks.items():
@@ -213,22 +214,22 @@ def test_missing_text_says_so_and_offers_the_other_languages(files, source, page
 def test_home_says_what_part_of_the_text_the_edition_holds(rich_source, directory, lang, expected):
     source = checked_source(rich_source if directory == "rich" else directory)
     assert pages.holds(pages.Lang(source, lang), source) == expected
-    home = pages.site_files(source)[constants.page_source("", lang)]
+    home = pages.site_files(source)[urls.page_source("", lang)]
     assert literal_markdown(expected) in home
 
 
 # --- downloads ----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("lang", constants.LANGUAGES)
+@pytest.mark.parametrize("lang", languages.LANGUAGES)
 def test_downloads_page_marks_every_file_for_the_build_to_fill(files, lang):
-    page = files[constants.page_source(constants.DOWNLOADS_PAGE, lang)]
+    page = files[urls.page_source(urls.DOWNLOADS_PAGE, lang)]
     for name in pages.download_names():
         assert pages.DOWNLOAD_SIZE.format(name=name) in page
         assert pages.DOWNLOAD_SHA256.format(name=name) in page
-        assert f"](../../{constants.download_url(name)})" in page
+        assert f"](../../{urls.download_url(name)})" in page
     assert pages.DOWNLOAD_ALL in page
-    home = files[constants.page_source("", lang)]
+    home = files[urls.page_source("", lang)]
     assert [name for name in pages.download_names() if name.endswith(".pdf") and name in home] == [
         name for name in pages.download_names() if name.endswith(".pdf")]
 
@@ -251,9 +252,9 @@ def test_article_ranges(numbers, expected):
 # --- nav and Material's Kazakh ------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("lang", constants.LANGUAGES)
+@pytest.mark.parametrize("lang", languages.LANGUAGES)
 def test_nav_lists_every_page_once_in_its_language(files, source, lang):
-    data = yaml.safe_load(files[constants.SITE_DATA_FILE])["languages"][lang]
+    data = yaml.safe_load(files[paths.SITE_DATA_FILE])["languages"][lang]
 
     def paths(items):
         for item in items:
@@ -261,7 +262,7 @@ def test_nav_lists_every_page_once_in_its_language(files, source, lang):
                 yield from (paths(value) if isinstance(value, list) else [value])
 
     assert sorted(paths(data["nav"])) == sorted(
-        constants.page_source(key, lang).split("/", 1)[1] for key in RICH_PAGES if key not in NOT_IN_NAV)
+        urls.page_source(key, lang).split("/", 1)[1] for key in RICH_PAGES if key not in NOT_IN_NAV)
     assert data["nav"][0] == {source.ui.get("site_home", lang): "index.md"}
     assert data["name"] == getattr(source.document.languages, lang).name
 
@@ -346,16 +347,16 @@ def test_no_id_is_used_twice_on_a_page(rich_source, tmp_path, file, old, page):
         ids = re.findall(r' id="([^"]+)"', text) + re.findall(r"\{#([^}]+)\}", text)
         assert len(ids) == len(set(ids)), name
     if page:
-        assert 'unit--missing" id="' in files[constants.page_source(page, "ru")]
+        assert 'unit--missing" id="' in files[urls.page_source(page, "ru")]
 
 
 @pytest.mark.parametrize("lang, others", [
     ("kk", {"ru": "ru/index.html", "en": "en/index.html"}),
     ("ru", {"kk": "../index.html", "en": "../en/index.html"}),
     ("en", {"kk": "../index.html", "ru": "../ru/index.html"}),
-], ids=constants.LANGUAGES)
+], ids=languages.LANGUAGES)
 def test_home_page_offers_the_other_languages(files, lang, others):
-    home = files[constants.page_source(constants.HOME_PAGE, lang)]
+    home = files[urls.page_source(urls.HOME_PAGE, lang)]
     line = next(text for text in home.splitlines() if 'class="other-languages"' in text)
     found = dict((code, href) for href, code in re.findall(r'<a href="([^"]+)" hreflang="(\w+)" lang="\w+">', line))
     assert found == others

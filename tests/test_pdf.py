@@ -18,7 +18,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from scripts import constants, pdf
+from constitution.core import ids, languages, paths
+
+from scripts import pdf
 from scripts.__main__ import main
 from scripts.validate import checked_source
 
@@ -31,11 +33,11 @@ SOURCES = ("translations", "rich")
 
 def source_dir(name: str, tmp: Path) -> Path:
     if name == "translations":
-        return constants.SOURCE_DIR
+        return paths.SOURCE_DIR
     # The fixture's ui.yaml predates the PDF strings: give it the project's interface strings.
     target = tmp / "rich-source"
     shutil.copytree(DATA / "rich", target)
-    shutil.copyfile(constants.SOURCE_DIR / constants.UI_FILE, target / constants.UI_FILE)
+    shutil.copyfile(paths.SOURCE_DIR / paths.UI_FILE, target / paths.UI_FILE)
     return target
 
 
@@ -76,7 +78,7 @@ def normal(text: str) -> str:
 
 
 def languages(edition: str) -> tuple[str, ...]:
-    return constants.LANGUAGES if edition == "parallel" else (edition,)
+    return languages.LANGUAGES if edition == "parallel" else (edition,)
 
 
 def expected_text(source, texts, lang: str) -> str:
@@ -102,9 +104,9 @@ def test_outline_has_preamble_sections_and_every_article(built, edition):
     reader, source = built.reader(edition), built.source
     entries = outline_entries(reader)
     pages = {name: reader.get_destination_page_number(dest) for name, dest in reader.named_destinations.items()}
-    wanted = {constants.PREAMBLE_ID: [source.ui.get("preamble", lang) for lang in languages(edition)]}
+    wanted = {ids.PREAMBLE_ID: [source.ui.get("preamble", lang) for lang in languages(edition)]}
     for section in source.document.sections:
-        wanted[section.id] = [source.ui.get("section_label", lang).format(n=constants.roman(section.number))
+        wanted[section.id] = [source.ui.get("section_label", lang).format(n=ids.roman(section.number))
                               for lang in languages(edition)]
     for article in source.articles:
         wanted[article.id] = [source.ui.get("article_label", lang).format(n=article.number)
@@ -119,7 +121,7 @@ def test_named_destination_for_every_id(built, edition):
     source = built.source
     ids = {unit.id for unit in source.units()}
     ids |= {article.id for article in source.articles}
-    ids |= {section.id for section in source.document.sections} | {constants.PREAMBLE_ID}
+    ids |= {section.id for section in source.document.sections} | {ids.PREAMBLE_ID}
     names = set(built.reader(edition).named_destinations)
     assert ids - names == set()
 
@@ -131,7 +133,7 @@ def test_every_unit_text_in_its_language(built, edition):
     for unit in source.units():
         for lang in languages(edition):
             assert expected_text(source, unit.texts, lang) in whole, f"{unit.id} {lang}"
-    other = [lang for lang in constants.LANGUAGES if lang not in languages(edition)]
+    other = [lang for lang in languages.LANGUAGES if lang not in languages(edition)]
     for lang in other:  # a one-language edition holds no other language's clauses
         clauses = [unit for unit in source.units() if unit.kind == "clause" and unit.texts.text(lang)]
         assert not any(normal(unit.texts.text(lang)) in whole for unit in clauses
@@ -177,7 +179,7 @@ def test_parallel_clause_texts_on_one_page(built):
     source, pages = built.source, built.pages["parallel"]
     for unit in source.units():
         found = {lang: [index for index, page in enumerate(pages)
-                        if expected_text(source, unit.texts, lang) in page] for lang in constants.LANGUAGES}
+                        if expected_text(source, unit.texts, lang) in page] for lang in languages.LANGUAGES}
         common = set.intersection(*(set(indexes) for indexes in found.values()))
         assert common, f"{unit.id}: pages per language {found}"
 
@@ -192,7 +194,7 @@ def test_metadata(built, edition):
         assert getattr(document.edition.author, lang) in info.author
     date = "D:" + document.edition.date.strftime("%Y%m%d")
     assert info["/CreationDate"].startswith(date) and info["/ModDate"].startswith(date)
-    lang = constants.DEFAULT_LANGUAGE if edition == "parallel" else edition
+    lang = languages.DEFAULT_LANGUAGE if edition == "parallel" else edition
     assert reader.trailer["/Root"]["/Lang"] == lang
 
 

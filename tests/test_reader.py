@@ -14,15 +14,17 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 from conftest import DATA, ROOT
-from scripts import cite, constants, pages
+from constitution.core import contract, languages, paths, urls
+from constitution.source import model
+from scripts import cite, pages
 from scripts.load import load_source
 from scripts.model import article_units
 from scripts.validate import checked_source
 from test_pages import SPECIAL, render
 
 RICH = load_source(DATA / "rich").source()  # for parametrizing; the tests render `rich_source`
-LANGS = constants.LANGUAGES
-PARALLEL_PAGES = [constants.parallel_page()] + [constants.parallel_page(a.id) for a in RICH.articles]
+LANGS = languages.LANGUAGES
+PARALLEL_PAGES = [urls.parallel_page()] + [urls.parallel_page(a.id) for a in RICH.articles]
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +44,7 @@ def html(files, tmp_path_factory):
 
     def rendered(page: str, lang: str):
         if (page, lang) not in cache:
-            text = render(files[constants.page_source(page, lang)], folder)
+            text = render(files[urls.page_source(page, lang)], folder)
             cache[page, lang] = lxml.html.fragment_fromstring(text, create_parent="div")
         return cache[page, lang]
 
@@ -50,7 +52,7 @@ def html(files, tmp_path_factory):
 
 
 def expected_units(source, page: str) -> list:
-    if page == constants.parallel_page():
+    if page == urls.parallel_page():
         return list(source.units())
     return list(article_units(source.article(int(page.rsplit("_", 1)[1]))))
 
@@ -74,7 +76,7 @@ def test_every_unit_is_one_row_with_a_cell_per_language(source, html, page, lang
     root = html(page, lang)
     rows = root.xpath("//div[contains(@class, 'pl-row') and not(contains(@class, 'pl-head'))]")
     units = expected_units(source, page)
-    assert [row.get("id") for row in rows] == [constants.parallel_row_id(unit.id) for unit in units]
+    assert [row.get("id") for row in rows] == [contract.parallel_row_id(unit.id) for unit in units]
     order = [lang, *(code for code in LANGS if code != lang)]  # the page's language first
     for row, unit in zip(rows, units):
         cells = row.xpath("./div[contains(@class, 'pl-cell')]")
@@ -84,10 +86,10 @@ def test_every_unit_is_one_row_with_a_cell_per_language(source, html, page, lang
             assert cell.get("data-status") == unit.texts.status(code)
             link = cell.xpath(".//a[@class='pl-go']")
             assert len(link) == 1 and link[0].get("hreflang") == code
-            here = posixpath.dirname(constants.page_file(page, lang))
+            here = posixpath.dirname(urls.page_file(page, lang))
             target, anchor = link[0].get("href").split("#")
             assert (posixpath.normpath(posixpath.join(here, target)), anchor) == (
-                constants.page_file(constants.page_of(unit.id), code), unit.id)
+                urls.page_file(urls.page_of(unit.id), code), unit.id)
             text = unit.texts.text(code)
             if text is not None:
                 assert own_text(cell) == text, (unit.id, code)
@@ -96,7 +98,7 @@ def test_every_unit_is_one_row_with_a_cell_per_language(source, html, page, lang
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("page", PARALLEL_PAGES)
 def test_side_by_side_ids_never_take_a_units_own_id(source, files, page, lang):
-    text = files[constants.page_source(page, lang)]
+    text = files[urls.page_source(page, lang)]
     ids = re.findall(r' id="([^"]+)"', text) + re.findall(r"\{#([^}]+)\}", text)
     assert len(ids) == len(set(ids))
     assert not set(ids) & {unit.id for unit in source.units()}
@@ -107,11 +109,11 @@ def test_side_by_side_ids_never_take_a_units_own_id(source, files, page, lang):
     ("en", "No text in this language yet."),
 ])
 @pytest.mark.parametrize("page, unit_id", [
-    (constants.parallel_page("art_2"), "art_2__para_3"), (constants.parallel_page(), "art_2__para_3"),
-    (constants.parallel_page(), "preamble__rec_2"),
+    (urls.parallel_page("art_2"), "art_2__para_3"), (urls.parallel_page(), "art_2__para_3"),
+    (urls.parallel_page(), "preamble__rec_2"),
 ])
 def test_a_missing_text_is_a_notice_in_the_pages_language(html, page, unit_id, lang, notice):
-    row = html(page, lang).get_element_by_id(constants.parallel_row_id(unit_id))
+    row = html(page, lang).get_element_by_id(contract.parallel_row_id(unit_id))
     cell = row.xpath("./div[@lang='ru']")[0]  # ru is missing in the fixture
     assert cell.get("data-status") == "missing"
     missing = cell.xpath(".//span[@class='pl-missing']")
@@ -121,7 +123,7 @@ def test_a_missing_text_is_a_notice_in_the_pages_language(html, page, unit_id, l
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_special_characters_stay_literal_side_by_side(html, lang):
-    row = html(constants.parallel_page("art_2"), lang).get_element_by_id(constants.parallel_row_id(SPECIAL.id))
+    row = html(urls.parallel_page("art_2"), lang).get_element_by_id(contract.parallel_row_id(SPECIAL.id))
     for code in LANGS:
         assert own_text(row.xpath(f"./div[@lang='{code}']")[0]) == SPECIAL.text(code)
     assert not row.xpath(".//script | .//b")
@@ -132,7 +134,7 @@ def test_special_characters_stay_literal_side_by_side(html, lang):
 def test_the_reader_chooses_columns_with_labelled_controls(source, html, page, lang):
     root = html(page, lang)
     form = root.xpath("//form[@class='pl-controls']")[0]
-    assert form.get("data-pages") == constants.PARALLEL_PAGE and form.get("hidden") is not None
+    assert form.get("data-pages") == urls.PARALLEL_PAGE and form.get("hidden") is not None
     assert form.xpath("./fieldset/legend")[0].text_content() == source.ui.get("parallel_columns", lang)
     labels = form.xpath(".//label")
     assert [label.xpath("./span")[0].text_content() for label in labels] == [
@@ -151,13 +153,13 @@ def test_the_reader_chooses_columns_with_labelled_controls(source, html, page, l
 @pytest.mark.parametrize("lang", LANGS)
 def test_side_by_side_is_linked_from_articles_home_and_nav(files, lang):
     for article in RICH.articles:
-        text = files[constants.page_source(article.id, lang)]
+        text = files[urls.page_source(article.id, lang)]
         assert f"](../parallel/{article.id}/index.md){{ .compare-link }}" in text
-    assert "](../parallel/index.md#parallel-preamble){ .compare-link }" in files[constants.page_source("preamble", lang)]
-    home = files[constants.page_source("", lang)]
+    assert "](../parallel/index.md#parallel-preamble){ .compare-link }" in files[urls.page_source("preamble", lang)]
+    home = files[urls.page_source("", lang)]
     assert "](parallel/index.md)" in home and "](status/index.md)" in home
-    assert "](../status/index.md)" in files[constants.page_source("about", lang)]
-    nav = files[constants.SITE_DATA_FILE]
+    assert "](../status/index.md)" in files[urls.page_source("about", lang)]
+    nav = files[paths.SITE_DATA_FILE]
     assert "parallel/index.md" in nav and "status/index.md" in nav and "parallel/art_" not in nav
 
 
@@ -165,7 +167,7 @@ def test_side_by_side_is_linked_from_articles_home_and_nav(files, lang):
     ("art_1", None, "art_2"), ("art_2", "art_1", "art_3"), ("art_3", "art_2", None),
 ])
 def test_each_article_side_by_side_leads_to_its_neighbours(files, article, previous, following):
-    text = files[constants.page_source(constants.parallel_page(article), "en")]
+    text = files[urls.page_source(urls.parallel_page(article), "en")]
     assert f"[Back to Article {article[4:]}](../../{article}/index.md)" in text
     assert ("(../art_1/index.md)" in text) is (previous == "art_1" or following == "art_1")
     for neighbour, word in ((previous, "Previous"), (following, "Next")):
@@ -206,7 +208,7 @@ def page_citation(root, unit_id: str) -> str:
 
 @pytest.mark.parametrize("unit_id, lang, expected", CITATIONS, ids=[f"{u}-{lang}" for u, lang, _ in CITATIONS])
 def test_citation_in_the_pages_language(source, html, unit_id, lang, expected):
-    root = html(constants.page_of(unit_id), lang)
+    root = html(urls.page_of(unit_id), lang)
     assert page_citation(root, unit_id) == expected
     unit = next(unit for unit in source.units() if unit.id == unit_id)
     assert cite.citation(source, lang, unit) == expected
@@ -217,7 +219,7 @@ def test_every_clause_point_and_recital_can_be_cited_and_named(source, html, lan
     cited = [unit for unit in source.units() if unit.kind in cite.CITED_KINDS]
     assert {unit.kind for unit in cited} == set(cite.CITED_KINDS)
     for unit in cited:
-        root = html(constants.page_of(unit.id), lang)
+        root = html(urls.page_of(unit.id), lang)
         element = root.get_element_by_id(unit.id)
         assert element.get("data-cite") and element.get("data-label"), unit.id
         strings = root.xpath("//div[@class='cite-strings']")
@@ -250,9 +252,9 @@ TOTALS = {"kk": (2, 12, 0), "ru": (0, 12, 2), "en": (0, 14, 0)}
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_status_totals(files, source, lang):
-    rows = table_rows(files[constants.page_source(constants.STATUS_PAGE, lang)], "totals")
-    assert len(rows) == len(constants.STATUSES) + 1
-    for index, status in enumerate(constants.STATUSES):
+    rows = table_rows(files[urls.page_source(urls.STATUS_PAGE, lang)], "totals")
+    assert len(rows) == len(model.STATUSES) + 1
+    for index, status in enumerate(model.STATUSES):
         assert f'class="st st--{status}">{source.ui.get(f"status_{status}", lang)}<' in rows[index][0]
         assert rows[index][1:] == [str(TOTALS[code][index]) for code in LANGS]
     assert rows[-1][1:] == ["**14**"] * 3 == [f"**{len(list(source.units()))}**"] * 3
@@ -260,14 +262,14 @@ def test_status_totals(files, source, lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_status_of_every_unit_in_every_language(files, source, html, lang):
-    rows = table_rows(files[constants.page_source(constants.STATUS_PAGE, lang)], "units")
+    rows = table_rows(files[urls.page_source(urls.STATUS_PAGE, lang)], "units")
     units = list(source.units())
     assert [re.search(r"<br>`([^`]+)`", row[0]).group(1) for row in rows] == [unit.id for unit in units]
     for row, unit in zip(rows, units):
         assert f"index.md#{unit.id})" in row[0]
         assert [re.search(r'class="st st--(\w+)"', cell).group(1) for cell in row[1:]] == [
             unit.texts.status(code) for code in LANGS]
-    marks = html(constants.STATUS_PAGE, lang).xpath("//span[starts-with(@class, 'st st--')]")
+    marks = html(urls.STATUS_PAGE, lang).xpath("//span[starts-with(@class, 'st st--')]")
     assert all(mark.text_content() for mark in marks)  # a word, not a colour alone
 
 
@@ -287,7 +289,7 @@ def titled(markdown: str, in_nav: bool) -> str | None:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_side_by_side_article_is_titled_by_its_heading(files, source, lang):
-    text = files[constants.page_source(constants.parallel_page("art_2"), lang)]
+    text = files[urls.page_source(urls.parallel_page("art_2"), lang)]
     expected = source.ui.get("parallel_article_title", lang).format(
         article=source.ui.get("article_label", lang).format(n=2))
     assert titled(text, in_nav=False) == expected  # e.g. "Статья 2: сравнение языковых версий"

@@ -16,13 +16,14 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from conftest import ROOT
-from scripts import build, constants, pages
+from constitution.core import catalogue, languages, urls
+from scripts import build, pages
 from scripts.validate import checked_source
 from test_pages import SPECIAL, TextOf, clause_text
 
 SITE_URL = "https://constitution.example.kz/draft/"  # a sub-path, as on a project's pages host
 ENV = {**os.environ, "SITE_URL": SITE_URL, "NO_MKDOCS_2_WARNING": "1"}
-PREFIX = {lang: "" if lang == constants.DEFAULT_LANGUAGE else f"{lang}/" for lang in constants.LANGUAGES}
+PREFIX = {lang: "" if lang == languages.DEFAULT_LANGUAGE else f"{lang}/" for lang in languages.LANGUAGES}
 OUTSIDE = re.compile(r'<(?:link|script|img|iframe|source|video|audio|embed)\b[^>]*?\s(?:href|src)="(https?:)?//', re.I)
 
 
@@ -58,13 +59,13 @@ def built(request):
 def page_keys(source) -> set[str]:
     keys = {"", "about", "downloads"} | ({"preamble"} if source.preamble.recitals else set())
     keys |= {section.id for section in source.document.sections}
-    keys |= {constants.parallel_page(), constants.STATUS_PAGE}
-    keys |= {constants.parallel_page(article.id) for article in source.articles}
+    keys |= {urls.parallel_page(), urls.STATUS_PAGE}
+    keys |= {urls.parallel_page(article.id) for article in source.articles}
     return keys | {article.id for article in source.articles}
 
 
 def html(site: Path, key: str, lang: str) -> str:
-    return (site / constants.page_url(key, lang) / "index.html").read_text(encoding="utf-8")
+    return (site / urls.page_url(key, lang) / "index.html").read_text(encoding="utf-8")
 
 
 def test_the_exact_set_of_pages_of_the_rich_fixture(rich_build):
@@ -79,30 +80,30 @@ def test_the_exact_set_of_pages_of_the_rich_fixture(rich_build):
 
 def test_the_exact_set_of_pages(built):
     source, site, _ = built
-    expected = {f"{constants.page_url(key, lang)}index.html" for key in page_keys(source)
-                for lang in constants.LANGUAGES} | {"404.html"}
+    expected = {f"{urls.page_url(key, lang)}index.html" for key in page_keys(source)
+                for lang in languages.LANGUAGES} | {"404.html"}
     assert {path.relative_to(site).as_posix() for path in site.rglob("*.html")} == expected
 
 
-@pytest.mark.parametrize("lang", constants.LANGUAGES)
+@pytest.mark.parametrize("lang", languages.LANGUAGES)
 def test_every_unit_is_an_anchor_on_its_page(built, lang):
     source, site, _ = built
     for unit in source.units():
-        assert f'id="{unit.id}"' in html(site, constants.page_of(unit.id), lang), (unit.id, lang)
+        assert f'id="{unit.id}"' in html(site, urls.page_of(unit.id), lang), (unit.id, lang)
 
 
-@pytest.mark.parametrize("lang", constants.LANGUAGES)
+@pytest.mark.parametrize("lang", languages.LANGUAGES)
 def test_html_lang_and_absolute_alternates(built, lang):
     source, site, _ = built
     for key in page_keys(source):
         page = html(site, key, lang)
         assert f'<html lang="{lang}"' in page
-        assert f'<link rel="canonical" href="{urljoin(SITE_URL, constants.page_url(key, lang))}">' in page
+        assert f'<link rel="canonical" href="{urljoin(SITE_URL, urls.page_url(key, lang))}">' in page
         alternates = dict((hreflang, href) for href, hreflang in
                           re.findall(r'<link rel="alternate" href="([^"]+)" hreflang="([^"]+)">', page))
-        assert alternates == {**{other: urljoin(SITE_URL, constants.page_url(key, other))
-                                 for other in constants.LANGUAGES},
-                              "x-default": urljoin(SITE_URL, constants.page_url(key, constants.DEFAULT_LANGUAGE))}
+        assert alternates == {**{other: urljoin(SITE_URL, urls.page_url(key, other))
+                                 for other in languages.LANGUAGES},
+                              "x-default": urljoin(SITE_URL, urls.page_url(key, languages.DEFAULT_LANGUAGE))}
 
 
 def test_sitemap_lists_every_page_with_its_alternates(built):
@@ -110,9 +111,9 @@ def test_sitemap_lists_every_page_with_its_alternates(built):
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     urls = re.findall(r"<url>(.*?)</url>", sitemap, re.S)
     assert sorted(re.search(r"<loc>(.*)</loc>", url).group(1) for url in urls) == sorted(
-        urljoin(SITE_URL, constants.page_url(key, lang)) for key in page_keys(source) for lang in constants.LANGUAGES)
+        urljoin(SITE_URL, urls.page_url(key, lang)) for key in page_keys(source) for lang in languages.LANGUAGES)
     for url in urls:
-        assert re.findall(r'hreflang="([^"]+)"', url) == [*constants.LANGUAGES, "x-default"]
+        assert re.findall(r'hreflang="([^"]+)"', url) == [*languages.LANGUAGES, "x-default"]
         assert all(href.startswith(SITE_URL) for href in re.findall(r'href="([^"]+)"', url))
 
 
@@ -133,11 +134,11 @@ def test_the_404_page_is_kazakh_and_leads_home_in_every_language(built):
     page = (site / "404.html").read_text(encoding="utf-8")
     assert '<html lang="kk"' in page
     path = urlsplit(SITE_URL).path
-    for lang in constants.LANGUAGES:
-        assert re.search(rf'<p lang="{lang}">[^<]+<a href="{path}{constants.page_url("", lang)}" hreflang="{lang}">', page)
+    for lang in languages.LANGUAGES:
+        assert re.search(rf'<p lang="{lang}">[^<]+<a href="{path}{urls.page_url("", lang)}" hreflang="{lang}">', page)
 
 
-@pytest.mark.parametrize("lang", constants.LANGUAGES)
+@pytest.mark.parametrize("lang", languages.LANGUAGES)
 def test_built_text_is_literal_and_marked(rich_build, lang):
     _, site, _ = rich_build
     page = html(site, "art_2", lang)
@@ -151,18 +152,18 @@ def test_built_text_is_literal_and_marked(rich_build, lang):
 
 def test_downloads_are_in_the_site_with_sizes_and_checksums(built):
     source, site, dist = built
-    manifest = json.loads((dist / constants.DOWNLOADS_MANIFEST).read_text(encoding="utf-8"))["files"]
+    manifest = json.loads((dist / catalogue.MANIFEST).read_text(encoding="utf-8"))["files"]
     assert [entry["name"] for entry in manifest] == pages.download_names(source)  # the offline bundle last
     for entry in manifest:
         data = (dist / entry["name"]).read_bytes()
-        assert (site / constants.download_url(entry["name"])).read_bytes() == data
+        assert (site / urls.download_url(entry["name"])).read_bytes() == data
         assert entry == {"name": entry["name"], "bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
-    for lang in constants.LANGUAGES:
-        page = html(site, constants.DOWNLOADS_PAGE, lang)
+    for lang in languages.LANGUAGES:
+        page = html(site, urls.DOWNLOADS_PAGE, lang)
         for entry in manifest:
             assert f'<code class="sha256">{entry["sha256"]}</code>' in page
-            here = constants.page_url(constants.DOWNLOADS_PAGE, lang)
-            assert f'href="{posixpath.relpath(constants.download_url(entry["name"]), here)}"' in page
+            here = urls.page_url(urls.DOWNLOADS_PAGE, lang)
+            assert f'href="{posixpath.relpath(urls.download_url(entry["name"]), here)}"' in page
     assert not [path for path in site.rglob("*.html") if "download:" in path.read_text(encoding="utf-8")]
 
 
@@ -174,7 +175,7 @@ def test_home_links_the_pdfs_with_their_size(built, lang, size):
         if name.endswith(".pdf"):
             kilobytes = -(-(dist / name).stat().st_size // 1024)
             shown = f"{kilobytes}{size}" if kilobytes < 1024 else None
-            assert constants.download_url(name) in page and (shown is None or shown in page), name
+            assert urls.download_url(name) in page and (shown is None or shown in page), name
 
 
 # --- a failed build changes nothing ---------------------------------------------------------------
@@ -214,7 +215,7 @@ def test_a_failing_mkdocs_build_prints_its_errors_and_leaves_the_previous_build(
     assert build.run(args) == 1
     error = capsys.readouterr().err.splitlines()
     assert len(error) == 2, error
-    assert error[0].startswith("site: mkdocs: ERROR") and constants.DOWNLOADS_MANIFEST in error[0]
+    assert error[0].startswith("site: mkdocs: ERROR") and catalogue.MANIFEST in error[0]
     assert error[-1] == f"site: failed; {site} and {dist} are unchanged"
     assert snapshot(site, dist) == before
 

@@ -1,0 +1,191 @@
+"""Build the site and the downloads in one go, replacing the old ones only on success.
+
+STAGES is the one declaration of the pipeline, in order: validate the source, render the
+downloads (PDFs, exports), pack the offline bundle, generate the pages, write the
+manifest of dist/ (once, with every file), `mkdocs build --strict`, check every link.
+Everything is written in a staging folder beside the outputs (<out's parent>/.build/);
+only when every stage succeeded are site/ and dist/ swapped in, so a failure leaves them
+as they were. `run(build, until=NAME)` runs a prefix of the stages (`offline` does).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from constitution.build import docs, linkcheck, mkdocs, offline
+from constitution.core import catalogue, paths
+from constitution.core.problems import BuildError
+from constitution.source.model import Source
+from constitution.source.validate import checked_source
+
+
+@dataclass
+class Build:
+    """What the stages share. Everything they write is inside `work` until the swap."""
+
+    source_dir: Path
+    work: Path
+    source: Source | None = None  # once validated
+    downloads: list[Path] = field(default_factory=list)  # files of the staging dist/, in catalogue order
+
+    @property
+    def docs(self) -> Path:
+        return self.work / "docs"
+
+    @property
+    def site(self) -> Path:
+        return self.work / "site"
+
+    @property
+    def dist(self) -> Path:
+        return self.work / "dist"
+
+    @property
+    def manifest(self) -> Path:
+        return self.dist / catalogue.MANIFEST
+
+    @property
+    def bundle(self) -> Path:
+        return self.dist / catalogue.offline_name(self.source.document.edition.id)
+
+
+def validate(build: Build) -> list[Path]:
+    build.source = checked_source(build.source_dir)
+    return []
+
+
+def downloads(build: Build) -> list[Path]:
+    """The PDFs and the open-data exports, into the staging dist/."""
+    from constitution.data import export
+    from constitution.print import pdf
+
+    build.dist.mkdir(parents=True)
+    return [*pdf.build(build.source, build.dist), *export.build(build.source, build.dist)]
+
+
+def bundle(build: Build) -> list[Path]:
+    """The offline bundle, whose Downloads page lists the files so far (offline.py)."""
+    work = build.work / "offline"
+    work.mkdir()
+    listed = work / catalogue.MANIFEST  # not dist/'s: that is written once, with the bundle in it
+    listed.write_bytes(manifest_bytes(build.downloads))
+    names = [path.name for path in build.downloads]
+    return [offline.build_bundle(build.source, build.dist, listed, names, work / "bundle")]
+
+
+def pages(build: Build) -> list[Path]:
+    from constitution.site.nav import site_files
+
+    docs.write(site_files(build.source), build.docs)
+    return []
+
+
+def manifest(build: Build) -> list[Path]:
+    """dist/manifest.json: every file of dist/, which the Downloads pages show."""
+    expected = catalogue.names(catalogue.downloads(build.source.document.edition.id))
+    names = [path.name for path in build.downloads]
+    present = sorted(path.name for path in build.dist.iterdir())
+    if names != expected or present != sorted(names):
+        raise BuildError([f"{build.dist}: holds {present}, the stages reported {names}, "
+                          f"the catalogue lists {expected}"])
+    build.manifest.write_bytes(manifest_bytes(build.downloads))
+    return []
+
+
+def manifest_bytes(files: list[Path]) -> bytes:
+    entries = [{"name": path.name, "bytes": path.stat().st_size,
+                "sha256": hashlib.sha256(path.read_bytes()).hexdigest()} for path in files]
+    return (json.dumps({"files": entries}, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def website(build: Build) -> list[Path]:
+    """`mkdocs build --strict` of the staging docs/ with every download."""
+    names = [path.name for path in build.downloads]
+    mkdocs.run_mkdocs(build.docs, build.dist, build.manifest, build.site, names)
+    return []
+
+
+def links(build: Build) -> list[Path]:
+    """Every link, resource and #fragment of the staged website and offline bundle resolves."""
+    problems = linkcheck.build_problems(build.site, build.bundle, build.work)
+    if problems:
+        raise BuildError(problems)
+    return []
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    run: Callable[[Build], list[Path]]  # returns the files it added to dist/
+
+
+STAGES = (
+    Stage("validate", validate), Stage("downloads", downloads), Stage("offline", bundle),
+    Stage("pages", pages), Stage("manifest", manifest), Stage("mkdocs", website), Stage("links", links),
+)
+
+
+def run(build: Build, until: str | None = None) -> Build:
+    """Run the stages in order (through `until`); a failing stage's lines name it."""
+    for stage in STAGES:
+        try:
+            build.downloads += stage.run(build)
+        except BuildError as error:
+            error.messages = [f"{stage.name}: {line}" for line in error.messages]
+            raise
+        if stage.name == until:
+            break
+    return build
+
+
+def staged(out: Path) -> Build:
+    """A new Build whose work folder is in the staging folder beside `out`."""
+    staging = out.parent / paths.STAGING_DIR
+    staging.mkdir(parents=True, exist_ok=True)
+    return Build(Path(), Path(tempfile.mkdtemp(prefix=f"{out.name}-", dir=staging)))
+
+
+def cleanup(build: Build) -> None:
+    shutil.rmtree(build.work, ignore_errors=True)
+    staging = build.work.parent
+    if staging.is_dir() and not any(staging.iterdir()):
+        staging.rmdir()
+
+
+def swap(pairs: list[tuple[Path, Path]], trash: Path) -> None:
+    """Put each staged folder in its target's place; undo all if one move fails."""
+    done: list[tuple[Path, Path, Path | None]] = []
+    try:
+        for staged_folder, target in pairs:
+            old = None
+            if target.exists():
+                old = trash / f"old-{target.name}-{len(done)}"
+                shutil.move(target, old)
+            done.append((staged_folder, target, old))
+            shutil.move(staged_folder, target)
+    except OSError:
+        for staged_folder, target, old in reversed(done):
+            if target.exists() and not staged_folder.exists():
+                shutil.move(target, staged_folder)
+            if old is not None and old.exists():
+                shutil.move(old, target)
+        raise
+
+
+def site(source_dir: Path, out: Path, dist: Path) -> Build:
+    """Run every stage and swap the results in; raise BuildError (or SourceError) on failure."""
+    out, dist = out.resolve(), dist.resolve()
+    build = staged(out)
+    build.source_dir = Path(source_dir)
+    try:
+        run(build)
+        swap([(build.site, out), (build.dist, dist)], build.work)
+        return build
+    finally:
+        cleanup(build)

@@ -1,0 +1,228 @@
+"""`python -m constitution COMMAND` (or `constitution COMMAND`): one command per stage of the pipeline.
+
+Each command is a pair here: the arguments it takes and what it runs. The stages are
+libraries; this module is the only one that parses arguments, prints results and turns a
+Failure into one line per problem and a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import sys
+from pathlib import Path
+from typing import Callable
+
+from constitution.core import languages, paths
+from constitution.core.problems import BuildError, Failure, SourceError, display_path, report
+
+PROG = "python -m constitution"
+
+
+def source_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--source", type=Path, default=paths.SOURCE_DIR, metavar="DIR",
+                        help="the source folder (default: translations/)")
+
+
+# --- validate --------------------------------------------------------------------------------
+
+def validate_arguments(parser: argparse.ArgumentParser) -> None:
+    source_argument(parser)
+    parser.add_argument("--strict", action="store_true", help="fail on warnings too")
+
+
+def validate(args: argparse.Namespace) -> int:
+    from constitution.core.problems import ERROR
+    from constitution.source import validate as validation
+
+    found = validation.problems(args.source)
+    for problem in found:
+        print(problem)
+    print(validation.summary(found, args.source))
+    return 1 if [p for p in found if p.severity == ERROR or args.strict] else 0
+
+
+# --- import ----------------------------------------------------------------------------------
+
+def import_arguments(parser: argparse.ArgumentParser) -> None:
+    for lang in languages.LANGUAGES:
+        parser.add_argument(f"--{lang}", type=Path, metavar="FILE", help=f"the published {lang} text, plain UTF-8")
+    parser.add_argument("--out", type=Path, required=True, metavar="DIR", help="where to write the aligned source")
+    parser.add_argument("--template", type=Path, default=paths.SOURCE_DIR, metavar="DIR",
+                        help="source whose edition, languages, sources, timeline and ui.yaml are reused "
+                             "(default: translations/)")
+    parser.add_argument("--status", choices=("official", "unofficial"), default="official",
+                        help="status of the imported text (default: official, as published by the state body)")
+    parser.add_argument("--keep", nargs="+", default=[], choices=languages.LANGUAGES, metavar="LANG",
+                        help="languages not imported whose text is kept from the template, unit by unit")
+
+
+def import_texts(args: argparse.Namespace) -> int:
+    from constitution.importer import align, read
+    from constitution.source.validate import checked_source
+
+    given = {lang: getattr(args, lang) for lang in languages.LANGUAGES if getattr(args, lang)}
+    if not given:
+        print("import: give at least one of --kk, --ru, --en", file=sys.stderr)
+        return 2
+    if set(args.keep) & set(given):
+        print(f"import: --keep {' '.join(sorted(set(args.keep) & set(given)))} is also imported", file=sys.stderr)
+        return 2
+    template = checked_source(args.template)
+    readings, errors = {}, []
+    for lang, path in given.items():
+        reading, found = read.read_file(path, lang)
+        errors.extend(found)
+        if reading:
+            readings[lang] = reading
+    if errors:
+        raise SourceError(errors)
+    source, reported = align.aligned_source(readings, template, args.status, args.keep)
+    files = align.written_files(source, args.template)
+    align.checked_output(files, args.out)
+    align.write_output(files, args.out)
+    report(map(str, reported))
+    for lang in languages.LANGUAGES:
+        if lang not in given and lang not in args.keep:
+            print(f"{display_path(args.out / paths.DOCUMENT_FILE)}:1: -: {lang}: warning: no --{lang} file "
+                  f"and no --keep {lang}: every {lang} text is written as missing", file=sys.stderr)
+    clauses = sum(len(article.clauses) for article in source.articles)
+    layouts = ", ".join(f"{lang} ({reading.layout})" for lang, reading in readings.items())
+    print(f"wrote {display_path(args.out)}: {len(source.preamble.recitals)} recitals, "
+          f"{len(source.document.sections)} section(s), {len(source.articles)} article(s), {clauses} clause(s) "
+          f"from {layouts}; {len(reported)} unit(s) missing in a given language")
+    return 0
+
+
+# --- generate --------------------------------------------------------------------------------
+
+def generate_arguments(parser: argparse.ArgumentParser) -> None:
+    source_argument(parser)
+    parser.add_argument("--docs", type=Path, default=paths.DOCS_DIR, help="output folder (default: docs/)")
+    parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if docs/ is not what the source gives")
+
+
+def generate(args: argparse.Namespace) -> int:
+    from constitution.build import docs
+    from constitution.site.nav import site_files
+    from constitution.source.validate import checked_source
+
+    files = site_files(checked_source(args.source))
+    if args.check:
+        lines = docs.differences(files, args.docs)
+        report(lines, f"{len(lines)} file(s) differ: run `{PROG} generate`" if lines else None)
+        return 1 if lines else 0
+    changed = docs.write(files, args.docs)
+    print(f"{args.docs}: {len(files)} files, {len(changed)} changed")
+    return 0
+
+
+# --- site ------------------------------------------------------------------------------------
+
+def site_arguments(parser: argparse.ArgumentParser) -> None:
+    source_argument(parser)
+    parser.add_argument("--out", type=Path, default=paths.SITE_DIR, help="the site folder (default: site/)")
+    parser.add_argument("--dist", type=Path, default=None, help="the downloads folder (default: dist/ beside --out)")
+
+
+def site(args: argparse.Namespace) -> int:
+    from constitution.build import pipeline
+
+    dist = args.dist if args.dist is not None else args.out.parent / paths.DIST_DIR.name
+    try:
+        build = pipeline.site(args.source, args.out, dist)
+    except BuildError as error:
+        report((f"site: {line}" for line in error.lines()), f"site: failed; {args.out} and {dist} are unchanged")
+        return 1
+    pages = sum(1 for _ in args.out.rglob("index.html"))
+    print(f"{args.out}: {pages} pages; {dist}: {len(build.downloads)} files")
+    return 0
+
+
+# --- offline ---------------------------------------------------------------------------------
+
+def offline_arguments(parser: argparse.ArgumentParser) -> None:
+    source_argument(parser)
+    parser.add_argument("--out", type=Path, default=None,
+                        help="the zip to write (default: dist/constitution-<edition id>-offline.zip)")
+
+
+def offline(args: argparse.Namespace) -> int:
+    from constitution.build import pipeline
+    from constitution.core import atomic
+
+    build = pipeline.staged(args.out or paths.DIST_DIR)
+    build.source_dir = Path(args.source)
+    try:
+        pipeline.run(build, until="offline")
+        out = args.out or paths.DIST_DIR / build.bundle.name
+        out.parent.mkdir(parents=True, exist_ok=True)
+        atomic.copy_file(build.bundle, out)  # a reader never sees half a zip
+    except BuildError as error:
+        report((f"offline: {line}" for line in error.lines()), "offline: failed; nothing was written")
+        return 1
+    finally:
+        pipeline.cleanup(build)
+    data = out.read_bytes()
+    print(f"{out}: {len(data)} bytes, SHA-256 {hashlib.sha256(data).hexdigest()}")
+    return 0
+
+
+# --- pdf, export -----------------------------------------------------------------------------
+
+def out_arguments(parser: argparse.ArgumentParser) -> None:
+    source_argument(parser)
+    parser.add_argument("--out", type=Path, default=paths.DIST_DIR, help="output folder (default: dist/)")
+
+
+def pdf(args: argparse.Namespace) -> int:
+    from constitution.print import pdf as editions
+    from constitution.source.validate import checked_source
+
+    for path in editions.build(checked_source(args.source), args.out):
+        print(f"{path} ({path.stat().st_size // 1024} KiB)")
+    return 0
+
+
+def export(args: argparse.Namespace) -> int:
+    from constitution.data import export as exports
+    from constitution.source.validate import checked_source
+
+    for path in exports.build(checked_source(args.source), args.out):
+        print(f"{path}  {path.stat().st_size} bytes")
+    return 0
+
+
+COMMANDS: dict[str, tuple[Callable, Callable, str]] = {
+    "validate": (validate_arguments, validate, "check translations/ and print every problem"),
+    "import": (import_arguments, import_texts, "read published plain text into an aligned source"),
+    "generate": (generate_arguments, generate, "write the per-language Markdown pages into docs/"),
+    "site": (site_arguments, site, "validate, generate and build site/ and dist/"),
+    "offline": (offline_arguments, offline, "build the offline HTML bundle (zip)"),
+    "pdf": (out_arguments, pdf, "render the PDFs"),
+    "export": (out_arguments, export, "write JSON, CSV and Akoma Ntoso exports"),
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    parser = argparse.ArgumentParser(prog=PROG, description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name, (arguments, run, help_text) in COMMANDS.items():
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        arguments(sub)
+        sub.set_defaults(run=run)
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except SourceError as error:
+        report(error.lines(), f"{len(error.problems)} problem(s); nothing was written")
+        return 1
+    except Failure as error:
+        report(error.lines())
+        return 1
+    except OSError as error:
+        print(f"{error.filename or '-'}: {error.strerror or error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130

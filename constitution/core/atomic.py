@@ -1,0 +1,23 @@
+"""Atomic file writes: a reader (a web server, a parallel build, a download) never sees half a file."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def write_bytes(path: Path, data: bytes) -> Path:
+    """Write `data` to `path` through a temporary file beside it, then rename it into place."""
+    path = Path(path)
+    partial = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        partial.write_bytes(data)
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
+    return path
+
+
+def copy_file(source: Path, path: Path) -> Path:
+    """Copy a file into place atomically."""
+    return write_bytes(path, Path(source).read_bytes())

@@ -1,0 +1,53 @@
+"""Akoma Ntoso ids of the text units, and the Roman numerals of section numbers.
+
+One naming convention for site anchors, PDF destinations and XML eIds, so that one id
+names a clause in every output: `sec_1`, `preamble__rec_3`, `art_2__para_4__point_1`.
+"""
+
+TITLE_ID = "title"
+PREAMBLE_ID = "preamble"
+
+
+def section_id(number: int) -> str:
+    return f"sec_{number}"
+
+
+def recital_id(number: int) -> str:
+    return f"{PREAMBLE_ID}__rec_{number}"
+
+
+def article_id(number: int) -> str:
+    return f"art_{number}"
+
+
+def clause_id(article_number: int, number: int) -> str:
+    return f"{article_id(article_number)}__para_{number}"
+
+
+def point_id(parent_id: str, number: int) -> str:
+    return f"{parent_id}__point_{number}"
+
+
+ROMAN = (
+    (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+    (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+)
+
+
+def roman(number: int) -> str:
+    """Section numbers are printed in Roman numerals in all three languages."""
+    out = []
+    for value, letters in ROMAN:
+        count, number = divmod(number, value)
+        out.append(letters * count)
+    return "".join(out)
+
+
+def from_roman(letters: str) -> int:
+    values = dict((letter, value) for value, letter in ROMAN if len(letter) == 1)
+    total = 0
+    for index, letter in enumerate(letters):
+        value = values[letter]
+        following = values[letters[index + 1]] if index + 1 < len(letters) else 0
+        total += -value if value < following else value
+    return total

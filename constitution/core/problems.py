@@ -1,0 +1,75 @@
+"""Problems with the input or a build, and the one way they are printed.
+
+A source problem names its place as `path:line: id: lang: message`; a build problem (what
+MkDocs or the link check said) is one line of text from a stage. Either reaches the user
+as one line per problem on stderr and a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, TextIO
+
+ERROR, WARNING = "error", "warning"
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    line: int
+    id: str
+    lang: str
+    message: str
+    severity: str = ERROR
+
+    def __str__(self) -> str:
+        kind = "" if self.severity == ERROR else "warning: "
+        return f"{self.path}:{self.line}: {self.id or '-'}: {self.lang or '-'}: {kind}{self.message}"
+
+
+class Failure(Exception):
+    """Base of the errors a command reports as lines instead of a traceback."""
+
+    def lines(self) -> list[str]:
+        raise NotImplementedError
+
+
+class SourceError(Failure):
+    """The input is wrong; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__(str(problems[0]) if problems else "invalid source")
+
+    def lines(self) -> list[str]:
+        return [str(problem) for problem in self.problems]
+
+
+class BuildError(Failure):
+    """A build stage failed; each of `messages` is one problem, printed on a line of its own."""
+
+    def __init__(self, messages: list[str]):
+        self.messages = messages or ["failed"]
+        super().__init__(self.messages[0])
+
+    def lines(self) -> list[str]:
+        return list(self.messages)
+
+
+def display_path(path: Path) -> str:
+    """A path as the user typed it: relative to the working folder where it lies inside it."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def report(lines: Iterable[str], summary: str | None = None, stream: TextIO | None = None) -> None:
+    """Print problems one per line, then the summary line, on stderr."""
+    stream = stream or sys.stderr
+    for line in lines:
+        print(line, file=stream)
+    if summary:
+        print(summary, file=stream)

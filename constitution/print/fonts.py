@@ -1,0 +1,94 @@
+"""The PDF fonts: Noto Serif, one merged file per style, so every Kazakh letter is embedded.
+
+Fontsource ships each style as four subsets (latin, latin-ext, cyrillic, cyrillic-ext)
+tied together by `unicode-range`. WeasyPrint 70 reads `unicode-range`, but it writes all
+faces of one family and style as a single PDF font, so glyph numbers of different
+subsets collide: Kazakh text comes out as the wrong glyphs. Merging the subsets into one
+font (fontTools) gives one face per style with the whole Cyrillic and Latin repertoire.
+The merged files are cached in .build/ under a hash of their inputs.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import io
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from constitution.core import atomic, paths
+
+FAMILY = "Constitution Noto Serif"  # a name no system font has, so nothing else can match
+FONT_DIR = paths.NODE_MODULES / "@fontsource" / "noto-serif" / "files"
+SUBSETS = ("latin", "latin-ext", "cyrillic", "cyrillic-ext")
+CACHE_DIR = paths.ROOT / paths.STAGING_DIR / "pdf-fonts"
+
+
+@dataclass(frozen=True)
+class Style:
+    weight: int
+    style: str  # "normal" or "italic"
+
+
+STYLES = (Style(400, "normal"), Style(700, "normal"), Style(400, "italic"))
+
+
+def subset_files(style: Style) -> list[Path]:
+    files = [FONT_DIR / f"noto-serif-{subset}-{style.weight}-{style.style}.woff2" for subset in SUBSETS]
+    for path in files:
+        if not path.is_file():
+            raise FileNotFoundError(errno.ENOENT, "PDF font is absent (run `make setup` or `npm ci`)", str(path))
+    return files
+
+
+def merged_font(style: Style) -> Path:
+    """The merged TTF of one style, built once and then read from the cache."""
+    import fontTools
+    from fontTools.merge import Merger
+    from fontTools.ttLib import TTFont
+
+    inputs = subset_files(style)
+    digest = hashlib.sha256(fontTools.version.encode())
+    for path in inputs:
+        digest.update(path.read_bytes())
+    target = CACHE_DIR / f"noto-serif-{style.weight}-{style.style}-{digest.hexdigest()[:16]}.ttf"
+    if target.is_file():
+        return target
+    CACHE_DIR.mkdir(parents=True, exist_ok=True)
+    plain = []
+    for path in inputs:  # the merger reads plain TrueType, not WOFF2
+        font = TTFont(path)
+        font.flavor = None
+        plain_path = CACHE_DIR / f"{path.stem}.{os.getpid()}.ttf"
+        font.save(plain_path)
+        plain.append(plain_path)
+    try:
+        merged = Merger().merge([str(path) for path in plain])
+        data = io.BytesIO()
+        merged.save(data)
+        atomic.write_bytes(target, data.getvalue())  # a parallel build never reads half a font
+    finally:
+        for path in plain:
+            path.unlink(missing_ok=True)
+    return target
+
+
+@lru_cache(maxsize=1)
+def coverage() -> frozenset[int]:
+    """Code points every PDF style can draw (the merged regular face; the others match)."""
+    from fontTools.ttLib import TTFont
+
+    return frozenset(TTFont(merged_font(STYLES[0])).getBestCmap())
+
+
+def font_face_css() -> str:
+    rules = []
+    for style in STYLES:
+        url = merged_font(style).as_uri()
+        rules.append(
+            f"@font-face {{ font-family: '{FAMILY}'; src: url('{url}') format('truetype');"
+            f" font-weight: {style.weight}; font-style: {style.style}; }}"
+        )
+    return "\n".join(rules)

@@ -1,0 +1,116 @@
+"""Render the printable PDFs with WeasyPrint: one per language and a parallel edition.
+
+`build(source, out_dir)` writes constitution-kk.pdf, -ru, -en and -parallel.pdf. They are
+tagged PDF/UA-1, carry the edition's date (not the build time) and a content-derived file
+identifier, so the same source gives byte-identical files.
+"""
+
+from __future__ import annotations
+
+import calendar
+import os
+from pathlib import Path
+
+from constitution.core import atomic, catalogue, ids, languages, paths
+from constitution.core.catalogue import PDF_EDITIONS as EDITIONS
+from constitution.core.catalogue import pdf_name
+from constitution.core.problems import Problem, SourceError
+from constitution.source.model import Source
+
+PDF_VARIANT = "pdf/ua-1"
+
+
+def build(source: Source, out_dir: Path) -> list[Path]:
+    """Write the four PDFs of a validated Source into out_dir; return their paths.
+
+    Characters the embedded fonts cannot draw are reported (SourceError) before anything
+    is written; each file is replaced atomically, so a failed run keeps the old PDFs.
+    """
+    from constitution.print import fonts
+
+    problems = list(uncovered_characters(source, fonts.coverage()))
+    if problems:
+        raise SourceError(problems)
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    font_css = fonts.font_face_css()
+    rendered = render_all(source, font_css)
+    written = []
+    for edition in EDITIONS:
+        written.append(atomic.write_bytes(out_dir / pdf_name(edition), rendered[edition]))
+    return written
+
+
+def render_all(source: Source, font_css: str) -> dict[str, bytes]:
+    """Every edition's bytes, rendered in parallel processes (the parallel edition first: it is longest)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    workers = min(len(EDITIONS), os.cpu_count() or 1)
+    if workers == 1:
+        return {edition: render(source, edition, font_css) for edition in EDITIONS}
+    order = sorted(EDITIONS, key=lambda edition: edition != catalogue.PARALLEL)
+    # spawn, not fork: the caller (a site build, a test run) may have threads of its own
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        futures = {edition: pool.submit(render, source, edition, font_css) for edition in order}
+        return {edition: futures[edition].result() for edition in EDITIONS}
+
+
+def render(source: Source, edition: str, font_css: str) -> bytes:
+    """The PDF bytes of one edition."""
+    # fontTools stamps each embedded font subset with the time it was made, unless this says
+    # otherwise: the edition's date keeps the same source giving the same bytes on every run
+    epoch = str(calendar.timegm(source.document.edition.date.timetuple()))
+    before, os.environ["SOURCE_DATE_EPOCH"] = os.environ.get("SOURCE_DATE_EPOCH"), epoch
+    try:
+        return _rendered(source, edition, font_css)
+    finally:
+        if before is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = before
+
+
+def _rendered(source: Source, edition: str, font_css: str) -> bytes:
+    from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
+
+    from constitution.print import parallel, single
+
+    if edition == catalogue.PARALLEL:
+        html, css = parallel.document(source, pdf_name(edition))
+    else:
+        html, css = single.document(source, edition, pdf_name(edition))
+    font_config = FontConfiguration()
+    stylesheets = [CSS(string=font_css + css, font_config=font_config)]
+    document = HTML(string=html, base_url=str(paths.ROOT)).render(
+        stylesheets=stylesheets, font_config=font_config)
+    # pdf_identifier=True: the file /ID is a hash of the content, never random.
+    return document.write_pdf(pdf_variant=PDF_VARIANT, pdf_identifier=True)
+
+
+def uncovered_characters(source: Source, covered: frozenset[int]):
+    """Problems for characters of the source that the PDF fonts cannot draw."""
+    strings = []
+    for unit in source.units():
+        for lang in languages.LANGUAGES:
+            strings.append((unit_file(source, unit), unit.id, lang, unit.texts.text(lang) or ""))
+    for key, texts in source.ui.items():
+        for lang in languages.LANGUAGES:
+            strings.append((source.file(paths.UI_FILE), key, lang, getattr(texts, lang)))
+    document = source.document
+    for name, texts in (("edition.name", document.edition.name), ("edition.author", document.edition.author),
+                        *((f"sources.{lang}", getattr(document.sources, lang).description)
+                          for lang in languages.LANGUAGES)):
+        for lang in languages.LANGUAGES:
+            strings.append((source.file(paths.DOCUMENT_FILE), name, lang, getattr(texts, lang)))
+    for path, where, lang, text in strings:
+        for char in sorted(set(text) - {"\n"}):
+            if ord(char) not in covered:
+                yield Problem(path, 1, where, lang, f"character U+{ord(char):04X} is not in the PDF font")
+
+
+def unit_file(source: Source, unit) -> str:
+    if unit.article is not None:
+        return source.files.get(ids.article_id(unit.article), paths.ARTICLES_DIR)
+    return source.file(paths.PREAMBLE_FILE if unit.kind == "recital" else paths.DOCUMENT_FILE)

@@ -1,0 +1,71 @@
+"""MkDocs hook: absolute hreflang alternates, with x-default, in each page's head and the sitemap.
+
+Material prints config.extra.alternate (static-i18n points it at the page's translations)
+as relative links with no x-default, and static-i18n's sitemap has no x-default and dates
+every page with the build day. Search engines want absolute URLs; a rebuild of the same
+source should give the same files. Both come from urls.page_url(). The language
+selector keeps its relative links (they also work offline).
+"""
+
+import gzip
+import re
+from pathlib import Path
+from urllib.parse import urljoin
+from xml.sax.saxutils import quoteattr
+
+from mkdocs.exceptions import PluginError
+
+from constitution.core import languages, urls
+
+
+MATERIAL_ALTERNATE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
+SITEMAP = "sitemap.xml"
+
+
+def page_key(src_uri: str) -> str:
+    """'ru/art_2/index.md' -> 'art_2'; 'kk/index.md' -> ''; 'en/parallel/art_2/index.md' ->
+    'parallel/art_2' (see urls.page_source)."""
+    parts = src_uri.split("/")
+    if parts[0] not in languages.LANGUAGES or parts[-1] != "index.md" or len(parts) > 4:
+        raise PluginError(f"{src_uri}: not a generated page path (urls.page_source)")
+    return "/".join(parts[1:-1])
+
+
+def alternates(site_url: str, key: str) -> list[tuple[str, str]]:
+    """(hreflang, absolute URL) of a page in every language, then x-default."""
+    links = [(lang, urljoin(site_url, urls.page_url(key, lang))) for lang in languages.LANGUAGES]
+    return links + [("x-default", dict(links)[languages.DEFAULT_LANGUAGE])]
+
+
+def on_post_page(output, page, config):
+    found = MATERIAL_ALTERNATE.findall(output)
+    if len(found) != len(languages.LANGUAGES):
+        raise PluginError(f"{page.file.src_uri}: expected {len(languages.LANGUAGES)} hreflang links "
+                          f"from the theme, found {len(found)}")
+    first = MATERIAL_ALTERNATE.search(output)
+    links = "".join(f'    <link rel="alternate" href="{href}" hreflang="{lang}">\n'
+                    for lang, href in alternates(config.site_url, page_key(page.file.src_uri)))
+    return output[:first.start()] + links + MATERIAL_ALTERNATE.sub("", output[first.end():])
+
+
+def sitemap(site_url: str, keys: list[str]) -> str:
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">']
+    for key in keys:
+        links = alternates(site_url, key)
+        for lang, href in links[:-1]:
+            lines.append(f"  <url>\n    <loc>{href}</loc>")
+            lines += [f'    <xhtml:link rel="alternate" hreflang="{other}" href={quoteattr(url)}/>'
+                      for other, url in links]
+            lines.append("  </url>")
+    return "\n".join(lines + ["</urlset>", ""])
+
+
+# Runs after each language's build has written the theme's sitemap, so the last word is ours.
+def on_post_build(config):
+    docs = Path(config.docs_dir) / languages.DEFAULT_LANGUAGE
+    keys = sorted(page_key(path.relative_to(config.docs_dir).as_posix()) for path in docs.rglob("index.md"))
+    text = sitemap(config.site_url, keys).encode("utf-8")
+    site = Path(config.site_dir)
+    (site / SITEMAP).write_bytes(text)
+    (site / f"{SITEMAP}.gz").write_bytes(gzip.compress(text, mtime=0))

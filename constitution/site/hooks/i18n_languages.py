@@ -1,0 +1,34 @@
+"""MkDocs hook: each language's name, site name, description and nav, from docs/site.yml.
+
+The generator writes site.yml beside the pages (the nav depends on the source, so it
+cannot live in mkdocs.yml); static-i18n then applies these per-language settings.
+"""
+
+from pathlib import Path
+
+import yaml
+from mkdocs.exceptions import PluginError
+
+from constitution.core import paths
+
+
+SETTINGS = ("name", "site_name", "site_description", "nav")
+
+
+def site_data(docs_dir: str) -> dict:
+    """The generated site.yml of a docs folder; a missing or foreign one stops the build."""
+    path = Path(docs_dir) / paths.SITE_DATA_FILE
+    if not path.is_file():
+        raise PluginError(f"{path}: missing; run `python -m constitution generate`")
+    return yaml.safe_load(path.read_text(encoding="utf-8"))["languages"]
+
+
+def on_config(config):
+    languages = site_data(config.docs_dir)
+    i18n = config.plugins["i18n"]
+    for language in i18n.config.languages:
+        if language.locale not in languages:
+            raise PluginError(f"{paths.SITE_DATA_FILE}: no language '{language.locale}'")
+        for key in SETTINGS:
+            language[key] = languages[language.locale][key]
+    return config

@@ -1,0 +1,100 @@
+"""Literal text in generated pages: legal text as raw HTML, UI strings as inert Markdown.
+
+Nothing the source holds may ever act as markup. Legal text goes into raw HTML blocks
+(escaped, a line break as <br>), which Markdown and its extensions leave alone; short
+strings that must sit inside Markdown (headings, links, list items, table cells) have every
+ASCII sign that some extension could read (`*`, `_`, `[`, `{`, `:`, `|`, `<`, `-` ...)
+written as a numeric character reference, which every extension passes through.
+"""
+
+from __future__ import annotations
+
+import datetime
+import html
+import math
+import re
+
+from constitution.core import languages
+
+# Signs left as they are in Markdown: they mean nothing inside a line we start ourselves.
+_PLAIN_ASCII = frozenset(" ,.;?/%@")
+
+
+def literal_html(text: str) -> str:
+    """HTML that shows `text` exactly as written; each line break becomes <br>."""
+    return "<br>".join(html.escape(line) for line in text.split("\n"))
+
+
+def literal_markdown(text: str) -> str:
+    """Inline Markdown that shows `text` exactly as written, on one line."""
+    out = []
+    for char in " ".join(text.split("\n")):
+        if char.isascii() and not char.isalnum() and char not in _PLAIN_ASCII:
+            out.append(f"&#{ord(char)};")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def attribute(text: str) -> str:
+    """A value for a double-quoted HTML attribute."""
+    return html.escape(" ".join(text.split()), quote=True)
+
+
+_FIELD = re.compile(r"\{(\w+)\}")
+
+
+def fill(template: str, markdown: dict[str, str] | None = None, **values) -> str:
+    """Fill a UI string: its own words and plain `values` literal, `markdown` fields as given."""
+    markdown = markdown or {}
+    out, last = [], 0
+    for match in _FIELD.finditer(template):
+        out.append(literal_markdown(template[last:match.start()]))
+        name = match.group(1)
+        if name in markdown:
+            out.append(markdown[name])
+        elif name in values:
+            out.append(literal_markdown(str(values[name])))
+        else:
+            raise KeyError(f"UI string {template!r} has no value for {{{name}}}")
+        last = match.end()
+    out.append(literal_markdown(template[last:]))
+    return "".join(out)
+
+
+def format_date(date: datetime.date, lang: str) -> str:
+    """A date as the language writes it in running text (Babel's CLDR long format)."""
+    from babel.dates import format_date as babel_format_date
+
+    return babel_format_date(date, format="long", locale=languages.LANGUAGE[lang].date_locale)
+
+
+def ranges(numbers: list[int]) -> str:
+    """Article numbers as ranges: [1, 2, 3, 5] -> '1–3, 5' (en dash, as in print)."""
+    ordered = sorted(set(numbers))
+    parts, start = [], None
+    for index, number in enumerate(ordered):
+        if start is None:
+            start = number
+        following = ordered[index + 1] if index + 1 < len(ordered) else None
+        if following != number + 1:
+            parts.append(str(start) if start == number else f"{start}–{number}")
+            start = None
+    return ", ".join(parts)
+
+
+def file_size(size: int, kb: str, mb: str, decimal: str) -> str:
+    """Bytes for a reader: '{n} KB' rounded up below a megabyte, else '{n} MB' with one decimal."""
+    if size < 1024 * 1024:
+        return kb.format(n=max(1, math.ceil(size / 1024)))
+    whole = f"{size / (1024 * 1024):.1f}"
+    return mb.format(n=whole.replace(".", decimal))
+
+
+def excerpt(text: str, limit: int = 160) -> str:
+    """The start of a text on one line, cut at a word and marked with an ellipsis."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[:limit].rsplit(" ", 1)[0].rstrip(",;:–-")
+    return f"{cut}…"

@@ -1,0 +1,230 @@
+"""The pages of one language, as Markdown: home, preamble, sections, articles, About, Downloads.
+
+`language_pages(lang, source)` is pure. Sizes and checksums of dist/ exist only once it is
+built, so pages carry markers (DOWNLOAD_SIZE, DOWNLOAD_SHA256, DOWNLOAD_ALL) that the
+downloads hook fills at build time. The side-by-side and status pages are parallel.py's
+and status.py's; the nav and the files of docs/ are nav.py's.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from constitution.core import catalogue, contract, ids, languages, urls
+from constitution.site import cite, parallel, status
+from constitution.site.markup import attribute, excerpt, fill, format_date, literal_html, literal_markdown, ranges
+from constitution.site.units import (Lang, Page, article_title, banner, capitalized, heading, link, section_title,
+                                     status_summary, unit_html, unit_title)
+from constitution.source import labels
+from constitution.source.model import Article, Source, Unit, article_units
+
+
+DOWNLOAD_SIZE = "<!-- download:size {name} -->"
+
+
+DOWNLOAD_SHA256 = "<!-- download:sha256 {name} -->"
+
+
+DOWNLOAD_ALL = "<!-- download:all -->"  # this page must list every file of dist/
+
+
+def download_link(page: str, name: str) -> str:
+    """Relative link from a page to a file of dist/, served at urls.download_url()."""
+    return posixpath.relpath(urls.download_url(name),
+                             posixpath.dirname(urls.page_source(page, "xx")))
+
+
+def holds(lang: Lang, source: Source) -> str:
+    """What part of the full text this edition holds: 'Preamble and Articles 1–2 of 95'."""
+    parts = [lang.ui("preamble")] if source.preamble.recitals else []
+    numbers = [article.number for article in source.articles]
+    if numbers:
+        key = "site_holds_article" if len(numbers) == 1 else "site_holds_articles"
+        total = source.document.full_text.articles
+        parts.append(lang.ui(key).format(ranges=ranges(numbers), total=total))
+    return capitalized(f" {lang.ui('site_and')} ".join(parts))
+
+
+def facts(lang: Lang, source: Source, page: str) -> list[str]:
+    """The edition as a list: name, date, author, what it holds and, on home, the text's status."""
+    document = source.document
+    rows = [
+        ("site_edition", literal_markdown(getattr(document.edition.name, lang.code))),
+        ("site_date", f"<time datetime=\"{document.edition.date.isoformat()}\">"
+                      f"{literal_markdown(format_date(document.edition.date, lang.code))}</time>"),
+        ("site_author", literal_markdown(getattr(document.edition.author, lang.code))),
+        ("site_holds", literal_markdown(holds(lang, source))),
+    ]
+    if page == urls.HOME_PAGE:
+        about = f"[{literal_markdown(lang.ui('site_about'))}]({link(page, urls.ABOUT_PAGE)})"
+        status = literal_markdown(status_summary(lang, lang.code, list(source.units())))
+        rows.append(("site_status", f"{status} ({about})"))
+    return [f"- **{literal_markdown(lang.ui(key))}:** {value}" for key, value in rows]
+
+
+def other_languages(lang: Lang, source: Source, page: str) -> list[str]:
+    """A visible line to the same page in the other languages: the header's selector is only an icon."""
+    here = posixpath.dirname(urls.page_file(page, lang.code)) or "."
+    links = [f'<a href="{attribute(posixpath.relpath(urls.page_file(page, code), here))}" '
+             f'hreflang="{code}" lang="{code}">{literal_html(getattr(source.document.languages, code).name)}</a>'
+             for code in languages.LANGUAGES if code != lang.code]
+    return [f'<p class="other-languages">{literal_html(lang.ui("site_other_languages"))}: '
+            f'{" · ".join(links)}</p>', ""]
+
+
+def home_page(lang: Lang, source: Source) -> Page:
+    page = urls.HOME_PAGE
+    title = unit_title(lang, source.document.title, lang.ui("site_name"))
+    lines = [heading(1, literal_markdown(title), ids.TITLE_ID), ""]
+    lines += banner(lang, page, list(source.units()))
+    lines += other_languages(lang, source, page)
+    lines += facts(lang, source, page) + [""]
+    lines += [heading(2, literal_markdown(lang.ui("site_contents")), "contents"), ""]
+    if source.preamble.recitals:
+        lines.append(f"- [{literal_markdown(lang.ui('preamble'))}]({link(page, ids.PREAMBLE_ID)})")
+    for section in source.document.sections:
+        lines.append(f"- [{literal_markdown(section_title(lang, section))}]({link(page, section.id)})")
+        for article in source.section_articles(section):
+            lines.append(f"    - [{literal_markdown(article_title(lang, article))}]({link(page, article.id)})")
+    lines += [""] + parallel.home_links(lang, source)
+    lines += [heading(2, literal_markdown(lang.ui("site_downloads_pdf")), "pdf"), ""]
+    by_language = {item.language: item for item in catalogue.pdfs()}
+    for item in [*(by_language[code] for code in languages.page_first(lang.code)), by_language[None]]:
+        lines.append(f"- [{literal_markdown(download_label(lang, item))}]({download_link(page, item.name)})"
+                     f" — PDF, {DOWNLOAD_SIZE.format(name=item.name)}")
+    all_files = literal_markdown(lang.ui("site_all_downloads"))
+    lines += ["", f"[{all_files}]({link(page, urls.DOWNLOADS_PAGE)})"]
+    return Page(page, lang.ui("site_home"), lines)
+
+
+def preamble_page(lang: Lang, source: Source) -> Page:
+    page = ids.PREAMBLE_ID
+    title = lang.ui("preamble")
+    recitals = [unit for unit in source.units() if unit.kind == "recital"]
+    lines = [heading(1, literal_markdown(title), ids.PREAMBLE_ID), ""]
+    lines += banner(lang, page, recitals)
+    lines += parallel.compare_link(lang, page, contract.PARALLEL_HEADING_PREFIX + ids.PREAMBLE_ID)
+    for unit in recitals:
+        lines += [unit_html(lang, unit, labels.recital_label(lang.source.ui, lang.code, unit.number)), ""]
+    lines.append(cite.page_strings(lang.source, lang.code))
+    return Page(page, title, lines)
+
+
+def section_page(lang: Lang, source: Source, section) -> Page:
+    page = section.id
+    title = section_title(lang, section)
+    unit = Unit(section.id, "section", section.title, section.number, section=section.number)
+    missing = section.title.text(lang.code) is None  # then the notice below holds the id
+    lines = [heading(1, literal_markdown(title), f"{section.id}__hdg" if missing else section.id), ""]
+    lines += banner(lang, page, [unit])
+    if missing:
+        lines += [unit_html(lang, unit, title), ""]
+    lines += [heading(2, literal_markdown(lang.ui("site_section_articles")), "articles"), ""]
+    for article in source.section_articles(section):
+        first = next(iter(article_units(article)))
+        text = first.texts.text(lang.code)
+        preview = f" — {literal_markdown(excerpt(text))}" if text else ""
+        lines.append(f"- [{literal_markdown(article_title(lang, article))}]({link(page, article.id)}){preview}")
+    return Page(page, title, lines)
+
+
+def article_page(lang: Lang, article: Article) -> Page:
+    page = article.id
+    title = article_title(lang, article)
+    units = list(article_units(article))
+    # An article without clauses is itself a text unit with the article's id.
+    anchor = f"{article.id}__hdg" if not article.has_clauses else article.id
+    lines = [heading(1, literal_markdown(title), anchor), ""]
+    lines += banner(lang, page, units)
+    lines += parallel.compare_link(lang, page)
+    names = labels.unit_labels(lang.source.ui, lang.code, article)
+    for unit in units:
+        lines += [unit_html(lang, unit, names[unit.id]), ""]
+    lines.append(cite.page_strings(lang.source, lang.code))
+    return Page(page, title, lines)
+
+
+def about_page(lang: Lang, source: Source) -> Page:
+    page = urls.ABOUT_PAGE
+    document = source.document
+    title = lang.ui("site_about")
+    lines = [heading(1, literal_markdown(title), urls.ABOUT_PAGE), ""]
+    lines += banner(lang, page, list(source.units()))
+    lines += [heading(2, literal_markdown(lang.ui("site_edition")), "edition"), ""]
+    lines += facts(lang, source, page)
+    full = document.full_text
+    lines += [f"- {fill(lang.ui('site_full_text'), sections=full.sections, articles=full.articles)}", ""]
+    lines += [heading(2, literal_markdown(lang.ui("site_sources")), "sources"), ""]
+    lines += status.status_link(lang, page)
+    units = list(source.units())
+    for code in languages.LANGUAGES:
+        text_source = getattr(document.sources, code)
+        lines += [heading(3, literal_markdown(capitalized(lang.language_name(code))), f"source-{code}"), ""]
+        lines.append(literal_markdown(getattr(text_source.description, lang.code)))
+        lines.append("")
+        lines.append(f"- **{literal_markdown(lang.ui('site_source_status'))}:** "
+                     f"{literal_markdown(status_summary(lang, code, units))}")
+        if text_source.published:
+            lines.append(f"- **{literal_markdown(lang.ui('site_source_published'))}:** "
+                         f"{literal_markdown(format_date(text_source.published, lang.code))}")
+        if text_source.url:
+            lines.append(f"- **{literal_markdown(lang.ui('site_source_link'))}:** {external_link(text_source.url)}")
+        lines.append("")
+    lines += [heading(2, literal_markdown(lang.ui("site_timeline")), "timeline"), ""]
+    for event in document.timeline:
+        lines.append(f"- <time datetime=\"{event.date.isoformat()}\">**"
+                     f"{literal_markdown(format_date(event.date, lang.code))}**</time> — "
+                     f"{literal_markdown(getattr(event.text, lang.code))}")
+    return Page(page, title, lines)
+
+
+def external_link(url: str) -> str:
+    """A link to an outside web page; anything but http(s) shows as plain text."""
+    if not url.startswith(("https://", "http://")):
+        return literal_markdown(url)
+    return f'<a href="{attribute(url)}" rel="external">{literal_html(url)}</a>'
+
+
+def download_label(lang: Lang, item: catalogue.Download) -> str:
+    """What a file of dist/ holds, in this language (its catalogue entry's ui.yaml string)."""
+    text = lang.ui(item.label)
+    return text.format(language=lang.language_name(item.language)) if item.language else text
+
+
+def downloads_page(lang: Lang, source: Source, offline: bool = False) -> Page:
+    page = urls.DOWNLOADS_PAGE
+    title = lang.ui("site_downloads")
+    lines = [heading(1, literal_markdown(title), urls.DOWNLOADS_PAGE), ""]
+    lines += banner(lang, page, list(source.units()))
+    lines += [literal_markdown(lang.ui("site_downloads_intro")), ""]
+    # the bundle holds this page: it cannot list itself with its own size
+    files = catalogue.downloads(source.document.edition.id, bundle=not offline)
+    columns = [lang.ui(key) for key in ("site_file", "site_file_description", "site_file_size")]
+    for group in catalogue.GROUPS:
+        items = [item for item in files if item.group == group]
+        if not items:
+            continue
+        lines += [heading(2, literal_markdown(lang.ui(f"site_downloads_{group}")), group), ""]
+        lines.append("| " + " | ".join(literal_markdown(column) for column in columns) + " | SHA&#45;256 |")
+        lines.append("| --- | --- | --- | --- |")
+        for item in items:
+            name = item.name
+            lines.append(f"| [{literal_markdown(name)}]({download_link(page, name)}) "
+                         f"| {literal_markdown(download_label(lang, item))} "
+                         f"| {DOWNLOAD_SIZE.format(name=name)} | {DOWNLOAD_SHA256.format(name=name)} |")
+        lines.append("")
+    lines.append(DOWNLOAD_ALL)
+    return Page(page, title, lines)
+
+
+def language_pages(lang: Lang, source: Source, offline: bool = False) -> list[Page]:
+    """Every page of one language, in reading order (home first); `offline`: for the bundle."""
+    pages = [home_page(lang, source)]
+    if source.preamble.recitals:
+        pages.append(preamble_page(lang, source))
+    for section in source.document.sections:
+        pages.append(section_page(lang, source, section))
+        pages.extend(article_page(lang, article) for article in source.section_articles(section))
+    pages += [*parallel.parallel_pages(lang, source), status.status_page(lang, source)]
+    return pages + [about_page(lang, source), downloads_page(lang, source, offline)]
+

@@ -1,0 +1,50 @@
+"""How each language names and numbers the document's parts, for the site, the PDFs and Akoma Ntoso.
+
+The words are ui.yaml's (`article_label` "Статья {n}", `section_label` "{n} бөлім" …);
+this module is the one place that fills them: sections take Roman numerals, a clause is
+numbered `4.` and a point `1)`, a clause's full name is its article's and its own.
+"""
+
+from __future__ import annotations
+
+from constitution.core import ids
+from constitution.source.model import UI, Article, Section, article_units
+
+NUMBER_FORMAT = {"clause": "{n}.", "point": "{n})"}  # articles and recitals show no number
+
+
+def number(kind: str, value: int) -> str:
+    """The number printed before a unit's text: '4.' for a clause, '1)' for a point, else ''."""
+    return NUMBER_FORMAT.get(kind, "").format(n=value)
+
+
+def section_label(ui: UI, lang: str, section_number: int) -> str:
+    """'Раздел I', 'I бөлім', 'Section I'."""
+    return ui.get("section_label", lang).format(n=ids.roman(section_number))
+
+
+def article_label(ui: UI, lang: str, article_number: int) -> str:
+    return ui.get("article_label", lang).format(n=article_number)
+
+
+def section_title(ui: UI, lang: str, section: Section) -> str:
+    """A section's label and title, 'Раздел I. Основы …'; the label alone when the title is missing."""
+    label = section_label(ui, lang, section.number)
+    title = section.title.text(lang)
+    return f"{label}. {title}" if title else label
+
+
+def recital_label(ui: UI, lang: str, recital_number: int) -> str:
+    return f"{ui.get('preamble', lang)}, {ui.get('site_recital_label', lang).format(n=recital_number)}"
+
+
+def unit_labels(ui: UI, lang: str, article: Article) -> dict[str, str]:
+    """How a reader names each unit of an article: '2-бап, 3-тармақ, 1)-тармақша'."""
+    base = article_label(ui, lang, article.number)
+    labels = {article.id: base}
+    for unit in article_units(article):
+        if unit.kind == "clause":
+            labels[unit.id] = f"{base}, {ui.get('clause_label', lang).format(n=unit.number)}"
+        elif unit.kind == "point":
+            labels[unit.id] = f"{labels[unit.parent]}, {ui.get('point_label', lang).format(n=unit.number)}"
+    return labels

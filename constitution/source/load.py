@@ -1,0 +1,213 @@
+"""Load translations/ into typed models, keeping the line of every YAML node.
+
+Loading never raises on bad input: it returns the models it could build and a list of
+Problems (YAML syntax, encoding, types, unknown keys), each with file and line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from constitution.core import languages, paths
+from constitution.core.problems import Problem, display_path
+from constitution.source.model import STATUSES, UI, Article, Document, Preamble, Source
+
+MAX_FILE_BYTES = 2_000_000  # far above any real article; stops a runaway file early
+# libyaml's parser where PyYAML was built with it: parsing is most of a build's load time
+COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass
+class YamlFile:
+    path: Path
+    display: str
+    data: Any
+    lines: dict[tuple, int]  # key path -> 1-based line
+
+    def line(self, *keys) -> int:
+        """Line of the deepest node on the path that exists (1 for the file itself)."""
+        for end in range(len(keys), -1, -1):
+            if keys[:end] in self.lines:
+                return self.lines[keys[:end]]
+        return 1
+
+
+class _Builder:
+    """Turns a composed YAML tree into Python data, noting each node's line."""
+
+    def __init__(self, display: str):
+        self.display = display
+        self.lines: dict[tuple, int] = {}
+        self.problems: list[Problem] = []
+        self.scalars = yaml.SafeLoader("")
+        self.seen: set[int] = set()
+
+    def build(self, node: yaml.Node, keys: tuple = ()) -> Any:
+        if id(node) in self.seen:  # an alias: a cycle would never end, a nest of them explodes
+            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed in the source",
+                                              node.start_mark)
+        self.seen.add(id(node))
+        self.lines[keys] = node.start_mark.line + 1
+        if isinstance(node, yaml.MappingNode):
+            result = {}
+            for key_node, value_node in node.value:
+                key = self.build(key_node, keys + ("<key>",))
+                if not isinstance(key, (str, int)):
+                    key = str(key)
+                if key in result:
+                    self.problems.append(Problem(self.display, key_node.start_mark.line + 1,
+                                                 "", "", f"duplicate key '{key}'"))
+                result[key] = self.build(value_node, keys + (key,))
+                self.lines[keys + (key,)] = key_node.start_mark.line + 1
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, keys + (index,)) for index, item in enumerate(node.value)]
+        try:
+            return self.scalars.construct_object(node, deep=True)
+        except (ValueError, OverflowError) as error:  # e.g. 2026-13-45, a 5000-digit number
+            reason = str(error).split(";")[0]
+            raise yaml.constructor.ConstructorError(None, None, f"unreadable value: {reason}", node.start_mark)
+
+
+def read_yaml(path: Path) -> tuple[YamlFile | None, list[Problem]]:
+    """Parse one YAML file; bad bytes, syntax and duplicate keys become Problems."""
+    display = display_path(path)
+    raw = path.read_bytes()
+    if len(raw) > MAX_FILE_BYTES:
+        return None, [Problem(display, 1, "", "", f"file is {len(raw)} bytes, more than {MAX_FILE_BYTES}")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return None, [Problem(display, line, "", "", f"not UTF-8 (byte 0x{raw[error.start]:02x})")]
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        return None, [Problem(display, line, "", "", "binary data (NUL byte) in a text file")]
+    try:
+        node = yaml.compose(text, Loader=COMPOSER)
+    except RecursionError:
+        return None, [Problem(display, 1, "", "", "YAML syntax: nested too deeply")]
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        line = mark.line + 1 if mark else 1
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        return None, [Problem(display, line, "", "", f"YAML syntax: {problem}")]
+    if node is None:
+        return None, [Problem(display, 1, "", "", "file is empty")]
+    builder = _Builder(display)
+    try:
+        data = builder.build(node)
+    except RecursionError:
+        return None, [Problem(display, 1, "", "", "YAML: nested too deeply")]
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        return None, [Problem(display, mark.line + 1 if mark else 1, "", "", f"YAML: {error.problem}")]
+    return YamlFile(path, display, data, builder.lines), builder.problems
+
+
+def _unit_id_at(data: Any, loc: tuple) -> str:
+    """The id of the innermost mapping on the path that has one, for error lines."""
+    found, node = "", data
+    if isinstance(node, dict) and isinstance(node.get("id"), str):
+        found = node["id"]
+    for key in loc:
+        try:
+            node = node[key]
+        except (KeyError, IndexError, TypeError):
+            break
+        if isinstance(node, dict) and isinstance(node.get("id"), str):
+            found = node["id"]
+    return found
+
+
+def _lang_in(loc: tuple) -> str:
+    return next((str(key) for key in reversed(loc) if key in languages.LANGUAGES), "")
+
+
+def typed(file: YamlFile, model: type) -> tuple[Any, list[Problem]]:
+    """Build a model from a parsed file; each schema error is a Problem at its line."""
+    try:
+        return model.model_validate(file.data), []
+    except ValidationError as error:
+        problems = []
+        for item in error.errors():
+            loc = tuple(k for k in item["loc"] if not (isinstance(k, str) and "[" in k))
+            # a key of ui.yaml is the name of its strings, which stands where an id would
+            unit_id = str(loc[0]) if model is UI and loc else _unit_id_at(file.data, loc)
+            problems.append(Problem(file.display, file.line(*loc), unit_id, _lang_in(loc),
+                                    _schema_message(item, loc)))
+        return None, problems
+
+
+def _schema_message(item: dict, loc: tuple) -> str:
+    where = ".".join(str(k) for k in loc) or "file"
+    if item["type"] == "extra_forbidden":
+        name = loc[-1]
+        if len(loc) >= 2 and isinstance(name, str) and len(name) <= 3 and name.isalpha():
+            return f"unknown language or key '{name}'"
+        return f"unknown key '{name}'"
+    if item["type"] == "missing":
+        return f"required key '{where}' is absent"
+    if item["type"] == "literal_error" and loc and loc[-1] == "status":
+        return f"unknown status {item['input']!r} (one of {', '.join(STATUSES)})"
+    return f"{where}: {item['msg'].lower()}"
+
+
+@dataclass
+class Loaded:
+    """What load_source could read: models (None where a file failed) and its problems."""
+
+    directory: Path
+    document: Document | None
+    preamble: Preamble | None
+    articles: list[tuple[YamlFile, Article]]
+    ui: UI | None
+    files: dict[str, YamlFile]
+    problems: list[Problem]
+
+    def source(self) -> Source:
+        articles = sorted((a for _, a in self.articles), key=lambda a: a.number)
+        files = {name: display_path(self.directory / name)
+                 for name in (paths.DOCUMENT_FILE, paths.PREAMBLE_FILE, paths.UI_FILE)}
+        files.update({a.id: f.display for f, a in self.articles})
+        return Source(self.document, self.preamble, articles, self.ui, files)
+
+
+def load_source(directory: Path = paths.SOURCE_DIR) -> Loaded:
+    directory = Path(directory)
+    problems: list[Problem] = []
+    files: dict[str, YamlFile] = {}
+
+    def one(path: Path, model: type):
+        if not path.is_file():
+            problems.append(Problem(display_path(path), 1, "", "", "file is absent"))
+            return None, None
+        parsed, found = read_yaml(path)
+        problems.extend(found)
+        if parsed is None:
+            return None, None
+        files[parsed.display] = parsed
+        value, found = typed(parsed, model)
+        problems.extend(found)
+        return parsed, value
+
+    if not directory.is_dir():
+        problems.append(Problem(display_path(directory), 1, "", "", "source folder is absent"))
+        return Loaded(directory, None, None, [], None, files, problems)
+    _, document = one(directory / paths.DOCUMENT_FILE, Document)
+    _, preamble = one(directory / paths.PREAMBLE_FILE, Preamble)
+    _, ui = one(directory / paths.UI_FILE, UI)
+    articles = []
+    for path in sorted((directory / paths.ARTICLES_DIR).glob("*")):
+        if path.suffix not in (".yaml", ".yml"):
+            problems.append(Problem(display_path(path), 1, "", "", "not a .yaml file in articles/"))
+            continue
+        parsed, article = one(path, Article)
+        if article is not None:
+            articles.append((parsed, article))
+    return Loaded(directory, document, preamble, articles, ui, files, problems)

@@ -1,0 +1,329 @@
+"""Cross-field rules of the source: each a small generator of Problems with a one-line docstring.
+
+load.py already reports what the format declaration (model.py) catches: YAML syntax,
+encoding, types, unknown keys, languages, statuses and the interface strings' keys. The
+rules here relate fields and files to each other; validate.py runs them all.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Callable, Iterator
+
+from constitution.core import ids, languages, paths
+from constitution.core.problems import WARNING, Problem, display_path
+from constitution.source.context import MAX_ARTICLES, MAX_SECTIONS, Context, file_of, strings
+from constitution.source.load import YamlFile
+from constitution.source.model import SCHEMA_VERSION, Article
+
+def ids_match_numbers(ctx: Context) -> Iterator[Problem]:
+    """Every id is the Akoma Ntoso id its numbers give (sec_1, preamble__rec_3, art_2__para_4__point_1)."""
+
+    def check(file: YamlFile, keys: tuple, written: str, expected: str):
+        if written != expected:
+            yield ctx.problem_in(file, keys + ("id",), written,
+                                 f"id '{written}' does not match its numbers: expected '{expected}'")
+
+    if ctx.document:
+        file, document = ctx.document
+        for index, section in enumerate(document.sections):
+            yield from check(file, ("sections", index), section.id, ids.section_id(section.number))
+    if ctx.preamble:
+        file, preamble = ctx.preamble
+        yield from check(file, (), preamble.id, ids.PREAMBLE_ID)
+        for index, recital in enumerate(preamble.recitals):
+            yield from check(file, ("recitals", index), recital.id, ids.recital_id(recital.number))
+    for file, article in filter(lambda pair: _in_range(pair[1]), ctx.articles):
+        own = ids.article_id(article.number)
+        yield from check(file, (), article.id, own)
+        for index, point in enumerate(article.points):
+            yield from check(file, ("points", index), point.id, ids.point_id(own, point.number))
+        for index, clause in enumerate(article.clauses):
+            clause_id = ids.clause_id(article.number, clause.number)
+            yield from check(file, ("clauses", index), clause.id, clause_id)
+            for sub, point in enumerate(clause.points):
+                yield from check(file, ("clauses", index, "points", sub), point.id,
+                                 ids.point_id(clause_id, point.number))
+
+
+def shown(number: int) -> str:
+    """A number for a message, shortened when someone typed a runaway one."""
+    digits = str(number)
+    return digits if len(digits) <= 12 else f"{digits[:6]}... ({len(digits)} digits)"
+
+
+def _in_range(article: Article) -> bool:
+    return 1 <= article.number <= MAX_ARTICLES
+
+
+def _sequence_error(numbers: list[int], noun: str) -> tuple[int, str] | None:
+    """The first place where 1, 2, 3, ... is broken, as (index, message)."""
+    previous = 0
+    for index, raw in enumerate(numbers):
+        number = raw if abs(raw) < 10**12 else shown(raw)
+        if raw == previous + 1:
+            previous = raw
+        elif previous == 0:
+            return index, f"{noun} numbers start at {number}, not 1"
+        elif raw <= previous:
+            return index, f"{noun} {number} comes after {noun} {previous}: out of order or repeated"
+        else:
+            absent = f"{previous + 1}" if raw == previous + 2 else f"{previous + 1} to {shown(raw - 1)}"
+            return index, f"{noun} {number} follows {noun} {previous}: {noun} {absent} is absent"
+    return None
+
+
+def numbers_in_sequence(ctx: Context) -> Iterator[Problem]:
+    """Recitals, clauses and points are numbered 1, 2, 3, ... in order, without gaps."""
+
+    def check(file: YamlFile, keys: tuple, items: list, noun: str):
+        found = _sequence_error([item.number for item in items], noun)
+        if found:
+            index, message = found
+            yield ctx.problem_in(file, keys + (index, "number"), items[index].id, message)
+
+    if ctx.preamble:
+        yield from check(ctx.preamble[0], ("recitals",), ctx.preamble[1].recitals, "recital")
+    for file, article in ctx.articles:
+        yield from check(file, ("clauses",), article.clauses, "clause")
+        yield from check(file, ("points",), article.points, "point")
+        for index, clause in enumerate(article.clauses):
+            yield from check(file, ("clauses", index, "points"), clause.points, "point")
+
+
+def sections_in_order(ctx: Context) -> Iterator[Problem]:
+    """Sections, and the articles each section lists, are in increasing order, each once."""
+    if not ctx.document:
+        return
+    file, document = ctx.document
+    previous = 0
+    for index, section in enumerate(document.sections):
+        if section.number <= previous:
+            yield ctx.problem_in(file, ("sections", index, "number"), section.id,
+                                 f"section {shown(section.number)} comes after section {shown(previous)}: "
+                                 "out of order or repeated")
+        previous = max(previous, section.number)
+        for position in range(1, len(section.articles)):
+            before, number = section.articles[position - 1], section.articles[position]
+            if number <= before:
+                yield ctx.problem_in(file, ("sections", index, "articles", position), section.id,
+                                     f"article {shown(number)} is listed after article {shown(before)}: "
+                                     "out of order or repeated")
+
+
+def unique_ids(ctx: Context) -> Iterator[Problem]:
+    """No id names two units, in one file or across files."""
+    seen: dict[str, str] = {}
+    named = [(unit.file, unit.id_keys, unit.id) for unit in ctx.units if unit.kind != "title"]
+    if ctx.preamble:
+        named.append((ctx.preamble[0], ("id",), ctx.preamble[1].id))
+    for file, keys, unit_id in named:
+        where = f"{file.display}:{file.line(*keys)}"
+        if unit_id in seen:
+            yield ctx.problem_in(file, keys, unit_id, f"id '{unit_id}' is already used at {seen[unit_id]}")
+        else:
+            seen[unit_id] = where
+
+
+def article_file_names(ctx: Context) -> Iterator[Problem]:
+    """An article's file is named after its number (articles/002.yaml holds Article 2)."""
+    for file, article in filter(lambda pair: _in_range(pair[1]), ctx.articles):
+        expected = paths.article_file_name(article.number)
+        if file.path.name != expected:
+            yield ctx.problem_in(file, ("number",), article.id,
+                                 f"Article {article.number} belongs in {paths.ARTICLES_DIR}/{expected}, "
+                                 f"not {file.path.name}")
+
+
+def listed_articles_exist(ctx: Context) -> Iterator[Problem]:
+    """Every article a section lists has its file in articles/."""
+    if not ctx.document:
+        return
+    file, document = ctx.document
+    for index, section in enumerate(document.sections):
+        for position, number in enumerate(section.articles):
+            if number not in ctx.claimed_articles:
+                name = (f"{paths.ARTICLES_DIR}/{paths.article_file_name(number)}"
+                        if 0 <= number <= MAX_ARTICLES else "its file")
+                yield ctx.problem_in(file, ("sections", index, "articles", position), section.id,
+                                     f"lists article {shown(number)}, which does not exist ({name} is absent)")
+
+
+def article_sections(ctx: Context) -> Iterator[Problem]:
+    """Every article is listed by exactly one section: the one its `section` key names."""
+    if not ctx.document:
+        return
+    listing: dict[int, list[int]] = {}
+    for section in ctx.document[1].sections:
+        for number in section.articles:
+            listing.setdefault(number, []).append(section.number)
+    for file, article in ctx.articles:
+        holders = listing.get(article.number, [])
+        if not holders:
+            yield ctx.problem_in(file, ("section",), article.id,
+                                 f"Article {shown(article.number)} is in no section: "
+                                 f"add {shown(article.number)} to the "
+                                 f"articles of section {shown(article.section)} in {paths.DOCUMENT_FILE}")
+        elif len(holders) > 1:
+            yield ctx.problem_in(file, ("section",), article.id,
+                                 f"Article {shown(article.number)} is listed by sections "
+                                 f"{', '.join(map(str, holders))}")
+        elif holders[0] != article.section:
+            yield ctx.problem_in(file, ("section",), article.id,
+                                 f"section: {shown(article.section)} here, but {paths.DOCUMENT_FILE} lists "
+                                 f"Article {shown(article.number)} in section {holders[0]}")
+
+
+def has_articles(ctx: Context) -> Iterator[Problem]:
+    """The source holds at least one article."""
+    if not ctx.claimed_articles:
+        path = display_path(ctx.loaded.directory / paths.ARTICLES_DIR)
+        yield Problem(path, 1, "", "", "no article: the source needs at least one articles/NNN.yaml")
+
+
+def numbers_within_full_text(ctx: Context) -> Iterator[Problem]:
+    """Section and article numbers lie between 1 and the size of the full published text."""
+    sections, articles = MAX_SECTIONS, MAX_ARTICLES
+    if ctx.document:
+        file, document = ctx.document
+        size = document.full_text
+        for key, value, limit in (("sections", size.sections, MAX_SECTIONS),
+                                  ("articles", size.articles, MAX_ARTICLES)):
+            if not 1 <= value <= limit:
+                yield ctx.problem_in(file, ("full_text", key), "",
+                                     f"full_text.{key} is {shown(value)}: must be 1 to {limit}")
+        sections = size.sections if 1 <= size.sections <= MAX_SECTIONS else MAX_SECTIONS
+        articles = size.articles if 1 <= size.articles <= MAX_ARTICLES else MAX_ARTICLES
+        for index, section in enumerate(document.sections):
+            if not 1 <= section.number <= sections:
+                yield ctx.problem_in(file, ("sections", index, "number"), section.id,
+                                     f"section number {shown(section.number)} is outside 1 to {sections} "
+                                     "(full_text.sections)")
+    for art_file, article in ctx.articles:
+        if not 1 <= article.number <= articles:
+            yield ctx.problem_in(art_file, ("number",), article.id,
+                                 f"article number {shown(article.number)} is outside 1 to {articles} "
+                                 "(full_text.articles)")
+
+
+def schema_version(ctx: Context) -> Iterator[Problem]:
+    """The document declares the schema version these scripts read."""
+    if ctx.document and ctx.document[1].schema_version != SCHEMA_VERSION:
+        yield ctx.problem_in(ctx.document[0], ("schema_version",), "",
+                             f"schema_version is {ctx.document[1].schema_version}; "
+                             f"these scripts read version {SCHEMA_VERSION}")
+
+
+def article_text_or_clauses(ctx: Context) -> Iterator[Problem]:
+    """An article with numbered clauses has no text or points of its own (they would never show)."""
+    for file, article in ctx.articles:
+        if not article.has_clauses:
+            continue
+        for lang in languages.LANGUAGES:
+            if article.lang(lang) is not None:
+                yield Problem(file.display, file.line(lang), article.id, lang,
+                              "an article with clauses has no text of its own: move it into a clause")
+        if article.points:
+            yield ctx.problem_in(file, ("points",), article.id,
+                                 "an article with clauses has no points of its own: move them into a clause")
+
+
+def every_language_present(ctx: Context) -> Iterator[Problem]:
+    """Every text unit has an entry for every language; `status: missing` says there is no text yet."""
+    for unit in ctx.units:
+        for lang in languages.LANGUAGES:
+            if unit.unit.lang(lang) is None:
+                yield unit.problem(f"no {lang} entry: write `{lang}:` with `status: missing` if it has no text yet",
+                                   lang)
+
+
+def status_matches_text(ctx: Context) -> Iterator[Problem]:
+    """A `missing` entry has no text; an `official` or `unofficial` one has text."""
+    for unit in ctx.units:
+        for lang in languages.LANGUAGES:
+            entry = unit.unit.lang(lang)
+            if entry is None:
+                continue
+            if entry.status == "missing" and entry.text is not None:
+                yield unit.problem("status is missing but there is text: set the status or remove the text", lang)
+            elif entry.status != "missing" and entry.text is None:
+                yield unit.problem(f"status is {entry.status} but there is no text: write it or set `status: missing`",
+                                   lang)
+
+
+def text_not_blank(ctx: Context) -> Iterator[Problem]:
+    """No string is empty or only whitespace (absent text is `status: missing`, never an empty string)."""
+    for file, keys, unit_id, lang, value in strings(ctx.loaded):
+        if not value.strip():
+            what = "empty" if not value else "only whitespace"
+            yield Problem(file.display, file.line(*keys), unit_id, lang, f"{'.'.join(map(str, keys))} is {what}")
+
+
+def text_is_nfc(ctx: Context) -> Iterator[Problem]:
+    """Every string is in Unicode NFC (composed letters, as typed: й, not и + combining breve)."""
+    for file, keys, unit_id, lang, value in strings(ctx.loaded):
+        if not unicodedata.is_normalized("NFC", value):
+            index = next(i for i in range(len(value) + 1)
+                         if not unicodedata.is_normalized("NFC", value[:i + 1]))
+            yield Problem(file.display, file.line(*keys), unit_id, lang,
+                          f"{'.'.join(map(str, keys))} is not in Unicode NFC (at character {index + 1}, "
+                          f"U+{ord(value[index]):04X}): retype it or normalise it to NFC")
+
+
+WORD = re.compile(r"[^\W\d_]+")
+
+
+def _script(letter: str) -> str:
+    name = unicodedata.name(letter, "")
+    return "Latin" if name.startswith("LATIN") else "Cyrillic" if name.startswith("CYRILLIC") else ""
+
+
+def words_in_one_script(ctx: Context) -> Iterator[Problem]:
+    """A word does not mix Latin and Cyrillic letters (Latin i, e, o, a, c, p typed for Cyrillic ones)."""
+    for file, keys, unit_id, lang, value in strings(ctx.loaded):
+        for word in dict.fromkeys(WORD.findall(value)):
+            scripts = {_script(letter) for letter in word}
+            if {"Latin", "Cyrillic"} <= scripts:
+                latin = "".join(dict.fromkeys(c for c in word if _script(c) == "Latin"))
+                yield Problem(file.display, file.line(*keys), unit_id, lang,
+                              f"'{word}' mixes Latin and Cyrillic letters (Latin: {latin})", WARNING)
+
+
+PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+
+
+def ui_placeholders(ctx: Context) -> Iterator[Problem]:
+    """A ui.yaml string has the same {placeholders} in every language."""
+    ui, file = ctx.loaded.ui, file_of(ctx.loaded, ctx.loaded.directory / paths.UI_FILE)
+    if ui is None or file is None:
+        return
+    for key, texts in ui.items():
+        first = languages.LANGUAGES[0]
+        expected = sorted(PLACEHOLDER.findall(getattr(texts, first)))
+        for lang in languages.LANGUAGES[1:]:
+            found = sorted(PLACEHOLDER.findall(getattr(texts, lang)))
+            if found != expected:
+                yield Problem(file.display, file.line(key, lang), key, lang,
+                              f"placeholders {' '.join(found) or '(none)'} differ from {first}'s "
+                              f"{' '.join(expected) or '(none)'}")
+
+
+def text_missing(ctx: Context) -> Iterator[Problem]:
+    """Text still missing is named, as a warning (once per language when that language has none)."""
+    for lang in languages.LANGUAGES:
+        missing = [unit for unit in ctx.units if unit.unit.lang(lang) and unit.unit.status(lang) == "missing"]
+        if ctx.units and len(missing) == len(ctx.units) and ctx.document:
+            yield Problem(ctx.document[0].display, 1, "", lang,
+                          f"no {lang} text at all yet: every unit is missing", WARNING)
+            continue
+        for unit in missing:
+            yield unit.problem("no text yet (status: missing)", lang, severity=WARNING)
+
+
+RULES: tuple[Callable[[Context], Iterator[Problem]], ...] = (
+    ids_match_numbers, numbers_in_sequence, sections_in_order, unique_ids, article_file_names,
+    listed_articles_exist, article_sections, has_articles, numbers_within_full_text, schema_version,
+    article_text_or_clauses, every_language_present, status_matches_text, text_not_blank, text_is_nfc,
+    words_in_one_script, ui_placeholders, text_missing,
+)

@@ -1,0 +1,58 @@
+"""The interface strings (ui.yaml), declared once: every key the stages print, typed.
+
+Each key holds one string per language. A key that is absent, misspelt or unknown fails
+at load with its file and line, like any other schema error, so no stage meets a missing
+string halfway through a build. `{n}`, `{article}` … are placeholders the stages fill.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from pydantic import BaseModel, ConfigDict
+
+KEYS = (
+    # names and labels of the document's parts (site, PDF, Akoma Ntoso)
+    "site_name", "draft", "preamble", "section_label", "article_label", "clause_label", "point_label",
+    "status_official", "status_unofficial", "status_missing",
+    # the PDF editions
+    "pdf_contents", "pdf_text_missing", "pdf_edition_date", "pdf_author", "pdf_partial", "pdf_source",
+    "pdf_link_hint", "pdf_parallel",
+    # the site's pages
+    "site_other_languages", "site_home", "site_description", "site_contents", "site_about", "site_edition",
+    "site_date", "site_author", "site_holds", "site_holds_article", "site_holds_articles", "site_and",
+    "site_full_text", "site_status", "site_unofficial_title", "site_unofficial_text", "site_missing_notice",
+    "site_missing_offer", "site_permalink", "site_recital_label", "site_section_articles", "site_sources",
+    "site_source_status", "site_source_published", "site_source_link", "site_timeline", "site_reader_tools",
+    # the Downloads page (core/catalogue.py names the label of each file)
+    "site_downloads", "site_downloads_intro", "site_downloads_pdf", "site_downloads_data",
+    "site_downloads_offline", "site_all_downloads", "site_file", "site_file_description", "site_file_size",
+    "site_file_pdf", "site_file_pdf_parallel", "site_file_json", "site_file_json_schema", "site_file_csv",
+    "site_file_akn", "site_file_offline", "site_size_kb", "site_size_mb", "site_decimal_separator",
+    # citations and the copy buttons
+    "cite_date_format", "cite_document", "cite_article", "cite_clause", "cite_article_point",
+    "cite_clause_point", "cite_recital", "cite_copy_link", "cite_copy_citation", "cite_copied_link",
+    "cite_copied_citation", "cite_failed",
+    # the languages side by side
+    "parallel_title", "parallel_article_title", "parallel_intro", "parallel_link", "parallel_whole",
+    "parallel_article_alone", "parallel_back", "parallel_previous", "parallel_next", "parallel_columns",
+    "parallel_column", "parallel_column_none", "parallel_missing",
+    # the translation status
+    "status_title", "status_intro", "status_totals", "status_units", "status_all", "status_unit",
+    "status_document_title", "status_about",
+)
+
+
+class Strings(BaseModel):
+    """Base of the UI model (model.py): one field per key of KEYS, each a string per language."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    def get(self, key: str, lang: str) -> str:
+        if key not in KEYS:
+            raise KeyError(f"ui.yaml declares no string '{key}' (source/ui.py KEYS)")
+        return getattr(getattr(self, key), lang)
+
+    def items(self) -> Iterator[tuple[str, object]]:
+        """(key, its strings) for every key, in declaration order."""
+        return ((key, getattr(self, key)) for key in KEYS)
