@@ -12,7 +12,7 @@ so a long citation is not repeated on every clause; reader.js joins the two.
 from __future__ import annotations
 
 from constitution.core import languages
-from constitution.site.markup import attribute
+from constitution.site import html
 from constitution.source.model import Source, Unit
 
 UNIT = "{unit}"
@@ -61,5 +61,4 @@ def page_strings(source: Source, lang: str) -> str:
     """One hidden element per page: the citation pattern and the copy buttons' words (with {unit})."""
     values = {"citation": document_pattern(source, lang),
               **{key: source.ui.get(name, lang) for key, name in PAGE_STRINGS.items()}}
-    data = " ".join(f'data-{key}="{attribute(value)}"' for key, value in values.items())
-    return f'<div class="cite-strings" hidden {data}></div>'
+    return html.render("cite_strings", list(values.items()))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import posixpath
 
 from constitution.core import catalogue, contract, ids, languages, urls
-from constitution.site import cite, parallel, status
+from constitution.site import cite, html, parallel, status
 from constitution.site.markup import attribute, excerpt, fill, format_date, literal_html, literal_markdown, ranges
 from constitution.site.units import (Lang, Page, article_title, banner, capitalized, heading, link, section_title,
                                      status_summary, unit_html, unit_title)
@@ -65,11 +65,9 @@ def facts(lang: Lang, source: Source, page: str) -> list[str]:
 def other_languages(lang: Lang, source: Source, page: str) -> list[str]:
     """A visible line to the same page in the other languages: the header's selector is only an icon."""
     here = posixpath.dirname(urls.page_file(page, lang.code)) or "."
-    links = [f'<a href="{attribute(posixpath.relpath(urls.page_file(page, code), here))}" '
-             f'hreflang="{code}" lang="{code}">{literal_html(getattr(source.document.languages, code).name)}</a>'
-             for code in languages.LANGUAGES if code != lang.code]
-    return [f'<p class="other-languages">{literal_html(lang.ui("site_other_languages"))}: '
-            f'{" · ".join(links)}</p>', ""]
+    links = [{"href": posixpath.relpath(urls.page_file(page, code), here), "lang": code,
+              "name": getattr(source.document.languages, code).name} for code in languages.others(lang.code)]
+    return [html.render("other_languages", lang.ui("site_other_languages"), links), ""]
 
 
 def home_page(lang: Lang, source: Source) -> Page:
@@ -182,7 +180,7 @@ def external_link(url: str) -> str:
     """A link to an outside web page; anything but http(s) shows as plain text."""
     if not url.startswith(("https://", "http://")):
         return literal_markdown(url)
-    return f'<a href="{attribute(url)}" rel="external">{literal_html(url)}</a>'
+    return html.render("external_link", url)
 
 
 def download_label(lang: Lang, item: catalogue.Download) -> str:

@@ -14,7 +14,8 @@ from __future__ import annotations
 import posixpath
 
 from constitution.core import contract, ids, languages, urls
-from constitution.site.markup import attribute, literal_html, literal_markdown
+from constitution.site import html
+from constitution.site.markup import literal_markdown
 from constitution.site.units import Lang, Page, article_title, heading, link, section_title, status_summary
 from constitution.source import labels
 from constitution.source.model import Article, Source, Unit, article_units
@@ -35,57 +36,33 @@ def reading_order(source: Source) -> list[Article]:
     return [article for section in source.document.sections for article in source.section_articles(section)]
 
 
-def cell(lang: Lang, page: str, unit: Unit, code: str) -> str:
+def cell(lang: Lang, page: str, unit: Unit, code: str) -> dict:
     """One language's text of a unit, with a link to it on that language's page."""
-    text = unit.texts.text(code)
-    target = site_href(page, lang.code, urls.page_file(urls.page_of(unit.id), code))
-    go = (f'<a class="pl-go" href="{target}#{attribute(unit.id)}" hreflang="{code}">'
-          f'<span aria-hidden="true">¶</span><span class="pl-lang">{literal_html(lang.endonym(code))}</span></a>')
-    number = labels.number(unit.kind, unit.number)
-    body = f'<span class="unit__num">{number}</span> ' if number else ""
-    if text is None:
-        body += f'<span class="pl-missing" lang="{lang.code}">{literal_html(lang.ui("parallel_missing"))}</span>'
-    else:
-        body += literal_html(text)
-    # a no-break space: the ¶ never starts a line of its own
-    return f'<div class="pl-cell" lang="{code}" data-status="{unit.texts.status(code)}">{body}&#160;{go}</div>'
-
-
-def row(lang: Lang, page: str, unit: Unit) -> str:
-    cells = "".join(cell(lang, page, unit, code) for code in column_order(lang))
-    return f'<div class="pl-row pl-row--{unit.kind}" id="{contract.parallel_row_id(unit.id)}">{cells}</div>'
-
-
-def head_row(lang: Lang, units: list[Unit]) -> str:
-    """Each column's language and the status of its text on this page, in the page's language."""
-    cells = "".join(
-        f'<div class="pl-cell" lang="{code}"><span class="pl-name">{literal_html(lang.endonym(code))}</span> '
-        f'<span class="pl-status" lang="{lang.code}">{literal_html(status_summary(lang, code, units))}</span></div>'
-        for code in column_order(lang))
-    return f'<div class="pl-row pl-head">{cells}</div>'
+    return {"lang": code, "page_lang": lang.code, "status": unit.texts.status(code),
+            "number": labels.number(unit.kind, unit.number), "text": unit.texts.text(code),
+            "missing": lang.ui("parallel_missing"), "name": lang.endonym(code), "unit_id": unit.id,
+            "href": site_href(page, lang.code, urls.page_file(urls.page_of(unit.id), code))}
 
 
 def rows(lang: Lang, page: str, units: list[Unit], head: list[Unit] | None = None, kind: str = "") -> str:
     """A block of rows as one raw HTML block, with the column heads when `head` gives their units."""
-    parts = [head_row(lang, head)] if head is not None else []
-    parts += [row(lang, page, unit) for unit in units]
-    classes = f"pl pl--{kind}" if kind else "pl"
-    return f'<div class="{classes}" {contract.SEARCH_EXCLUDE}>{"".join(parts)}</div>'
+    columns = column_order(lang)
+    heads = None if head is None else [
+        {"lang": code, "page_lang": lang.code, "name": lang.endonym(code), "status": status_summary(lang, code, head)}
+        for code in columns]
+    return html.render("parallel_rows", {
+        "classes": f"pl pl--{kind}" if kind else "pl", "head": heads,
+        "rows": [{"kind": unit.kind, "id": contract.parallel_row_id(unit.id),
+                  "cells": [cell(lang, page, unit, code) for code in columns]} for unit in units]})
 
 
 def controls(lang: Lang) -> str:
     """The reader's choice of columns (shown by reader.js; without it, every language shows)."""
-    def options(optional: bool) -> str:
-        none = f'<option value="">{literal_html(lang.ui("parallel_column_none"))}</option>' if optional else ""
-        return none + "".join(f'<option value="{code}" lang="{code}">{literal_html(lang.endonym(code))}</option>'
-                              for code in languages.LANGUAGES)
-
-    selects = "".join(
-        f'<label class="pl-choice"><span>{literal_html(lang.ui("parallel_column").format(n=index + 1))}</span> '
-        f'<select name="column-{index + 1}">{options(index >= 2)}</select></label>'
-        for index in range(len(languages.LANGUAGES)))
-    return (f'<form class="pl-controls" hidden data-pages="{urls.PARALLEL_PAGE}">'
-            f'<fieldset><legend>{literal_html(lang.ui("parallel_columns"))}</legend>{selects}</fieldset></form>')
+    return html.render("parallel_controls", {
+        "pages": urls.PARALLEL_PAGE, "legend": lang.ui("parallel_columns"), "none": lang.ui("parallel_column_none"),
+        "options": [{"lang": code, "name": lang.endonym(code)} for code in languages.LANGUAGES],
+        "selects": [{"label": lang.ui("parallel_column").format(n=index + 1), "name": f"column-{index + 1}",
+                     "optional": index >= 2} for index in range(len(languages.LANGUAGES))]})
 
 
 def whole_page(lang: Lang, source: Source) -> Page:
