@@ -1,0 +1,47 @@
+"""The raw HTML blocks of the generated pages, from templates/fragments.html.j2 (autoescaped).
+
+Each function takes plain values and returns the block as a string, on one line. Values are
+escaped on output, with the standard library's spelling of entities (`&quot;`, `&#x27;`),
+so that a page is the same bytes as it always was; the `literal` filter shows a text
+exactly, its line breaks as <br>; `oneline` puts an attribute value on one line.
+"""
+
+from __future__ import annotations
+
+import html
+from functools import lru_cache
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from constitution.core import contract
+
+
+def _escaped(value):
+    """autoescape's finalize: escape a plain value once (Markup passes as it is)."""
+    if value is None or isinstance(value, Markup) or hasattr(value, "__html__"):
+        return value
+    return Markup(html.escape(str(value)))
+
+
+def literal(text: str) -> Markup:
+    """A text exactly as written; each line break becomes <br>."""
+    return Markup("<br>".join(html.escape(line) for line in str(text).split("\n")))
+
+
+def oneline(text: str) -> str:
+    """An attribute value on one line (whitespace runs become one space); escaped on output."""
+    return " ".join(str(text).split())
+
+
+@lru_cache(maxsize=1)
+def fragments():
+    environment = Environment(loader=PackageLoader("constitution.site", "templates"), autoescape=True,
+                              undefined=StrictUndefined, finalize=_escaped, keep_trailing_newline=False)
+    environment.filters.update(literal=literal, oneline=oneline)
+    environment.globals["contract"] = contract
+    return environment.get_template("fragments.html.j2").module
+
+
+def render(macro: str, *args) -> str:
+    return str(getattr(fragments(), macro)(*args))

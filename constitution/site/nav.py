@@ -1,0 +1,73 @@
+"""The generated docs/ of a source: every language's pages, and site.yml with each language's
+name, site name, description, size format and nav (read by the i18n_languages hook).
+
+`site_files(source)` is pure: {path under docs/: text}; build/docs.py puts it on disk.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+import yaml
+
+from constitution.core import languages, paths, urls
+from constitution.site.pages import language_pages
+from constitution.site.units import Lang, Page
+from constitution.source.model import Source
+
+GENERATED_MD = f"<!-- {paths.GENERATED_MARKER}: edit translations/, not this file -->"
+GENERATED_YAML = f"# {paths.GENERATED_MARKER}: edit translations/, not this file"
+
+
+def nav(pages: list[Page], source: Source, lang: Lang) -> list:
+    """The nav of one language: sections hold their index page and their articles.
+
+    Titles are HTML-escaped: MkDocs' templates print them as they are.
+    """
+    by_key = {page.key: page for page in pages}
+    entry = {page.key: {escape(page.title): urls.page_source(page.key, lang.code).split("/", 1)[1]}
+             for page in pages}
+    items, in_sections = [], set()
+    for section in source.document.sections:
+        children = [section.id, *(article.id for article in source.section_articles(section))]
+        in_sections.update(children)
+        items.append((section.id, {escape(by_key[section.id].title): [entry[key] for key in children]}))
+    result = []
+    for page in pages:
+        if not page.in_nav:
+            continue
+        if page.key in in_sections:
+            result.extend(item for key, item in items if key == page.key)
+        else:
+            result.append(entry[page.key])
+    return result
+
+
+def site_data(source: Source, pages: dict[str, list[Page]]) -> str:
+    """site.yml: what the hooks set per language (static-i18n takes nav and names per language)."""
+    settings = {}
+    for code in languages.LANGUAGES:
+        lang = Lang(source, code)
+        settings[code] = {
+            "name": lang.endonym(code),
+            "site_name": lang.ui("site_name"),
+            "site_description": lang.ui("site_description"),
+            "file_size": {"kb": lang.ui("site_size_kb"), "mb": lang.ui("site_size_mb"),
+                          "decimal": lang.ui("site_decimal_separator")},
+            "nav": nav(pages[code], source, lang),
+        }
+    body = yaml.safe_dump({"languages": settings}, allow_unicode=True, sort_keys=False, width=1000)
+    return f"{GENERATED_YAML}\n{body}"
+
+
+def site_files(source: Source, offline: bool = False) -> dict[str, str]:
+    """Every generated file under docs/, as {relative path: text}; `offline`: the pages of the
+    offline bundle, whose Downloads page does not list the bundle itself."""
+    files, pages = {}, {}
+    for code in languages.LANGUAGES:
+        pages[code] = language_pages(Lang(source, code), source, offline)
+        for page in pages[code]:
+            files[urls.page_source(page.key, code)] = "\n".join([GENERATED_MD, "", *page.lines]).rstrip() + "\n"
+    files[paths.SITE_DATA_FILE] = site_data(source, pages)
+    return files
+
