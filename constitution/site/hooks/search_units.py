@@ -5,7 +5,7 @@ headings, so a hit in Article 2, paragraph 4 would lead to the top of the page. 
 Material has indexed a page, this hook indexes it again with its text units taken out,
 and adds one entry per unit at `page#id`:
 
-- a unit is an element with the class `unit` (scripts/pages.py marks every clause, point,
+- a unit is an element with the class `unit` (site/units.py marks every clause, point,
   recital and article text so) and its id (`art_2__para_4`); one without an id, or
   without a label, stops the build;
 - title: the unit's `data-label` ("Статья 2, пункт 4"), else the aria-label or title of
@@ -17,7 +17,7 @@ Material groups these entries under their page and shows each as its own result.
 
 Blocks marked `data-search-exclude` are taken out of the re-indexed page as well: Material's
 own parser compares elements by tag name, so inside an excluded <div> the first nested
-</div> switches the exclusion off (the side-by-side rows of scripts/reader.py are such).
+</div> switches the exclusion off (the side-by-side rows of site/parallel.py are such).
 """
 
 from __future__ import annotations
@@ -28,8 +28,10 @@ import html
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-UNIT_CLASS = "unit"
-EXCLUDED = "data-search-exclude"
+from constitution.core import contract
+
+UNIT_CLASS = contract.UNIT
+EXCLUDED = contract.SEARCH_EXCLUDE
 LABELS = ("aria-label", "title")  # of the permalink, when the unit has no data-label
 
 _content_by_page: dict[str, str] = {}  # page.url -> its HTML, as Markdown rendered it
@@ -89,7 +91,7 @@ def unit_entry(el, url: str, language: str) -> dict:
     if not unit_id:
         raise PluginError(f"{url}: an element of class '{UNIT_CLASS}' has no id")
     permalinks = el.xpath(".//a[@href=$href]", href=f"#{unit_id}")
-    labels = [el.get("data-label")] + [link.get(name) for link in permalinks for name in LABELS]
+    labels = [el.get(contract.DATA_LABEL)] + [link.get(name) for link in permalinks for name in LABELS]
     label = next((text for text in labels if text), None)
     if label is None:
         raise PluginError(f"{url}: unit {unit_id} has no data-label and no labelled permalink")
