@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Callable
 
 from constitution.build import docs, linkcheck, mkdocs, offline
-from constitution.core import catalogue, paths
+from constitution.core import catalogue, languages, paths, urls
 from constitution.core.problems import BuildError
 from constitution.source.model import Source
 from constitution.source.validate import checked_source
@@ -112,8 +112,11 @@ def website(build: Build) -> list[Path]:
 
 
 def links(build: Build) -> list[Path]:
-    """Every link, resource and #fragment of the staged website and offline bundle resolves."""
+    """Every link, resource and #fragment of the staged website and offline bundle resolves, and
+    so does the citable address of every unit in every language (what a reader may have cited)."""
     problems = linkcheck.build_problems(build.site, build.bundle, build.work)
+    cited = [urls.unit_url(unit.id, lang) for unit in build.source.units() for lang in languages.LANGUAGES]
+    problems += [f"{build.site.name}/{line}" for line in linkcheck.unresolved(build.site, cited)]
     if problems:
         raise BuildError(problems)
     return []
