@@ -69,7 +69,7 @@ def pipeline_stage(size: Size, name: str) -> Measurement:
     except Exception as error:  # a half-written stage module must not stop the benchmark
         return Measurement.failed(f"cannot read its options: {error!r}")
     if stage is None:
-        return Measurement.failed(f"not available yet: scripts/{stages.module_name(name)}.py is absent")
+        return Measurement.failed(f"not available: constitution/cli.py has no command {name!r}")
     result = size.measure(name, stage.argv, outputs=list(stage.outputs.values()))
     if result.ok:
         size.outputs[name] = stage.outputs

@@ -1,7 +1,7 @@
 """Names the generated HTML shares with the MkDocs hooks, the theme's JavaScript and CSS.
 
 A unit of legal text is an element of class UNIT with its Akoma Ntoso id, a PERMALINK and a
-DATA_LABEL; hooks/search_units.py indexes it, reader.js copies its citation, reader.css and
+DATA_LABEL; the search_units hook indexes it, reader.js copies its citation, reader.css and
 clause-target.css style it. A renamed name here must be renamed there (tests/unit/core
 checks that the scripts and stylesheets use these names).
 """

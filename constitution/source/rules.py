@@ -208,11 +208,11 @@ def numbers_within_full_text(ctx: Context) -> Iterator[Problem]:
 
 
 def schema_version(ctx: Context) -> Iterator[Problem]:
-    """The document declares the schema version these scripts read."""
+    """The document declares the schema version this package reads."""
     if ctx.document and ctx.document[1].schema_version != SCHEMA_VERSION:
         yield ctx.problem_in(ctx.document[0], ("schema_version",), "",
                              f"schema_version is {ctx.document[1].schema_version}; "
-                             f"these scripts read version {SCHEMA_VERSION}")
+                             f"this package reads version {SCHEMA_VERSION}")
 
 
 def article_text_or_clauses(ctx: Context) -> Iterator[Problem]:

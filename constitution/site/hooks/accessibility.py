@@ -7,7 +7,7 @@
   link gets the `lang` of the language it leads to (WCAG 3.1.2, language of parts).
 
 Both expect Material's markup as it is: if an update changes it, the build stops here
-instead of shipping the gap again. Applying them twice changes nothing (hooks/not_found.py
+instead of shipping the gap again. Applying them twice changes nothing (the not_found hook
 serves the default language's finished 404 page to the others' builds).
 """
 
@@ -28,11 +28,11 @@ def accessible(html: str, where: str) -> str:
     if SEARCH_COMPONENT in html:
         label = SEARCH_BOX_LABEL.findall(html)
         if len(SEARCH_DIALOG.findall(html)) != 1 or len(label) != 1:
-            raise PluginError(f"{where}: Material's search markup changed; update hooks/accessibility.py")
+            raise PluginError(f"{where}: Material's search markup changed; update constitution/site/hooks/accessibility.py")
         html = SEARCH_DIALOG.sub(
             f'<div class="md-search" data-md-component="search" role="dialog" aria-label="{label[0]}">', html)
     if html.count(SELECT_LINK_CLASS) != len(LANGUAGE_LINK.findall(html)):
-        raise PluginError(f"{where}: Material's language selector markup changed; update hooks/accessibility.py")
+        raise PluginError(f"{where}: Material's language selector markup changed; update constitution/site/hooks/accessibility.py")
     return LANGUAGE_LINK.sub(r'\1 lang="\2">', html)
 
 

@@ -47,7 +47,7 @@ def on_config(config):
     return config
 
 
-@event_priority(-50)  # after hooks/hreflang.py has written the alternates
+@event_priority(-50)  # after the hreflang hook has written the alternates
 def on_post_page(output, page, config):
     if not offline(config):
         return output

@@ -3,7 +3,7 @@
 MkDocs titles a page by its nav entry, else by an H1 only if it is the page's very first
 element; every generated page starts with the generated-file comment, so a page kept out of
 the nav (each article side by side: `not_in_nav` in mkdocs.yml) would be titled "Index" in
-its <title> and header. Its first `# Title {#id}` line (scripts/pages.py writes one on every
+its <title> and header. Its first `# Title {#id}` line (site/pages.py writes one on every
 page) gives the title instead; a page outside the nav without one stops the build.
 """
 
