@@ -1,16 +1,39 @@
-"""Shared fixtures: the repository root and the fixture sources in tests/data/."""
+"""Shared fixtures (the fixture sources, the built sites, the browser) and the tiers.
+
+Every test lies in one tier's folder and gets that tier's marker here (pytest.ini registers
+them): `pytest -m unit` runs tests/unit/ alone (no build, no browser; seconds), `-m build`
+the full builds, PDFs and commands run in a child process, `-m browser` what Debian's
+chromium shows. A built site is built once per session and shared by every tier that reads it.
+"""
+
+from __future__ import annotations
 
 import functools
+import shutil
 import threading
-from dataclasses import dataclass
+import zipfile
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA = Path(__file__).resolve().parent / "data"
-SEED = ROOT.parent / "shared" / "seeds" / "000_c4cb6cee4a9d441f.txt"
+from constitution.core import catalogue
+from tests.helpers import DATA, ROOT
+from tests.helpers.browser import CHROMIUM, CHROMIUM_ARGS, DESKTOP
+from tests.helpers.builds import Built, build_site, run_offline
+
+TESTS = Path(__file__).resolve().parent
+TIERS = ("unit", "build", "browser")
+
+
+@pytest.hookimpl(tryfirst=True)  # before `-m` deselects by marker
+def pytest_collection_modifyitems(config, items):
+    """Mark each test with the tier of its folder: tests/unit/…, tests/build/…, tests/browser/…."""
+    for item in items:
+        tier = Path(item.path).resolve().relative_to(TESTS).parts[0]
+        if tier not in TIERS:
+            raise pytest.UsageError(f"{item.nodeid}: a test belongs in one of tests/{{{','.join(TIERS)}}}/")
+        item.add_marker(getattr(pytest.mark, tier))
 
 
 @pytest.fixture
@@ -19,14 +42,6 @@ def data_dir() -> Path:
 
 
 # --- Browser tests: Playwright for Python driving Debian's chromium (never `playwright install`)
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--no-first-run",
-]
-DESKTOP = {"width": 1280, "height": 800}
-PHONE = {"width": 390, "height": 844}
 
 
 @pytest.fixture(scope="session")
@@ -108,6 +123,9 @@ def serve():
         server.server_close()
 
 
+# --- The fixture sources
+
+
 @pytest.fixture(scope="session")
 def rich_source(tmp_path_factory) -> Path:
     """tests/data/rich with the repository's interface strings (translations/ui.yaml).
@@ -115,52 +133,26 @@ def rich_source(tmp_path_factory) -> Path:
     The fixture's legal-text shapes are what the tests are about; its ui.yaml is a copy of
     the repository's and would lag behind keys that stages add, so it is taken fresh.
     """
-    import shutil
-
     directory = tmp_path_factory.mktemp("rich") / "source"
     shutil.copytree(DATA / "rich", directory)
     shutil.copyfile(ROOT / "translations" / "ui.yaml", directory / "ui.yaml")
     return directory
 
 
-# --- Built sites shared by the quality gates (accessibility, links, reproducibility, bad input)
-
-GATES_SITE_URL = "https://example.org/constitution/"  # a sub-path: URLs must not assume the root
-
-
-@dataclass(frozen=True)
-class Built:
-    """A finished `python -m scripts site` run: its source, site/ and dist/."""
-
-    source: Path
-    site: Path
-    dist: Path
+@pytest.fixture(scope="session")
+def sources(rich_source) -> dict[str, Path]:
+    """The two sources the builds are made of: "rich" (the fixture) and "repo" (translations/)."""
+    return {"rich": rich_source, "repo": ROOT / "translations"}
 
 
-def build_site(source: Path, work: Path, env: dict | None = None) -> Built:
-    """`python -m scripts site` of `source` into work/site and work/dist; fails the test on error."""
-    import os
-    import subprocess
-    import sys
-
-    site, dist = work / "site", work / "dist"
-    result = subprocess.run(
-        [sys.executable, "-m", "scripts", "site", "--source", str(source), "--out", str(site), "--dist", str(dist)],
-        cwd=ROOT, capture_output=True, text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": GATES_SITE_URL, **(env or {})},
-    )
-    if result.returncode != 0:
-        pytest.fail(f"building {source} failed:\n{result.stdout}{result.stderr}", pytrace=False)
-    return Built(source, site, dist)
+# --- Built sites, each built once per session and shared by the tests that read it
+# (read-only: copy a tree before changing it)
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory, rich_source):
-    """built_site("rich" | "repo") -> Built: each source's site and dist, built once per session.
-
-    Read-only for the tests that share them: copy a tree before changing it.
-    """
-    sources = {"rich": rich_source, "repo": ROOT / "translations"}
+def built_site(tmp_path_factory, sources):
+    """built_site("rich" | "repo") -> Built: each source's site and dist for GATES_SITE_URL
+    (a sub-path), the quality gates' build (accessibility, links, reproducibility, bad input)."""
     cache: dict[str, Built] = {}
 
     def get(name: str) -> Built:
@@ -171,22 +163,38 @@ def built_site(tmp_path_factory, rich_source):
     return get
 
 
-def pdf_body_text(path: Path) -> str:
-    """The text of a PDF's pages without what lies in the top and bottom page margins (the
-    running headers and footers, which extraction would put in the middle of a clause that
-    runs across pages), in reading order, pages joined by newlines."""
-    from pypdf import PdfReader
+@pytest.fixture(scope="session")
+def served_site(tmp_path_factory, serve, sources):
+    """served_site("rich" | "repo") -> (base URL, site folder): the source built for the address
+    it is served at on 127.0.0.1 (SITE_URL is that address, so the absolute hreflang links stay
+    on the site), for the browser tests."""
+    cache: dict[str, tuple[str, Path]] = {}
 
-    margin = 20 / 25.4 * 72  # 20 mm, in points: the PDFs' running heads sit in their margins
-    pages = []
-    for page in PdfReader(path).pages:
-        height, kept = float(page.mediabox.top), []
+    def get(name: str) -> tuple[str, Path]:
+        if name not in cache:
+            work = tmp_path_factory.mktemp(f"served-{name}")
+            url = serve(work / "site")  # first the address, then the site built for it
+            cache[name] = (url, build_site(sources[name], work, site_url=url).site)
+        return cache[name]
 
-        def keep(text, cm, tm, font, size):
-            y = tm[5] * cm[3] + cm[5]
-            if margin < y < height - margin:
-                kept.append(text)
+    return get
 
-        page.extract_text(visitor_text=keep)
-        pages.append("".join(kept))
-    return "\n".join(pages)
+
+@pytest.fixture(scope="session")
+def offline_zip(tmp_path_factory) -> Path:
+    """The offline zip of translations/ (`python -m constitution offline`), built once."""
+    out = tmp_path_factory.mktemp("offline") / "bundle.zip"
+    result = run_offline(ROOT / "translations", out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def offline_folder(offline_zip, tmp_path_factory) -> Path:
+    """The offline bundle unzipped, as a reader would: the path of its one top-level folder."""
+    from constitution.source.validate import checked_source
+
+    target = tmp_path_factory.mktemp("unzipped")
+    with zipfile.ZipFile(offline_zip) as archive:
+        archive.extractall(target)
+    return target / catalogue.offline_folder(checked_source(ROOT / "translations").document.edition.id)

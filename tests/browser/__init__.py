@@ -1,0 +1,1 @@
+"""The browser tier: built sites and the offline bundle in Debian's chromium (Playwright)."""

@@ -1,0 +1,151 @@
+"""The offline bundle opened from disk in a browser (the zip and its files:
+tests/build/build/test_offline.py).
+
+translations/ is packed once (`python -m constitution offline`, conftest.offline_zip) and
+unzipped into a temporary folder; Debian's chromium opens it through Playwright at file://
+with every request that is not file: blocked and counted. Each test ends by asserting that
+none was made.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from constitution.core import catalogue, ids, languages, paths, urls
+from constitution.source.validate import checked_source
+from tests.helpers.browser import DESKTOP, expect_clause_in_view, open_search
+
+LANGUAGES = languages.LANGUAGES
+CLAUSE = ids.clause_id(2, 4)  # "the capital … is Astana", far enough down to need a scroll
+
+
+@pytest.fixture(scope="module")
+def source():
+    return checked_source(paths.SOURCE_DIR)
+
+
+@pytest.fixture(scope="module")
+def folder(offline_folder) -> Path:
+    """The bundle unzipped, as a reader would: the path of its one top-level folder."""
+    return offline_folder
+
+
+def url(folder: Path, page: str, lang: str, anchor: str = "") -> str:
+    """A page's file URL in the bundle: 'ru/art_2/index.html' (no server to find index.html)."""
+    return (folder / urls.page_file(page, lang)).as_uri() + (f"#{anchor}" if anchor else "")
+
+
+class Offline:
+    """A browser context that lets only file: requests through and keeps the others."""
+
+    def __init__(self, context):
+        self.context = context
+        self.blocked: list[str] = []
+        self.failed: list[str] = []
+        context.route("**/*", self.route)
+        context.on("requestfailed", lambda request: self.failed.append(request.url))
+
+    def route(self, route) -> None:
+        if route.request.url.startswith("file:"):
+            route.continue_()
+        else:
+            self.blocked.append(route.request.url)
+            route.abort()
+
+    def check(self) -> None:
+        """Nothing was asked of the network, and every file asked for is in the bundle."""
+        assert self.blocked == []
+        assert [url for url in self.failed if url.startswith("file:")] == []
+
+
+@pytest.fixture
+def offline_page(browser):
+    context = browser.new_context(viewport=DESKTOP)
+    watched = Offline(context)
+    yield context.new_page(), watched
+    context.close()
+
+
+# --- in the browser, from file:// ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_contents_lead_to_an_article(offline_page, folder, source, lang):
+    page, watched = offline_page
+    page.goto((folder / "index.html").as_uri())  # what a reader opens: the Kazakh home page
+    assert page.evaluate("document.documentElement.lang") == languages.DEFAULT_LANGUAGE
+    if lang != languages.DEFAULT_LANGUAGE:
+        page.locator(".md-select").hover()
+        page.locator(f"a.md-select__link[hreflang={lang}]").click()
+        page.wait_for_url(url(folder, urls.HOME_PAGE, lang))
+    contents_link = urls.page_file(ids.article_id(2), languages.DEFAULT_LANGUAGE)  # from any home page
+    page.locator(f'.md-content a[href="{contents_link}"]').first.click()
+
+    page.wait_for_url(url(folder, ids.article_id(2), lang))
+    assert page.evaluate("document.documentElement.lang") == lang
+    title = source.ui.get("article_label", lang).format(n=2)
+    assert page.locator(".md-content h1").inner_text().strip() == title
+    assert page.locator(f"#{CLAUSE}").is_visible()
+    watched.check()
+
+
+@pytest.mark.parametrize("target", ["kk", "en"])
+def test_language_switch_lands_on_the_same_clause(offline_page, folder, target):
+    page, watched = offline_page
+    page.goto(url(folder, ids.article_id(2), "ru", CLAUSE))
+    expect_clause_in_view(page, CLAUSE)
+
+    page.locator(".md-select").hover()
+    page.locator(f"a.md-select__link[hreflang={target}]").click()
+
+    page.wait_for_url(url(folder, ids.article_id(2), target, CLAUSE))
+    assert page.evaluate("document.documentElement.lang") == target
+    expect_clause_in_view(page, CLAUSE)
+    watched.check()
+
+
+SEARCHES = [
+    # test id, page language, query as a reader types it, the clause it must lead to
+    ("kk", "kk", "қаласы", CLAUSE),  # Kazakh letters
+    ("ru-genitive", "ru", "столицы", CLAUSE),  # the text has «Столицей»
+    ("en-plural", "en", "capitals", CLAUSE),  # the text has "capital"
+]
+
+
+@pytest.mark.parametrize("lang, query, clause", [s[1:] for s in SEARCHES], ids=[s[0] for s in SEARCHES])
+def test_search_finds_the_clause_and_leads_to_it(offline_page, folder, lang, query, clause):
+    page, watched = offline_page
+    page.goto(url(folder, urls.HOME_PAGE, lang))
+    groups = open_search(page, query)
+
+    expected = url(folder, urls.page_of(clause), lang, clause)
+    assert next(href for href in groups[0] if "#" in href) == expected, groups
+    page.locator("input.md-search__input").press("Enter")  # Material follows the best result
+    page.wait_for_url(expected)
+    expect_clause_in_view(page, clause)
+    watched.check()
+
+
+def test_search_finds_every_language_from_one_page(offline_page, folder):
+    """The index holds all three languages, not only the last one built."""
+    page, watched = offline_page
+    page.goto(url(folder, urls.HOME_PAGE, "en"))
+    groups = open_search(page, "Астана Astana")
+    found = {next((lang for lang in LANGUAGES[1:] if href.startswith((folder / lang).as_uri() + "/")),
+                  languages.DEFAULT_LANGUAGE) for href in (group[0] for group in groups)}
+    assert found == set(LANGUAGES), groups
+    watched.check()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_home_page_links_the_pdfs_in_the_bundle(offline_page, folder, lang):
+    page, watched = offline_page
+    page.goto(url(folder, urls.HOME_PAGE, lang))
+    links = page.eval_on_selector_all('.md-content a[href$=".pdf"]', "links => links.map(a => a.href)")
+    assert sorted(link.rsplit("/", 1)[1] for link in links) == sorted(catalogue.names(catalogue.pdfs()))
+    for link in links:
+        assert link == (folder / urls.download_url(link.rsplit("/", 1)[1])).as_uri()
+        assert (folder / urls.download_url(link.rsplit("/", 1)[1])).read_bytes().startswith(b"%PDF-")
+    watched.check()

@@ -1,0 +1,1 @@
+"""Build tests of constitution/build/."""

@@ -1,0 +1,127 @@
+"""The offline bundle (constitution/build/offline.py): one zip that works opened from disk.
+
+translations/ is packed once (`python -m constitution offline`, conftest.offline_zip) and
+unzipped into a temporary folder; here the zip and the files in it (in a browser:
+tests/browser/test_offline.py).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from constitution.build import offline
+from constitution.core import catalogue, languages, paths, urls
+from constitution.site.pages import language_pages
+from constitution.site.units import Lang
+from constitution.source.validate import checked_source
+from tests.helpers import ROOT
+from tests.helpers.builds import run_offline
+
+LANGUAGES = languages.LANGUAGES
+
+
+@pytest.fixture(scope="module")
+def source():
+    return checked_source(paths.SOURCE_DIR)
+
+
+@pytest.fixture(scope="module")
+def bundle(offline_zip) -> Path:
+    """The zip of translations/, built once for the session."""
+    return offline_zip
+
+
+@pytest.fixture(scope="module")
+def folder(offline_folder) -> Path:
+    """The bundle unzipped, as a reader would: the path of its one top-level folder."""
+    return offline_folder
+
+
+# --- the zip and the files in it ---------------------------------------------------------------
+
+
+def test_one_folder_named_after_the_edition_sorted_dated_and_with_fixed_modes(bundle, source):
+    edition = source.document.edition
+    top = catalogue.offline_folder(edition.id)
+    with zipfile.ZipFile(bundle) as archive:
+        infos = archive.infolist()
+    names = [info.filename for info in infos]
+    assert names == sorted(names) and len(set(names)) == len(names)
+    assert {name.split("/")[0] for name in names} == {top} and f"{top}/index.html" in names
+    assert {info.date_time for info in infos} == {(edition.date.year, edition.date.month, edition.date.day, 0, 0, 0)}
+    assert {(info.filename.endswith("/"), info.external_attr >> 16) for info in infos} == {
+        (True, offline.FOLDER_MODE), (False, offline.FILE_MODE)}
+
+
+def test_the_bundle_holds_every_page_and_download_but_nothing_for_servers(folder, source):
+    files = {path.relative_to(folder).as_posix() for path in folder.rglob("*") if path.is_file()}
+    keys = {page.key for page in language_pages(Lang(source, "kk"), source, offline=True)}
+    assert {name for name in files if name.endswith(".html")} == {
+        urls.page_file(key, lang) for key in keys for lang in LANGUAGES}
+    assert {urls.download_url(name) for name in catalogue.names(
+        catalogue.downloads(source.document.edition.id, bundle=False))} <= files
+    assert not [name for name in files if name in offline.WEB_ONLY or name.endswith(".map")]
+
+
+def test_nothing_in_the_pages_points_outside_the_bundle(folder):
+    loads = re.compile(r'<(?:link|script|img|iframe|source)\b[^>]*?\s(?:href|src)="([^"]+)"')
+    for path in folder.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        assert 'rel="alternate"' not in text and 'rel="canonical"' not in text, path
+        for target in loads.findall(text):
+            assert not re.match(r"[a-z]+:|//", target), (path, target)
+            file = (path.parent / target.split("#")[0].split("?")[0]).resolve()
+            assert file.is_file() and folder in file.parents, (path, target)
+
+
+def test_the_search_script_holds_every_clause_in_every_language(folder, source):
+    script = (folder / "search" / "search_index.js").read_text(encoding="utf-8")
+    prefix = "var __index = "
+    assert script.startswith(prefix)
+    index = json.loads(script.removeprefix(prefix))
+    assert index == json.loads((folder / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"] for doc in index["docs"]}
+    for lang in LANGUAGES:
+        for unit in source.units():
+            if unit.kind in ("recital", "clause", "point"):
+                assert f"{urls.page_file(urls.page_of(unit.id), lang)}#{unit.id}" in locations, (lang, unit.id)
+
+
+def test_the_worker_shim_is_in_the_bundle_with_its_licence(folder):
+    shim = folder / "assets" / "javascripts" / "iframe-worker"
+    assert (shim / "shim.js").read_bytes() == (ROOT / "node_modules" / "iframe-worker" / "shim" / "index.js").read_bytes()
+    assert "MIT" in (shim / "LICENSE").read_text(encoding="utf-8")
+    home = (folder / "index.html").read_text(encoding="utf-8")
+    assert '<script src="assets/javascripts/iframe-worker/shim.js">' in home
+
+
+def test_two_builds_give_the_same_bytes(bundle, tmp_path):
+    again = tmp_path / "again.zip"
+    result = run_offline(paths.SOURCE_DIR, again)
+    assert result.returncode == 0, result.stderr
+    assert hashlib.sha256(again.read_bytes()).hexdigest() == hashlib.sha256(bundle.read_bytes()).hexdigest()
+    assert f"SHA-256 {hashlib.sha256(again.read_bytes()).hexdigest()}" in result.stdout
+
+
+# --- bad input ----------------------------------------------------------------------------------
+
+
+def test_a_broken_source_says_where_and_writes_nothing(rich_source, tmp_path):
+    broken = tmp_path / "broken"
+    shutil.copytree(rich_source, broken)
+    article = broken / "articles" / "002.yaml"
+    article.write_text(article.read_text(encoding="utf-8").replace("status: unofficial", "status: draft", 1),
+                       encoding="utf-8")
+    out = tmp_path / "out" / "bundle.zip"
+    result = run_offline(broken, out)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    problems = [line for line in result.stderr.splitlines() if "002.yaml" in line]
+    assert len(problems) == 1 and "draft" in problems[0], result.stderr
+    assert not out.parent.exists()

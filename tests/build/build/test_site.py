@@ -1,0 +1,228 @@
+"""End to end: `python -m constitution site` builds site/ and dist/ from a source
+(constitution/build/pipeline.py)."""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import posixpath
+import re
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+from constitution import cli
+from constitution.build import pipeline
+from constitution.core import catalogue, languages, urls
+from constitution.source.validate import checked_source
+from tests.helpers import ROOT, TRANSLATIONS
+from tests.helpers.rendering import TextOf, clause_text
+from tests.helpers.rich import SPECIAL
+
+SITE_URL = "https://constitution.example.kz/draft/"  # a sub-path, as on a project's pages host
+ENV = {**os.environ, "SITE_URL": SITE_URL, "NO_MKDOCS_2_WARNING": "1"}
+PREFIX = {lang: "" if lang == languages.DEFAULT_LANGUAGE else f"{lang}/" for lang in languages.LANGUAGES}
+OUTSIDE = re.compile(r'<(?:link|script|img|iframe|source|video|audio|embed)\b[^>]*?\s(?:href|src)="(https?:)?//', re.I)
+
+
+def run_site(source: Path, out: Path, dist: Path) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", "constitution", "site", "--source", str(source),
+               "--out", str(out), "--dist", str(dist)]
+    return subprocess.run(command, cwd=ROOT, env=ENV, capture_output=True, text=True)
+
+
+def build_once(source_dir: Path, root: Path):
+    result = run_site(source_dir, root / "site", root / "dist")
+    assert result.returncode == 0, result.stderr
+    return checked_source(source_dir), root / "site", root / "dist"
+
+
+@pytest.fixture(scope="module")
+def rich_build(rich_source, tmp_path_factory):
+    """(source, site, dist) of the rich fixture, built once for the module."""
+    return build_once(rich_source, tmp_path_factory.mktemp("built-rich"))
+
+
+@pytest.fixture(scope="module")
+def repo_build(tmp_path_factory):
+    """(source, site, dist) of translations/, built once for the module."""
+    return build_once(TRANSLATIONS, tmp_path_factory.mktemp("built-repo"))
+
+
+@pytest.fixture(scope="module", params=["rich", "repo"])
+def built(request):
+    return request.getfixturevalue(f"{request.param}_build")
+
+
+def page_keys(source) -> set[str]:
+    keys = {"", "about", "downloads"} | ({"preamble"} if source.preamble.recitals else set())
+    keys |= {section.id for section in source.document.sections}
+    keys |= {urls.parallel_page(), urls.STATUS_PAGE}
+    keys |= {urls.parallel_page(article.id) for article in source.articles}
+    return keys | {article.id for article in source.articles}
+
+
+def html(site: Path, key: str, lang: str) -> str:
+    return (site / urls.page_url(key, lang) / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_exact_set_of_pages_of_the_rich_fixture(rich_build):
+    _, site, _ = rich_build
+    pages_kk = {"index.html", "preamble/index.html", "sec_1/index.html", "art_1/index.html",
+                "art_2/index.html", "sec_2/index.html", "art_3/index.html", "about/index.html",
+                "downloads/index.html", "parallel/index.html", "parallel/art_1/index.html",
+                "parallel/art_2/index.html", "parallel/art_3/index.html", "status/index.html"}
+    assert {path.relative_to(site).as_posix() for path in site.rglob("*.html")} == (
+        {"404.html"} | pages_kk | {f"{lang}/{name}" for name in pages_kk for lang in ("ru", "en")})
+
+
+def test_the_exact_set_of_pages(built):
+    source, site, _ = built
+    expected = {f"{urls.page_url(key, lang)}index.html" for key in page_keys(source)
+                for lang in languages.LANGUAGES} | {"404.html"}
+    assert {path.relative_to(site).as_posix() for path in site.rglob("*.html")} == expected
+
+
+@pytest.mark.parametrize("lang", languages.LANGUAGES)
+def test_every_unit_is_an_anchor_on_its_page(built, lang):
+    source, site, _ = built
+    for unit in source.units():
+        assert f'id="{unit.id}"' in html(site, urls.page_of(unit.id), lang), (unit.id, lang)
+
+
+@pytest.mark.parametrize("lang", languages.LANGUAGES)
+def test_html_lang_and_absolute_alternates(built, lang):
+    source, site, _ = built
+    for key in page_keys(source):
+        page = html(site, key, lang)
+        assert f'<html lang="{lang}"' in page
+        assert f'<link rel="canonical" href="{urljoin(SITE_URL, urls.page_url(key, lang))}">' in page
+        alternates = dict((hreflang, href) for href, hreflang in
+                          re.findall(r'<link rel="alternate" href="([^"]+)" hreflang="([^"]+)">', page))
+        assert alternates == {**{other: urljoin(SITE_URL, urls.page_url(key, other))
+                                 for other in languages.LANGUAGES},
+                              "x-default": urljoin(SITE_URL, urls.page_url(key, languages.DEFAULT_LANGUAGE))}
+
+
+def test_sitemap_lists_every_page_with_its_alternates(built):
+    source, site, _ = built
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    entries = re.findall(r"<url>(.*?)</url>", sitemap, re.S)
+    assert sorted(re.search(r"<loc>(.*)</loc>", url).group(1) for url in entries) == sorted(
+        urljoin(SITE_URL, urls.page_url(key, lang)) for key in page_keys(source) for lang in languages.LANGUAGES)
+    for url in entries:
+        assert re.findall(r'hreflang="([^"]+)"', url) == [*languages.LANGUAGES, "x-default"]
+        assert all(href.startswith(SITE_URL) for href in re.findall(r'href="([^"]+)"', url))
+
+
+def test_nothing_is_loaded_from_outside_the_site(built):
+    _, site, _ = built
+    for path in site.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        assert "fonts.googleapis" not in text and "fonts.gstatic" not in text, path
+        loads = [match.group(0) for match in OUTSIDE.finditer(text)
+                 if not re.search(r'rel="(canonical|alternate)"', match.group(0))]
+        assert loads == [], path
+    for path in site.rglob("*.css"):
+        assert not re.search(r"url\(\s*['\"]?(https?:)?//", path.read_text(encoding="utf-8")), path
+
+
+def test_the_404_page_is_kazakh_and_leads_home_in_every_language(built):
+    _, site, _ = built
+    page = (site / "404.html").read_text(encoding="utf-8")
+    assert '<html lang="kk"' in page
+    path = urlsplit(SITE_URL).path
+    for lang in languages.LANGUAGES:
+        assert re.search(rf'<p lang="{lang}">[^<]+<a href="{path}{urls.page_url("", lang)}" hreflang="{lang}">', page)
+
+
+@pytest.mark.parametrize("lang", languages.LANGUAGES)
+def test_built_text_is_literal_and_marked(rich_build, lang):
+    _, site, _ = rich_build
+    page = html(site, "art_2", lang)
+    assert clause_text(page, SPECIAL.id, "2.") == SPECIAL.text(lang)
+    assert "<script>alert" not in page and "<b>bold" not in page
+    assert ('class="admonition warning unofficial"' in page) is True
+    assert ('class="admonition warning unofficial"' in html(site, "art_1", lang)) is (lang != "kk")
+    if lang == "ru":
+        assert TextOf.read(page, "art_2__para_3").count("Introduction of paragraph three:") == 1
+
+
+def test_downloads_are_in_the_site_with_sizes_and_checksums(built):
+    source, site, dist = built
+    manifest = json.loads((dist / catalogue.MANIFEST).read_text(encoding="utf-8"))["files"]
+    assert [entry["name"] for entry in manifest] == catalogue.names(
+        catalogue.downloads(source.document.edition.id))  # the offline bundle last
+    for entry in manifest:
+        data = (dist / entry["name"]).read_bytes()
+        assert (site / urls.download_url(entry["name"])).read_bytes() == data
+        assert entry == {"name": entry["name"], "bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+    for lang in languages.LANGUAGES:
+        page = html(site, urls.DOWNLOADS_PAGE, lang)
+        for entry in manifest:
+            assert f'<code class="sha256">{entry["sha256"]}</code>' in page
+            here = urls.page_url(urls.DOWNLOADS_PAGE, lang)
+            assert f'href="{posixpath.relpath(urls.download_url(entry["name"]), here)}"' in page
+    assert not [path for path in site.rglob("*.html") if "download:" in path.read_text(encoding="utf-8")]
+
+
+@pytest.mark.parametrize("lang, size", [("kk", " КБ"), ("ru", " КБ"), ("en", " KB")])
+def test_home_links_the_pdfs_with_their_size(built, lang, size):
+    source, site, dist = built
+    page = html(site, "", lang)
+    for name in catalogue.names(catalogue.downloads(source.document.edition.id, bundle=False)):
+        if name.endswith(".pdf"):
+            kilobytes = -(-(dist / name).stat().st_size // 1024)
+            shown = f"{kilobytes}{size}" if kilobytes < 1024 else None
+            assert urls.download_url(name) in page and (shown is None or shown in page), name
+
+
+# --- a failed build changes nothing ---------------------------------------------------------------
+
+
+def snapshot(*folders: Path) -> dict[Path, bytes]:
+    return {path: path.read_bytes() for folder in folders for path in folder.rglob("*") if path.is_file()}
+
+
+def test_a_broken_source_leaves_the_previous_build_and_says_where(rich_build, rich_source, tmp_path):
+    _, site, dist = rich_build
+    before = snapshot(site, dist)
+    broken = tmp_path / "broken"
+    subprocess.run(["cp", "-r", str(rich_source), str(broken)], check=True)
+    article = broken / "articles" / "002.yaml"
+    article.write_text(article.read_text(encoding="utf-8").replace("status: unofficial", "status: draft", 1),
+                       encoding="utf-8")
+    result = run_site(broken, site, dist)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    problems = [line for line in result.stderr.splitlines() if "002.yaml" in line]
+    assert len(problems) == 1 and "draft" in problems[0], result.stderr
+    assert snapshot(site, dist) == before
+    assert not (site.parent / ".build").exists()
+
+
+def test_a_failing_mkdocs_build_prints_its_errors_and_leaves_the_previous_build(
+        rich_build, rich_source, monkeypatch, capsys):
+    _, site, dist = rich_build
+    before = snapshot(site, dist)
+
+    def downloads_without_manifest(build: pipeline.Build) -> list[Path]:  # the manifest stage never runs
+        build.dist.mkdir()
+        return []
+
+    stages = {stage.name: stage for stage in pipeline.STAGES}
+    monkeypatch.setattr(pipeline, "STAGES", (
+        stages["validate"], pipeline.Stage("downloads", downloads_without_manifest), stages["pages"],
+        stages["mkdocs"]))
+    monkeypatch.setenv("SITE_URL", SITE_URL)
+    args = argparse.Namespace(source=rich_source, out=site, dist=dist)
+    assert cli.site(args) == 1
+    error = capsys.readouterr().err.splitlines()
+    assert len(error) == 2, error
+    assert error[0].startswith("site: mkdocs: ERROR") and catalogue.MANIFEST in error[0]
+    assert error[-1] == f"site: failed; {site} and {dist} are unchanged"
+    assert snapshot(site, dist) == before

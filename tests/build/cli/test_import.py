@@ -1,0 +1,166 @@
+"""`python -m constitution import`: the seed round trip, three small texts in both layouts, and
+bad input (the reading itself, in this process: tests/unit/importer/test_import.py)."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from constitution.core import ids, languages
+from constitution.source import validate
+from tests.helpers import DATA, PUBLISHED_EN, RICH, ROOT, SEED, TRANSLATIONS
+
+IMPORT = DATA / "import"
+
+
+def run_import(*args):
+    return subprocess.run([sys.executable, "-m", "constitution", "import", *map(str, args)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+
+
+def texts(source, lang):
+    return {unit.id: unit.texts.text(lang) for unit in source.units()}
+
+
+def source_files(directory):
+    return {path.relative_to(directory).as_posix(): path.read_bytes()
+            for path in sorted(directory.rglob("*.yaml"))}
+
+
+# --- the seed ----------------------------------------------------------------------------
+# The published English as committed (translations/published/en.txt), and the seed itself
+# (the same document within a news article) where ../shared is present.
+
+@pytest.fixture(scope="module", params=["published", "seed"])
+def published_text(request) -> Path:
+    if request.param == "seed" and not SEED.is_file():
+        pytest.skip(f"{SEED} is absent (a clone without ../shared)")
+    return {"published": PUBLISHED_EN, "seed": SEED}[request.param]
+
+
+@pytest.fixture(scope="module")
+def seed_import(tmp_path_factory, published_text):
+    out = tmp_path_factory.mktemp("seed") / "source"
+    result = run_import("--en", published_text, "--status", "unofficial", "--out", out)
+    assert result.returncode == 0, result.stderr
+    return out, result
+
+
+def test_seed_english_equals_committed_english(seed_import):
+    out, _ = seed_import
+    imported, committed = validate.checked_source(out), validate.checked_source(TRANSLATIONS)
+    assert texts(imported, "en") == texts(committed, "en")
+    found = [unit.id for unit in imported.units()]
+    assert found == [ids.TITLE_ID, *(ids.recital_id(n) for n in range(1, 13)), "sec_1", "art_1",
+                     *(ids.clause_id(2, n) for n in range(1, 7))]
+    assert texts(imported, "en")["art_2__para_3"].startswith("the administrative-territorial")  # kept lowercase
+    assert {unit.texts.status("en") for unit in imported.units()} == {"unofficial"}
+    assert {unit.texts.status("kk") for unit in imported.units()} == {"missing"}
+
+
+def test_seed_import_reports_the_languages_not_given(seed_import):
+    _, result = seed_import
+    lines = result.stderr.splitlines()
+    assert len(lines) == 2 and all("every" in line and "written as missing" in line for line in lines)
+    assert [line.split(": ")[2] for line in lines] == ["kk", "ru"]
+
+
+def test_seed_with_kept_translations_rewrites_translations_byte_for_byte(tmp_path, published_text):
+    out = tmp_path / "source"
+    result = run_import("--en", published_text, "--status", "unofficial", "--keep", "kk", "ru", "--out", out)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    assert source_files(out) == source_files(TRANSLATIONS)
+
+
+# --- three small texts, one per language, in both layouts ---------------------------------
+
+def import_three(layout, out, *extra):
+    given = [arg for lang in languages.LANGUAGES for arg in (f"--{lang}", IMPORT / layout / f"{lang}.txt")]
+    return run_import(*given, "--template", RICH, "--out", out, *extra)
+
+
+@pytest.mark.parametrize("layout", ["lines", "run-on"])
+def test_clause_lacking_in_russian_is_missing_reported_and_validated(tmp_path, layout):
+    out = tmp_path / "source"
+    result = import_three(layout, out)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        f"tests/data/import/{layout}/ru.txt:{14 if layout == 'lines' else 1}: art_2__para_3: ru: "
+        "warning: not in this text: written as missing"]
+    source = validate.checked_source(out)
+    assert source.article(2).clauses[2].status("ru") == "missing"
+    assert source.article(2).clauses[2].text("kk") == "Екінші баптың үшінші тармағы."
+    named = [str(p) for p in validate.problems(out) if p.id == "art_2__para_3"]
+    assert named == [f"{out / 'articles/002.yaml'}:56: art_2__para_3: ru: warning: no text yet (status: missing)"]
+
+
+def test_both_layouts_give_the_same_source(tmp_path):
+    for layout in ("lines", "run-on"):
+        assert import_three(layout, tmp_path / layout).returncode == 0
+    assert source_files(tmp_path / "lines") == source_files(tmp_path / "run-on")
+
+
+def test_three_texts_structure_and_status(tmp_path):
+    out = tmp_path / "source"
+    assert import_three("lines", out).returncode == 0
+    source = validate.checked_source(out)
+    assert [unit.id for unit in source.units()] == [
+        "title", "preamble__rec_1", "preamble__rec_2", "preamble__rec_3", "sec_1", "art_1",
+        "art_2__para_1", "art_2__para_2", "art_2__para_2__point_1", "art_2__para_2__point_2", "art_2__para_3",
+        "sec_2", "art_3", "art_3__point_1", "art_3__point_2"]
+    assert source.document.title.text("ru") == "КОНСТИТУЦИЯ ТЕСТОВОЙ РЕСПУБЛИКИ"  # without ПРОЕКТ
+    assert source.section(2).title.text("kk") == "Қорытынды сынақ ережелері"
+    assert source.article(2).clauses[1].text("en") == "the second clause starts in lower case and lists:"
+    assert {unit.texts.status("en") for unit in source.units()} == {"official"}  # the default --status
+
+
+# --- bad input ----------------------------------------------------------------------------------
+
+BAD = [
+    ("no-article", (IMPORT / "no-article.txt").read_bytes(), "no article heading (like 'Article 2') found"),
+    ("empty", b"", "no article heading"),
+    ("not-utf8", b"Article 1 \xff\xfe", "not UTF-8 text (byte 0xff)"),
+    ("binary", b"Article 1 Text\x00\x01", "binary data (NUL byte)"),
+]
+
+
+@pytest.mark.parametrize("name, data, message", BAD, ids=[case[0] for case in BAD])
+def test_bad_input_is_one_line_and_exit_1_and_nothing_written(tmp_path, name, data, message):
+    given = tmp_path / "en.txt"
+    given.write_bytes(data)
+    out = tmp_path / "out"
+    result = run_import("--en", given, "--out", out)
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert len(lines) == 2 and lines[0].startswith(f"{given}:1: -: en: ") and message in lines[0], result.stderr
+    assert lines[1] == "1 problem(s); nothing was written"
+    assert not out.exists()
+
+
+def test_a_failed_import_leaves_the_output_as_it_was(tmp_path):
+    out = tmp_path / "out"
+    assert import_three("lines", out).returncode == 0
+    before = source_files(out)
+    result = run_import("--en", IMPORT / "no-article.txt", "--out", out)
+    assert result.returncode == 1 and source_files(out) == before
+
+
+def test_import_replaces_stale_articles_and_keeps_other_files(tmp_path):
+    out = tmp_path / "out"
+    (out / "articles").mkdir(parents=True)
+    (out / "articles" / "009.yaml").write_text("id: art_9\n")
+    (out / "README.md").write_text("kept\n")
+    assert run_import("--en", PUBLISHED_EN, "--out", out).returncode == 0
+    assert sorted(p.name for p in (out / "articles").iterdir()) == ["001.yaml", "002.yaml"]
+    assert (out / "README.md").read_text() == "kept\n"
+
+
+@pytest.mark.parametrize("args, message", [
+    ((), "give at least one of --kk, --ru, --en"),
+    (("--en", PUBLISHED_EN, "--keep", "en"), "--keep en is also imported"),
+], ids=["no-language", "keep-and-import"])
+def test_usage_errors(tmp_path, args, message):
+    result = run_import(*args, "--out", tmp_path / "out")
+    assert result.returncode == 2 and message in result.stderr

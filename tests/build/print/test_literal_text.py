@@ -1,0 +1,58 @@
+"""Any text a clause can hold is in the PDF's text (issue 7, part 4; the site:
+tests/unit/site/test_literal_text.py).
+
+Property-based (hypothesis): a few texts of characters the PDF font draws, written into a
+copy of tests/data/rich (the English of Article 2, paragraph 1) and validated, rendered by
+constitution/print/pdf.py, are in the English PDF's text.
+"""
+
+from __future__ import annotations
+
+import shutil
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from constitution.print import fonts, pdf
+from tests.helpers.literal import LANG, SIGNS, with_texts
+from tests.helpers.pdf import pdf_body_text
+
+
+@pytest.fixture(scope="module")
+def workspace(rich_source, tmp_path_factory) -> Path:
+    directory = tmp_path_factory.mktemp("literal") / "source"
+    shutil.copytree(rich_source, directory)
+    return directory
+
+
+@lru_cache(maxsize=1)
+def drawable() -> list[str]:
+    """Printable characters the PDF font draws with a glyph of their own (so its text layer can
+    say which character it was), plus a line break."""
+    from fontTools.ttLib import TTFont
+
+    cmap = TTFont(fonts.merged_font(fonts.STYLES[0])).getBestCmap()
+    uses: dict[str, int] = {}
+    for glyph in cmap.values():
+        uses[glyph] = uses.get(glyph, 0) + 1
+    return sorted(chr(code) for code, glyph in cmap.items()
+                  if uses[glyph] == 1 and unicodedata.category(chr(code))[0] in "LMNPS") + ["\n", " "]
+
+
+@settings(max_examples=4, deadline=None, database=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_any_clause_text_is_in_the_pdf_text(workspace, data):
+    letters = st.sampled_from(drawable())
+    signs = st.sampled_from([sign for sign in SIGNS if set(sign) <= set(drawable())])
+    clause = data.draw(st.lists(st.one_of(letters, signs), min_size=1, max_size=200).map("".join)
+                       .map(lambda text: unicodedata.normalize("NFC", text)))
+    source = with_texts(workspace, clause, "Section title")
+    assume(source is not None)
+    path = workspace.parent / "en.pdf"
+    path.write_bytes(pdf.render(source, LANG, fonts.font_face_css()))
+    printed = "".join(pdf_body_text(path).split())
+    assert "".join(clause.split()) in printed

@@ -1,0 +1,208 @@
+"""The PDF editions (constitution/print/), read back with pypdf: outline, destinations, text,
+fonts, metadata (what a bad source or absent fonts do: tests/unit/print/test_pdf_input.py).
+
+Each source (the project's translations/ and the rich fixture) is rendered once per
+module; a second render in a separate process must give byte-identical files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import subprocess
+import sys
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from constitution.core import catalogue, ids, languages
+from constitution.print import pdf
+from constitution.source.validate import checked_source
+from tests.helpers import ROOT
+from tests.helpers.pdf import source_dir
+
+PDF_NAMES = catalogue.names(catalogue.pdfs())
+EDITIONS = catalogue.PDF_EDITIONS
+
+KAZAKH_LETTERS = "әғқңөұүһіӘҒҚҢӨҰҮҺІ"
+FONT_PREFIX = "Constitution-Noto-Serif"
+SOURCES = ("translations", "rich")
+
+
+@dataclass
+class Built:
+    directory: Path
+    source_dir: Path
+
+    @cached_property
+    def source(self):
+        return checked_source(self.source_dir)
+
+    def reader(self, edition: str) -> PdfReader:
+        return PdfReader(self.directory / catalogue.pdf_name(edition))
+
+    @cached_property
+    def pages(self) -> dict[str, list[str]]:
+        """Each edition's pages as extracted text, whitespace normalised."""
+        return {edition: [normal(page.extract_text()) for page in self.reader(edition).pages]
+                for edition in EDITIONS}
+
+
+@pytest.fixture(scope="module", params=SOURCES)
+def built(request, tmp_path_factory) -> Built:
+    tmp = tmp_path_factory.mktemp(request.param)
+    directory = source_dir(request.param, tmp)
+    out = tmp / "dist"
+    written = pdf.build(checked_source(directory), out)
+    assert sorted(path.name for path in written) == sorted(PDF_NAMES)
+    assert sorted(path.name for path in out.iterdir()) == sorted(PDF_NAMES)
+    return Built(out, directory)
+
+
+def normal(text: str) -> str:
+    """Text without whitespace: a PDF line may end at any break opportunity (after "-" or "/"),
+    where extraction puts a newline the source never had."""
+    return "".join(text.split())
+
+
+def edition_languages(edition: str) -> tuple[str, ...]:
+    return languages.LANGUAGES if edition == catalogue.PARALLEL else (edition,)
+
+
+def expected_text(source, texts, lang: str) -> str:
+    text = texts.text(lang)
+    return normal(text if text is not None else source.ui.get("pdf_text_missing", lang))
+
+
+def outline_entries(reader: PdfReader, items=None) -> list[tuple[str, int]]:
+    entries = []
+    for item in reader.outline if items is None else items:
+        if isinstance(item, list):
+            entries += outline_entries(reader, item)
+        else:
+            entries.append((item.title, reader.get_destination_page_number(item)))
+    return entries
+
+
+EACH_EDITION = pytest.mark.parametrize("edition", EDITIONS, ids=EDITIONS)
+
+
+@EACH_EDITION
+def test_outline_has_preamble_sections_and_every_article(built, edition):
+    reader, source = built.reader(edition), built.source
+    entries = outline_entries(reader)
+    pages = {name: reader.get_destination_page_number(dest) for name, dest in reader.named_destinations.items()}
+    wanted = {ids.PREAMBLE_ID: [source.ui.get("preamble", lang) for lang in edition_languages(edition)]}
+    for section in source.document.sections:
+        wanted[section.id] = [source.ui.get("section_label", lang).format(n=ids.roman(section.number))
+                              for lang in edition_languages(edition)]
+    for article in source.articles:
+        wanted[article.id] = [source.ui.get("article_label", lang).format(n=article.number)
+                              for lang in edition_languages(edition)]
+    for target, labels in wanted.items():
+        matches = [page for title, page in entries if all(label in title for label in labels)]
+        assert pages[target] in matches, f"no outline entry {labels} on the page of #{target}"
+
+
+@EACH_EDITION
+def test_named_destination_for_every_id(built, edition):
+    source = built.source
+    wanted = {unit.id for unit in source.units()}
+    wanted |= {article.id for article in source.articles}
+    wanted |= {section.id for section in source.document.sections} | {ids.PREAMBLE_ID}
+    names = set(built.reader(edition).named_destinations)
+    assert wanted - names == set()
+
+
+@EACH_EDITION
+def test_every_unit_text_in_its_language(built, edition):
+    source = built.source
+    whole = " ".join(built.pages[edition])
+    for unit in source.units():
+        for lang in edition_languages(edition):
+            assert expected_text(source, unit.texts, lang) in whole, f"{unit.id} {lang}"
+    other = [lang for lang in languages.LANGUAGES if lang not in edition_languages(edition)]
+    for lang in other:  # a one-language edition holds no other language's clauses
+        clauses = [unit for unit in source.units() if unit.kind == "clause" and unit.texts.text(lang)]
+        assert not any(normal(unit.texts.text(lang)) in whole for unit in clauses
+                       if unit.texts.text(lang) != unit.texts.text(edition))
+
+
+@EACH_EDITION
+def test_text_is_literal_without_ligatures_or_soft_hyphens(built, edition):
+    whole = " ".join(built.pages[edition])
+    assert not re.search("[\ufb00-\ufb06\u00ad\ufffd]", whole)
+    if "rich" in str(built.source_dir):
+        for literal in ("<script>alert(1)</script>", "*stars*", "_under_", "[a](javascript:x)",
+                        "&amp;", "`code`", "\\*", "<b>bold</b>", "# not a heading", "> not a quote"):
+            assert normal(literal) in whole, literal
+
+
+@EACH_EDITION
+def test_fonts_are_embedded_project_fonts(built, edition):
+    reader = built.reader(edition)
+    fonts = {}
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            fonts[font["/BaseFont"]] = font
+    assert fonts
+    for name, font in fonts.items():
+        assert name.split("+", 1)[1].startswith(FONT_PREFIX), name
+        descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+        assert any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")), name
+
+
+@pytest.mark.parametrize("edition", ["kk", "parallel"])
+def test_kazakh_letters_extractable(built, edition):
+    source_letters = set()
+    for unit in built.source.units():
+        source_letters |= set(unit.texts.text("kk") or "") & set(KAZAKH_LETTERS)
+    assert len(source_letters) >= 9
+    extracted = set(" ".join(built.pages[edition]))
+    assert source_letters <= extracted
+
+
+def test_parallel_clause_texts_on_one_page(built):
+    source, pages = built.source, built.pages["parallel"]
+    for unit in source.units():
+        found = {lang: [index for index, page in enumerate(pages)
+                        if expected_text(source, unit.texts, lang) in page] for lang in languages.LANGUAGES}
+        common = set.intersection(*(set(indexes) for indexes in found.values()))
+        assert common, f"{unit.id}: pages per language {found}"
+
+
+@EACH_EDITION
+def test_metadata(built, edition):
+    reader, document = built.reader(edition), built.source.document
+    info, langs = reader.metadata, edition_languages(edition)
+    for lang in langs:
+        assert built.source.ui.get("site_name", lang) in info.title
+        assert getattr(document.edition.name, lang) in info.title
+        assert getattr(document.edition.author, lang) in info.author
+    date = "D:" + document.edition.date.strftime("%Y%m%d")
+    assert info["/CreationDate"].startswith(date) and info["/ModDate"].startswith(date)
+    lang = languages.DEFAULT_LANGUAGE if edition == "parallel" else edition
+    assert reader.trailer["/Root"]["/Lang"] == lang
+
+
+@EACH_EDITION
+def test_tagged_pdf_ua(built, edition):
+    root = built.reader(edition).trailer["/Root"]
+    assert bool(root["/MarkInfo"]["/Marked"])
+    assert "/StructTreeRoot" in root
+    assert bool(root["/ViewerPreferences"]["/DisplayDocTitle"])
+    xmp = root["/Metadata"].get_object().get_data()
+    assert b'pdfuaid:part="1"' in xmp
+
+
+def test_second_render_is_byte_identical(built, tmp_path):
+    out = tmp_path / "again"
+    subprocess.run([sys.executable, "-m", "constitution", "pdf", "--source", str(built.source_dir), "--out", str(out)],
+                   cwd=ROOT, check=True, capture_output=True)
+    for name in PDF_NAMES:
+        first = hashlib.sha256((built.directory / name).read_bytes()).hexdigest()
+        assert hashlib.sha256((out / name).read_bytes()).hexdigest() == first, name

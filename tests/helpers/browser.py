@@ -1,0 +1,49 @@
+"""Debian's chromium through Playwright for Python (never `playwright install`), and what the
+browser tests do in it (the fixtures that open it are in tests/conftest.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--no-first-run",
+]
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 390, "height": 844}
+
+
+def expect_clause_in_view(page, clause: str) -> None:
+    """The clause is the :target, highlighted, and wholly visible below the header."""
+    page.wait_for_function("id => document.querySelector(':target')?.id === id", arg=clause)
+    page.evaluate("document.fonts.ready")
+    page.wait_for_timeout(100)  # language-switch.js re-reveals once fonts have reflowed
+    box = page.evaluate(
+        """id => {
+            const r = document.getElementById(id).getBoundingClientRect()
+            const header = document.querySelector('.md-header').getBoundingClientRect()
+            const colour = getComputedStyle(document.getElementById(id)).backgroundColor
+            return {top: r.top, bottom: r.bottom, header: header.bottom,
+                    height: innerHeight, colour: colour}
+        }""",
+        clause,
+    )
+    assert box["header"] - 1 <= box["top"] and box["bottom"] <= box["height"], box
+    assert box["colour"] not in ("rgba(0, 0, 0, 0)", "transparent"), "the clause is not highlighted"
+
+
+def open_search(page, query: str) -> list[list[str]]:
+    """Type into the real search box; the hrefs of each result group, in order."""
+    box = page.locator("input.md-search__input")
+    button = page.locator("label.md-header__button[for=__search]")
+    if button.is_visible():  # a phone: the search opens from its header button
+        button.click()
+    box.click()
+    box.press_sequentially(query)
+    box.press("End")  # Cyrillic is typed without key events; Material searches on keyup
+    page.wait_for_selector(".md-search-result__item")
+    return page.eval_on_selector_all(
+        ".md-search-result__item",
+        "items => items.map(item => [...item.querySelectorAll('a')].map(a => a.href))",
+    )

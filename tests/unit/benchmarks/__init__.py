@@ -1,0 +1,1 @@
+"""Unit tests of benchmarks/ (the benchmark's own parts, nothing timed)."""

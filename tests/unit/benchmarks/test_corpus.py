@@ -1,0 +1,231 @@
+"""The benchmark's own parts, without timing anything: the synthetic corpus, the command
+lines, the baselines' inputs, the page-weight parsing and the report's tables."""
+
+import argparse
+import collections
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from benchmarks import bare, corpus, report, stages, weight
+from benchmarks.measure import failure_line
+from constitution import cli
+from constitution.core import catalogue, languages, paths
+from constitution.source import validate
+from constitution.source.load import load_source
+
+KAZAKH_LETTERS = set("әғқңөұүһі")
+
+
+@pytest.fixture(scope="module")
+def source96(tmp_path_factory):
+    directory = corpus.write(tmp_path_factory.mktemp("corpus") / "source", 96)
+    return directory, load_source(directory).source()
+
+
+@pytest.mark.parametrize("articles", [11, 40], ids=["one-per-section", "40"])
+def test_corpus_validates_with_only_missing_text_warnings(tmp_path, capsys, articles):
+    directory = corpus.write(tmp_path / "source", articles)
+    arguments, run, _ = cli.COMMANDS["validate"]
+    parser = argparse.ArgumentParser()
+    arguments(parser)
+    assert run(parser.parse_args(["--source", str(directory)])) == 0
+    *problems, summary = capsys.readouterr().out.splitlines()
+    assert problems and all(line.endswith(": warning: no text yet (status: missing)") for line in problems)
+    assert summary.endswith(f": 0 error(s), {len(problems)} warning(s)")
+    source = load_source(directory).source()
+    assert [a.number for a in source.articles] == list(range(1, articles + 1))
+    assert len(source.document.sections) == corpus.SECTIONS == source.document.full_text.sections
+    assert source.document.full_text.articles == articles
+
+
+def test_corpus_has_the_shape_of_a_constitution(source96):
+    _, source = source96
+    assert len(source.preamble.recitals) == corpus.RECITALS
+    clause_counts = collections.Counter(len(a.clauses) for a in source.articles)
+    assert set(clause_counts) - {0} <= set(range(1, 9)) and len(clause_counts) >= 6
+    assert clause_counts[0] > 0, "some articles hold their own text, like Article 1"
+    kinds = collections.Counter(u.kind for u in source.units())
+    assert kinds["point"] > 0 and kinds["clause"] > 3 * kinds["section"]
+    statuses = collections.Counter(u.texts.status(lang) for u in source.units() for lang in languages.LANGUAGES)
+    assert set(statuses) == {"unofficial", "missing"} and 0 < statuses["missing"] < statuses["unofficial"] / 20
+    assert any("\n" in (u.texts.text("ru") or "") for u in source.units()), "some clauses hold a line break"
+
+
+def test_corpus_words_are_synthetic(source96):
+    _, source = source96
+    titles = [source.document.title] + [s.title for s in source.document.sections]
+    for title in titles:
+        for lang, word in {"kk": "синтетикалық", "ru": "синтетическ", "en": "synthetic"}.items():
+            assert word in title.text(lang).lower()
+    kazakh = "".join(u.texts.text("kk") or "" for u in source.units())
+    assert KAZAKH_LETTERS <= set(kazakh)
+    english = "".join(u.texts.text("en") or "" for u in source.units())
+    assert not set(english) & set("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
+
+
+def test_corpus_is_deterministic(tmp_path):
+    def files(directory):
+        return {p.relative_to(directory): p.read_bytes() for p in sorted(directory.rglob("*")) if p.is_file()}
+
+    first = files(corpus.write(tmp_path / "a", 24))
+    assert first == files(corpus.write(tmp_path / "b", 24))
+    assert first != files(corpus.write(tmp_path / "c", 24, seed=7))
+
+
+def test_corpus_needs_an_article_per_section(tmp_path):
+    with pytest.raises(ValueError, match="at least 11 articles"):
+        corpus.write(tmp_path / "source", 10)
+
+
+ROWS = [
+    report.Row("generate", 96, wall_s=0.5, cpu_s=0.4, runs=3, peak_mib=60),
+    report.Row("site", 96, wall_s=20.0, cpu_s=19.0, runs=1, peak_mib=300),
+    report.Row(report.MKDOCS_STEP, 96, wall_s=12.0, cpu_s=11.0, runs=1, peak_mib=300),
+    report.Row(report.BARE_MKDOCS, 96, wall_s=10.0, cpu_s=9.0, runs=1, peak_mib=200),
+    report.Row("pdf", 96, error="Traceback | boom"),
+    report.Row("generate", 288, wall_s=1.4, cpu_s=1.3, runs=3, peak_mib=70),
+    report.Row("site", 288, wall_s=60.0, cpu_s=58.0, runs=1, peak_mib=500),
+    report.Row(report.MKDOCS_STEP, 288, wall_s=50.0, cpu_s=48.0, runs=1, peak_mib=500),
+    report.Row(report.BARE_MKDOCS, 288, wall_s=30.0, cpu_s=27.0, runs=1, peak_mib=300),
+]
+
+
+@pytest.mark.parametrize("stage, articles, ratio, cpu_ratio, goal, met", [
+    (report.MKDOCS_STEP, 96, 1.2, 11 / 9, "≤ 1.3× bare mkdocs (cpu)", True),
+    (report.MKDOCS_STEP, 288, 50 / 30, 48 / 27, "≤ 1.3× bare mkdocs (cpu)", False),
+    ("site", 96, 2.0, 19 / 9, "", None),
+    ("generate", 96, None, None, "≤ 1 s", True),
+    ("generate", 288, None, None, "", None),
+    ("pdf", 96, None, None, "", None),
+], ids=["site-met", "site-missed", "whole-site-command-no-goal", "generate-96", "generate-288-no-goal",
+        "failed-no-ratio"])
+def test_goals(stage, articles, ratio, cpu_ratio, goal, met):
+    row = next(r for r in report.with_goals(ROWS) if r.stage == stage and r.articles == articles)
+    assert (row.ratio, row.cpu_ratio) == ((pytest.approx(ratio), pytest.approx(cpu_ratio)) if ratio else (None, None))
+    assert (row.goal, row.met) == (goal, met)
+
+
+@pytest.mark.parametrize("stage, wall_ratio, met", [
+    ("generate", 1.4 / 0.5, True),
+    (report.MKDOCS_STEP, 50 / 12, False),
+    ("pdf", None, None),
+], ids=["sublinear", "superlinear", "failed"])
+def test_growth(stage, wall_ratio, met):
+    line = next(g for g in report.growth(ROWS, 96, 288) if g.stage == stage)
+    assert line.ratio == pytest.approx(wall_ratio) if wall_ratio else line.ratio is None
+    assert line.met is met and line.goal == "linear: ≈ 3.0 (≤ 3.6)"
+
+
+def test_stage_table_renders_every_row_and_failures_in_one_cell():
+    lines = report.stage_table(report.with_goals(ROWS)).splitlines()
+    assert len(lines) == 2 + len(ROWS) and len({len(line) for line in lines}) == 1
+    cells = [[c.strip() for c in re.split(r"(?<!\\)\|", line)[1:-1]] for line in lines]
+    assert [report.MKDOCS_STEP, "96", "12.00", "11.00", "1", "300", "1.20×", "1.22×", "≤ 1.3× bare mkdocs (cpu)",
+            "yes"] in cells
+    assert ["pdf", "96", "failed: Traceback \\| boom", "—", "—", "—", "—", "—", "—", "—"] in cells
+
+
+def test_weight_table_totals():
+    table = report.weight_table({"html": [1, 2048], "font": [3, 1024]})
+    assert table.splitlines()[-1].split("|")[1:-1] == [" **total** ", " 4     ", " 3072  ", " 3.0 KiB "]
+
+
+@pytest.mark.parametrize("output, code, line", [
+    ("ok\nTraceback...\nValueError: bad thing\n\n", 1, "ValueError: bad thing"),
+    ("", 2, "exit status 2"),
+    ("partial\n", -9, "killed by signal 9: partial"),
+    ("x" * 300, 1, "x" * 157 + "..."),
+    ("INFO - a\nERROR   -  Error reading page\nERROR   -  p.md: bad\n\nAborted with a BuildError!\n", 1,
+     "ERROR - p.md: bad"),
+], ids=["last-line", "silent", "signal", "long", "mkdocs-error"])
+def test_failure_line(output, code, line):
+    assert failure_line(output, code) == line
+
+
+def test_offline_writes_its_zip_under_the_name_the_site_lists(tmp_path):
+    source = corpus.write(tmp_path / "source", 11)
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--source", type=Path, default=paths.SOURCE_DIR)
+    parser.add_argument("--out", type=Path, default=None)
+    stage = stages.command_line("offline", parser._actions, source, tmp_path)
+    assert stage.argv[-1] == str(tmp_path / "offline-out" / catalogue.offline_name(corpus.DATE.isoformat()))
+    assert stage.outputs == {"out": tmp_path / "offline-out"}
+
+
+def test_command_lines_write_only_into_the_work_folder(tmp_path):
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--source", type=Path, default=paths.SOURCE_DIR)
+    parser.add_argument("--docs", type=Path, default=paths.DOCS_DIR)
+    parser.add_argument("--out", type=Path, default=paths.SITE_DIR)
+    parser.add_argument("--dist", type=Path, default=None)
+    parser.add_argument("--elsewhere", type=Path, default=Path("/opt/elsewhere"))
+    parser.add_argument("--strict", action="store_true")
+    for command, docs in [("generate", tmp_path / "docs"), ("site", tmp_path / "site-docs")]:
+        stage = stages.command_line(command, parser._actions, tmp_path / "src", tmp_path)
+        assert stage.argv[3:] == [command, "--source", str(tmp_path / "src"), "--docs", str(docs),
+                                  "--out", str(tmp_path / f"{command}-out"), "--dist", str(tmp_path / f"{command}-dist")]
+        assert set(stage.outputs) == {"docs", "out", "dist"}
+
+
+def test_bare_html_holds_every_text_once_escaped(data_dir):
+    source = validate.checked_source(data_dir / "rich")
+    page = bare.plain_html(source, ("ru",))
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "<script>" not in page
+    for unit in source.units():
+        text = unit.texts.text("ru")
+        if text is None:
+            assert f'id="{unit.id}"' not in page
+        else:
+            assert f'id="{unit.id}" lang="ru"' in page
+    assert set(bare.documents(source)) == {"bare-kk.pdf", "bare-ru.pdf", "bare-en.pdf", "bare-parallel.pdf"}
+    parallel = bare.plain_html(source, languages.LANGUAGES)
+    assert parallel.count('id="art_2__para_1"') == 3
+
+
+def test_bare_mkdocs_takes_only_the_projects_markdown_extensions(tmp_path):
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: x\nhooks: [h.py]\nplugins: [i18n]\ntheme: {custom_dir: overrides}\n"
+                      "markdown_extensions:\n  - attr_list\n  - toc:\n      permalink: true\n"
+                      "  - pymdownx.emoji:\n      emoji_generator: !!python/name:material.extensions.emoji.to_svg\n",
+                      encoding="utf-8")
+    extensions = bare.project_extensions(config)
+    assert extensions == ["attr_list", {"toc": {"permalink": True}}, "pymdownx.emoji"]
+    text = bare.mkdocs_config(tmp_path / "docs", tmp_path / "site", extensions)
+    assert "hooks" not in text and "plugins" not in text and "custom_dir" not in text and "nav" not in text
+    (tmp_path / "site.yml").write_text("languages:\n  ru:\n    nav:\n    - Главная: index.md\n", encoding="utf-8")
+    assert bare.generated_nav(tmp_path, "ru") == [{"Главная": "index.md"}]
+    assert bare.generated_nav(tmp_path, "en") is None
+    config = yaml.safe_load(bare.mkdocs_config(tmp_path / "ru", tmp_path / "site", extensions, "ru",
+                                               bare.generated_nav(tmp_path, "ru")))
+    assert config["nav"] == [{"Главная": "index.md"}] and config["theme"] == {"name": "material", "language": "ru"}
+
+
+def test_static_weight_follows_stylesheets_to_fonts(tmp_path):
+    site = tmp_path / "site"
+    (site / "en" / "art").mkdir(parents=True)
+    (site / "assets").mkdir()
+    css = "@font-face{src:url('f.woff2')}\nb{background:url(data:x)}"
+    (site / "assets" / "a.css").write_text(css)
+    (site / "assets" / "f.woff2").write_bytes(b"0" * 100)
+    (site / "assets" / "a.js").write_bytes(b"1" * 10)
+    page = site / "en" / "art" / "index.html"
+    page.write_text('<link rel="stylesheet" href="../../assets/a.css"><script src="../../assets/a.js"></script>'
+                    '<p id="art_1">x</p><link rel="stylesheet" href="https://cdn.example/x.css">')
+    (site / "en" / "all.html").write_text('<p id="art_1">x</p>' + "y" * 500)
+    assert weight.pages_by_id(site)[("en", "art_1")] == page
+    found = weight.static_weight(site, page)
+    assert found["kinds"] == {"html": [1, page.stat().st_size], "css": [1, len(css)], "font": [1, 100], "js": [1, 10]}
+    assert found["external"] == ["https://cdn.example/x.css"] and found["missing"] == []
+    page.write_text(page.read_text() + '<script src="../../assets/gone.js"></script>')
+    assert weight.static_weight(site, page)["missing"] == ["assets/gone.js"]
+
+
+def test_html_parts_measures_the_layout_elements():
+    header = b'<header class="md-header">hh</header>'
+    nav = b'<nav class="md-nav md-nav--primary"><ul><li>a</li></ul></nav>'
+    content = b'<article class="md-content__inner md-typeset">text</article>'
+    page = b"<html><body>" + header + nav + content + b"</body></html>"
+    assert weight.html_parts(page) == {"header": len(header), "navigation": len(nav), "content": len(content)}

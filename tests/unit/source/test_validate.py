@@ -1,0 +1,186 @@
+"""The validator: valid sources pass; each broken source, made from tests/data/rich by one
+small mutation, gets the one line naming its file, line, id and language (the command and its
+exit code: tests/build/cli/test_validate.py)."""
+
+import shutil
+from dataclasses import dataclass
+
+import pytest
+
+from constitution.core.problems import ERROR, WARNING, SourceError
+from constitution.source import validate
+from constitution.source.rules import RULES
+from tests.helpers import RICH
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    edits: tuple  # ("replace", file, old, new) | ("write", file, text or bytes) | ("delete", file)
+    # | ("move", file, new name)
+    file: str  # the line expected: file:line: id: lang: ...fragment
+    line: int
+    id: str
+    lang: str
+    fragment: str
+    severity: str = ERROR
+
+
+def replace(file, old, new):
+    return ("replace", file, old, new)
+
+
+A1, A2, A3 = "articles/001.yaml", "articles/002.yaml", "articles/003.yaml"
+DOC, PRE, UI = "document.yaml", "preamble.yaml", "ui.yaml"
+RU_A1 = "  text: Тестовый текст первой статьи."
+
+CASES = [
+    # What the loader reports: syntax, encoding, types, unknown keys, languages, statuses.
+    Case("yaml-syntax", (replace(A1, "number: 1\n", "number: [1\n"),), A1, 4, "-", "-", "YAML syntax"),
+    Case("not-utf8", (("write", PRE, b"id: preamble\nrecitals: \xff\n"),), PRE, 2, "-", "-", "not UTF-8"),
+    Case("binary-garbage", (("write", A2, bytes(range(256)) * 4),), A2, 2, "-", "-", "not UTF-8 (byte 0x80)"),
+    Case("nul-byte", (("write", A2, b"id: art_2\nnumber: \x00"),), A2, 2, "-", "-", "binary data (NUL byte)"),
+    Case("list-for-mapping", (("write", DOC, "- a\n- b\n"),), DOC, 1, "-", "-", "valid dictionary"),
+    Case("empty-file", (("write", UI, ""),), UI, 1, "-", "-", "file is empty"),
+    Case("absent-file", (("delete", PRE),), PRE, 1, "-", "-", "file is absent"),
+    Case("yaml-alias", (("write", UI, "a: &x [*x]\n"),), UI, 1, "-", "-", "aliases"),
+    Case("impossible-date", (replace(DOC, "date: 2026-01-30", "date: 2026-13-45"),), DOC, 15, "-", "-",
+         "unreadable value"),
+    Case("duplicate-key", (replace(A1, "section: 1\n", "section: 1\nsection: 1\n"),), A1, 5, "-", "-",
+         "duplicate key 'section'"),
+    Case("unknown-key", (replace(A1, "section: 1\n", "section: 1\ntitle: x\n"),), A1, 5, "art_1", "-",
+         "unknown key 'title'"),
+    Case("unknown-language", (replace(A2, "  en:\n", "  de:\n    status: unofficial\n    text: x\n  en:\n"),),
+         A2, 14, "art_2__para_1", "-", "unknown language or key 'de'"),
+    Case("unknown-status", (replace(A1, "status: official", "status: draft"),), A1, 6, "art_1", "kk",
+         "unknown status 'draft'"),
+    # The rules of source/rules.py, one case (at least) each.
+    Case("id-not-its-number", (replace(A2, "- id: art_2__para_1", "- id: art_2__para_9"),), A2, 6,
+         "art_2__para_9", "-", "expected 'art_2__para_1'"),
+    Case("point-id-not-its-number", (replace(A3, "- id: art_3__point_2", "- id: art_3__point_3"),), A3, 26,
+         "art_3__point_3", "-", "expected 'art_3__point_2'"),
+    Case("section-id-not-its-number", (replace(DOC, "- id: sec_2", "- id: section_2"),), DOC, 80, "section_2",
+         "-", "expected 'sec_2'"),
+    Case("clause-gap", (replace(A2, "- id: art_2__para_3\n  number: 3", "- id: art_2__para_4\n  number: 4"),
+                        replace(A2, "art_2__para_3__point_", "art_2__para_4__point_")),
+         A2, 44, "art_2__para_4", "-", "clause 4 follows clause 2: clause 3 is absent"),
+    Case("clauses-swapped", (replace(A2, "- id: art_2__para_1\n  number: 1", "- id: art_2__para_2\n  number: 2"),
+                          replace(A2, "- id: art_2__para_2\n  number: 2\n  kk:\n    status: unofficial\n"
+                                      "    text: |-", "- id: art_2__para_1\n  number: 1\n  kk:\n"
+                                      "    status: unofficial\n    text: |-")),
+         A2, 7, "art_2__para_2", "-", "clause numbers start at 2, not 1"),
+    Case("clause-repeated", (replace(A2, "- id: art_2__para_3\n  number: 3", "- id: art_2__para_2\n  number: 2"),
+                             replace(A2, "art_2__para_3__point_", "art_2__para_2__point_")),
+         A2, 44, "art_2__para_2", "-", "clause 2 comes after clause 2: out of order or repeated"),
+    Case("recital-gap", (replace(PRE, "- id: preamble__rec_2\n  number: 2", "- id: preamble__rec_3\n  number: 3"),),
+         PRE, 16, "preamble__rec_3", "-", "recital 3 follows recital 1"),
+    Case("points-start-at-0", (replace(A3, "- id: art_3__point_1\n  number: 1", "- id: art_3__point_0\n  number: 0"),),
+         A3, 16, "art_3__point_0", "-", "point numbers start at 0, not 1"),
+    Case("duplicate-id-across-files", (("write", "articles/004.yaml", (RICH / A1).read_text(encoding="utf-8")),),
+         "articles/004.yaml", 2, "art_1", "-", "id 'art_1' is already used at"),
+    Case("file-name-not-its-number", (("move", A3, "articles/03.yaml"),), "articles/03.yaml", 3, "art_3", "-",
+         "Article 3 belongs in articles/003.yaml, not 03.yaml"),
+    Case("section-lists-absent-article", (("delete", A3),), DOC, 93, "sec_2", "-",
+         "lists article 3, which does not exist"),
+    Case("article-in-no-section", (replace(DOC, "  articles:\n  - 3\n", "  articles: []\n"),), A3, 4, "art_3", "-",
+         "Article 3 is in no section"),
+    Case("article-section-disagrees", (replace(A3, "section: 2", "section: 1"),), A3, 4, "art_3", "-",
+         "lists Article 3 in section 2"),
+    Case("article-in-two-sections", (replace(DOC, "  articles:\n  - 3\n", "  articles:\n  - 2\n  - 3\n"),), A2, 4,
+         "art_2", "-", "listed by sections 1, 2"),
+    Case("sections-out-of-order", (replace(DOC, "- id: sec_2\n  number: 2", "- id: sec_1\n  number: 1"),), DOC, 81,
+         "sec_1", "-", "section 1 comes after section 1"),
+    Case("article-beyond-full-text", (replace(DOC, "  articles: 5", "  articles: 2"),), A3, 3, "art_3", "-",
+         "outside 1 to 2"),
+    Case("huge-article-number", (replace(A3, "number: 3", "number: 1" + "0" * 300),), A3, 3, "art_3", "-",
+         "article number 100000... (301 digits) is outside 1 to 5"),
+    Case("schema-version", (replace(DOC, "schema_version: 1", "schema_version: 2"),), DOC, 2, "-", "-",
+         "schema_version is 2"),
+    Case("article-with-clauses-and-text", (replace(A2, "section: 1\n", "section: 1\nen:\n  status: unofficial\n"
+                                                                     "  text: Stray.\n"),),
+         A2, 5, "art_2", "en", "an article with clauses has no text of its own"),
+    Case("absent-language", (replace(A1, "ru:\n  status: unofficial\n" + RU_A1 + "\n", ""),), A1, 2, "art_1", "ru",
+         "no ru entry: write `ru:` with `status: missing`"),
+    Case("missing-with-text", (replace(PRE, "    status: missing\n", "    status: missing\n    text: Вторая.\n"),),
+         PRE, 20, "preamble__rec_2", "ru", "status is missing but there is text"),
+    Case("text-missing-without-status", (replace(A2, "  ru:\n    status: missing", "  ru:\n    status: unofficial"),),
+         A2, 48, "art_2__para_3", "ru", "status is unofficial but there is no text"),
+    Case("empty-text", (replace(A1, "  text: Fixture text of article one.", "  text: ''"),), A1, 13, "art_1", "en",
+         "en.text is empty"),
+    Case("whitespace-text", (replace(A1, RU_A1, "  text: '  \t'"),), A1, 10, "art_1", "ru",
+         "ru.text is only whitespace"),
+    Case("section-title-empty", (replace(DOC, "text: Second fixture section", "text: ' '"),), DOC, 91, "sec_2", "en",
+         "only whitespace"),
+    Case("not-nfc", (replace(A1, RU_A1, RU_A1.replace("Тестовый", "Тестови\u0306")),), A1, 10, "art_1", "ru",
+         "not in Unicode NFC (at character 8, U+0306)"),
+    Case("ui-not-nfc", (replace(UI, "ru: Проект\n", "ru: Прои\u0306ект\n"),), UI, 9, "draft", "ru", "not in Unicode NFC"),
+    Case("ui-placeholders", (replace(UI, 'ru: "Раздел {n}"', 'ru: "Раздел"'),), UI, 17, "section_label", "ru",
+         "placeholders (none) differ from kk's {n}"),
+    Case("ui-empty", (replace(UI, "en: Preamble", "en: ''"),), UI, 14, "preamble", "en", "is empty"),
+    # The interface strings are declared (source/ui.py KEYS): an absent one is a load error.
+    Case("ui-key-absent", (replace(UI, "site_permalink:\n", "site_permalink_old:\n"),), UI, 3, "site_permalink", "-",
+         "required key 'site_permalink' is absent"),
+    Case("no-article", (("delete", A1), ("delete", A2), ("delete", A3)), "articles", 1, "-", "-", "no article"),
+    Case("mixed-script-word", (replace(A1, RU_A1, RU_A1.replace("Тестовый", "Тeстовый")),), A1, 10, "art_1", "ru",
+         "warning: 'Тeстовый' mixes Latin and Cyrillic letters (Latin: e)", WARNING),
+    Case("text-missing", (), PRE, 20, "preamble__rec_2", "ru", "warning: no text yet (status: missing)", WARNING),
+]
+
+
+def broken_source(tmp_path, case: Case):
+    source = tmp_path / "source"
+    shutil.copytree(RICH, source)
+    for op, file, *rest in case.edits:
+        path = source / file
+        if op == "replace":
+            old, new = rest
+            text = path.read_text(encoding="utf-8")
+            assert old in text, f"{case.name}: the fixture changed, '{old}' is not in {file}"
+            path.write_text(text.replace(old, new, 1), encoding="utf-8")
+        elif op == "write":
+            data = rest[0]
+            path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+        elif op == "delete":
+            path.unlink()
+        elif op == "move":
+            path.rename(source / rest[0])
+    return source
+
+
+def expected_start(source, case: Case) -> str:
+    return f"{source / case.file}:{case.line}: {case.id}: {case.lang}: "
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_broken_source_names_file_line_id_and_language(tmp_path, case):
+    source = broken_source(tmp_path, case)
+    found = validate.problems(source)
+    lines = [str(problem) for problem in found]
+    start = expected_start(source, case)
+    matching = [p for p in found if str(p).startswith(start) and case.fragment in str(p)]
+    assert matching, f"expected a line starting {start!r} with {case.fragment!r}; got:\n" + "\n".join(lines)
+    assert matching[0].severity == case.severity
+    assert lines == sorted(lines, key=lambda line: (line.split(":")[0], int(line.split(":")[1]))), "not sorted"
+
+
+def test_checked_source_raises_with_rule_errors_not_only_load_errors(tmp_path):
+    case = next(case for case in CASES if case.name == "clause-gap")
+    with pytest.raises(SourceError) as raised:
+        validate.checked_source(broken_source(tmp_path, case))
+    assert any("clause 3 is absent" in problem.message for problem in raised.value.problems)
+    assert all(problem.severity == ERROR for problem in raised.value.problems)
+
+
+def test_every_rule_has_a_one_line_docstring_and_a_case():
+    for rule in RULES:
+        assert rule.__doc__ and "\n" not in rule.__doc__.strip(), rule.__name__
+
+
+@pytest.mark.parametrize("garbage", [b"", b"\x00\x01\x02", b"\xff\xfe\xfd", b"[" * 600, b"{a: [}",
+                                     b"!!python/object:os.system x", b"- 1\n- 2\n", b"a: " + b"9" * 5000],
+                         ids=["empty", "nul", "not-utf8", "deep", "unclosed", "python-tag", "list", "5000-digits"])
+@pytest.mark.parametrize("file", [DOC, PRE, UI, A2], ids=["document", "preamble", "ui", "article"])
+def test_no_traceback_on_garbage(tmp_path, file, garbage):
+    source = broken_source(tmp_path, Case("garbage", (("write", file, garbage),), file, 1, "", "", ""))
+    found = validate.problems(source)
+    assert any(problem.path == str(source / file) and problem.severity == ERROR for problem in found)
