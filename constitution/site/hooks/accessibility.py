@@ -1,4 +1,4 @@
-"""MkDocs hook: two gaps in Material's markup that screen readers trip on (tests/test_accessibility.py).
+"""MkDocs hook: two gaps in Material's markup that screen readers trip on (tests/browser/test_accessibility.py).
 
 - The search is a dialog (`role="dialog"`) without a name, so it is announced as an unnamed
   dialog; it gets the name of its own search box (Material's "Search" in the page's language).
