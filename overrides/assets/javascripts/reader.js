@@ -1,7 +1,7 @@
 /*
  * Reader tools: the languages side by side, and the copy buttons of every clause.
  *
- * Everything it shows comes from the page (scripts/reader.py and scripts/cite.py write it at
+ * Everything it shows comes from the page (constitution/site/parallel.py and cite.py write it at
  * generate time): no request is made, so it works on the website and from file:// alike.
  *
  * Side by side (.pl-controls, .pl-row): the reader picks two or three languages and their
