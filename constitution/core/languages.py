@@ -30,12 +30,46 @@ class ImportPatterns:
 
 
 @dataclass(frozen=True)
+class Ordinals:
+    """Ordinal words (masculine nominative) of 1–99: the units' own, and the tens' cardinals and ordinals."""
+
+    units: tuple[str, ...]  # 1 to 19
+    tens: tuple[str, ...]  # 20, 30, … 90 as cardinals ("двадцать"), for 21, 22 …
+    tens_ordinal: tuple[str, ...]  # 20, 30, … 90 as ordinals ("двадцатый")
+
+    def word(self, number: int) -> str | None:
+        if 1 <= number <= 19:
+            return self.units[number - 1]
+        if 20 <= number <= 99:
+            ten, unit = divmod(number, 10)
+            return self.tens_ordinal[ten - 2] if unit == 0 else f"{self.tens[ten - 2]} {self.units[unit - 1]}"
+        return None
+
+
+# Russian legal citations name a preamble's paragraph by its ordinal word: «абзац второй преамбулы».
+RUSSIAN_ORDINALS = Ordinals(
+    units=("первый", "второй", "третий", "четвертый", "пятый", "шестой", "седьмой", "восьмой", "девятый",
+           "десятый", "одиннадцатый", "двенадцатый", "тринадцатый", "четырнадцатый", "пятнадцатый",
+           "шестнадцатый", "семнадцатый", "восемнадцатый", "девятнадцатый"),
+    tens=("двадцать", "тридцать", "сорок", "пятьдесят", "шестьдесят", "семьдесят", "восемьдесят", "девяносто"),
+    tens_ordinal=("двадцатый", "тридцатый", "сороковой", "пятидесятый", "шестидесятый", "семидесятый",
+                  "восьмидесятый", "девяностый"),
+)
+
+
+@dataclass(frozen=True)
 class Language:
     code: str  # BCP 47, as in lang="…", hreflang and the site's folders
     iso639_2: str  # as Akoma Ntoso's FRBRlanguage wants
-    date_locale: str  # Babel locale for dates in running text
+    date_locale: str  # Babel locale for dates (ui.yaml's date_format is the pattern)
     search: str | None  # lunr's language (mkdocs.yml `search.lang`); None: lunr has none
     patterns: ImportPatterns
+    ordinals: Ordinals | None = None  # words for `{n:ordinal}` in ui.yaml; None: digits
+
+    def ordinal(self, number: int) -> str:
+        """The number as this language's ordinal word, where it has one; else its digits."""
+        word = self.ordinals.word(number) if self.ordinals else None
+        return word or str(number)
 
 
 RECORDS = (
@@ -48,7 +82,8 @@ RECORDS = (
         draft="Проект|ПРОЕКТ", title_word="КОНСТИТУЦИЯ",
         section=rf"(?<!\w)(?i:Раздел)\s+({ROMAN})\b", article=r"(?<!\w)(?i:Статья)\s+(\d{1,3})\b",
         address=r"Мы,[^,]*,", recital_ends=NEVER,
-        recital_starts=r"[А-ЯЁ]\w*|\w+(?:я|ясь|вшись|аем|яем)")),  # деепричастие, принимаем
+        recital_starts=r"[А-ЯЁ]\w*|\w+(?:я|ясь|вшись|аем|яем)"),  # деепричастие, принимаем
+        RUSSIAN_ORDINALS),
     Language("en", "eng", "en_GB", "en", ImportPatterns(
         draft="Draft|Project|DRAFT|PROJECT", title_word="CONSTITUTION",
         section=rf"(?<!\w)(?i:Section)\s+({ROMAN})\b", article=r"(?<!\w)(?i:Article)\s+(\d{1,3})\b",

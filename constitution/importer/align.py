@@ -29,6 +29,7 @@ class Aligner:
     readings: dict[str, Reading]
     status: str
     kept: dict[str, dict]  # lang -> {unit id: LangText} taken from the template
+    before: dict[str, dict]  # lang -> {unit id: LangText}: the template's, for the notes of unchanged texts
     problems: list[Problem] = field(default_factory=list)
 
     def entries(self, unit_id: str, texts: dict[str, str | None], lines: dict[str, int]) -> dict:
@@ -38,6 +39,9 @@ class Aligner:
                 text = texts.get(lang)
                 if text:
                     out[lang] = {"status": self.status, "text": text}
+                    prior = self.before.get(lang, {}).get(unit_id)
+                    if prior is not None and prior.note and prior.text == text:  # a translator's note stays
+                        out[lang]["note"] = prior.note                            # with the words it is about
                     continue
                 self.problems.append(Problem(self.readings[lang].path, lines.get(lang, 1), unit_id, lang,
                                              "not in this text: written as missing", WARNING))
@@ -105,9 +109,10 @@ class Aligner:
 def aligned_source(readings: dict[str, Reading], template: Source, status: str,
                    keep: list[str]) -> tuple[Source, list[Problem]]:
     """One source from every language read; languages in `keep` come from the template."""
-    kept = {lang: {unit.id: unit.texts.lang(lang) for unit in template.units() if unit.texts.lang(lang)}
-            for lang in keep}
-    aligner = Aligner(readings, status, kept)
+    before = {lang: {unit.id: unit.texts.lang(lang) for unit in template.units() if unit.texts.lang(lang)}
+              for lang in languages.LANGUAGES}
+    kept = {lang: before[lang] for lang in keep}
+    aligner = Aligner(readings, status, kept, before)
     title = aligner.entries(ids.TITLE_ID, {lang: r.title for lang, r in readings.items()}, {})
     count = max(len(reading.recitals) for reading in readings.values())
     recitals = []

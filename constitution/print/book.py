@@ -127,8 +127,9 @@ def cover(source: Source, lang: str, status: str, file_name: str, parallel: bool
         site_name=ui.get("site_name", lang),
         title=printed(source, doc.title, lang, status),
         edition=getattr(edition.name, lang),
-        date=ui.get("pdf_edition_date", lang).format(date=edition.date.isoformat()),
-        author=ui.get("pdf_author", lang).format(author=getattr(edition.author, lang)),
+        # the site's words for the same facts (site/pages.py `facts`), the date as the language writes it
+        date=f"{ui.get('site_date', lang)}: {labels.date(ui, lang, edition.date)}",
+        author=f"{ui.get('site_author', lang)}: {getattr(edition.author, lang)}",
         parallel=ui.get("pdf_parallel", lang) if parallel else None,
         status=status,
         status_label=capitalized(ui.get("status_" + status, lang)),

@@ -4,15 +4,15 @@ A citation is the document's pattern (ui.yaml `cite_document`, the edition's dat
 with `{unit}` replaced by the unit's part, inflected where the language needs it:
   en  Article 2, paragraph 4, Draft Constitution of the Republic of Kazakhstan (30 January 2026)
   ru  пункт 4 статьи 2 проекта Конституции Республики Казахстан (30 января 2026 г.)
-  kk  Қазақстан Республикасы Конституциясы жобасының (2026 жылғы 30 қаңтар) 2-бабының 4-тармағы
+  kk  Қазақстан Республикасы Конституциясы жобасының 2-бабының 4-тармағы (2026 жылғы 30 қаңтар)
 The generator writes the unit's part on each unit (`data-cite`) and the pattern once per page,
 so a long citation is not repeated on every clause; reader.js joins the two.
 """
 
 from __future__ import annotations
 
-from constitution.core import languages
 from constitution.site import html
+from constitution.source import labels
 from constitution.source.model import Source, Unit
 
 UNIT = "{unit}"
@@ -21,28 +21,26 @@ CITED_KINDS = ("recital", "article", "clause", "point")  # the units that have c
 
 def document_pattern(source: Source, lang: str) -> str:
     """The citation with '{unit}' still in it, e.g. '{unit}, Draft Constitution … (30 January 2026)'."""
-    from babel.dates import format_date
-
-    date = format_date(source.document.edition.date, source.ui.get("cite_date_format", lang),
-                       locale=languages.LANGUAGE[lang].date_locale)
+    date = labels.date(source.ui, lang, source.document.edition.date)
     return source.ui.get("cite_document", lang).replace("{date}", date)
 
 
 def unit_part(source: Source, lang: str, unit: Unit) -> str:
     """The unit's own part of its citation: 'пункт 4 статьи 2', '2-бабының 4-тармағы'."""
-    ui = source.ui
+    def part(key: str, **numbers) -> str:
+        return labels.fill(source.ui.get(key, lang), lang, **numbers)
+
     if unit.kind == "recital":
-        return ui.get("cite_recital", lang).format(recital=unit.number)
+        return part("cite_recital", recital=unit.number)
     if unit.kind == "article":
-        return ui.get("cite_article", lang).format(article=unit.article)
+        return part("cite_article", article=unit.article)
     if unit.kind == "clause":
-        return ui.get("cite_clause", lang).format(article=unit.article, clause=unit.number)
+        return part("cite_clause", article=unit.article, clause=unit.number)
     if unit.kind == "point":
         clause = next((c for c in source.article(unit.article).clauses if c.id == unit.parent), None)
         if clause is None:  # a point of the article's own text
-            return ui.get("cite_article_point", lang).format(article=unit.article, point=unit.number)
-        return ui.get("cite_clause_point", lang).format(article=unit.article, clause=clause.number,
-                                                        point=unit.number)
+            return part("cite_article_point", article=unit.article, point=unit.number)
+        return part("cite_clause_point", article=unit.article, clause=clause.number, point=unit.number)
     raise ValueError(f"{unit.id}: a {unit.kind} is not cited (only {', '.join(CITED_KINDS)})")
 
 

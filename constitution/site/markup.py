@@ -9,12 +9,10 @@ written as a numeric character reference, which every extension passes through.
 
 from __future__ import annotations
 
-import datetime
 import html
 import math
 import re
 
-from constitution.core import languages
 
 # Signs left as they are in Markdown: they mean nothing inside a line we start ourselves.
 _PLAIN_ASCII = frozenset(" ,.;?/%@")
@@ -60,13 +58,6 @@ def fill(template: str, markdown: dict[str, str] | None = None, **values) -> str
         last = match.end()
     out.append(literal_markdown(template[last:]))
     return "".join(out)
-
-
-def format_date(date: datetime.date, lang: str) -> str:
-    """A date as the language writes it in running text (Babel's CLDR long format)."""
-    from babel.dates import format_date as babel_format_date
-
-    return babel_format_date(date, format="long", locale=languages.LANGUAGE[lang].date_locale)
 
 
 def ranges(numbers: list[int]) -> str:

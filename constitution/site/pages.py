@@ -12,7 +12,7 @@ import posixpath
 
 from constitution.core import catalogue, contract, ids, languages, urls
 from constitution.site import cite, html, parallel, status
-from constitution.site.markup import attribute, excerpt, fill, format_date, literal_html, literal_markdown, ranges
+from constitution.site.markup import excerpt, fill, literal_markdown, ranges
 from constitution.site.units import (Lang, Page, article_title, banner, capitalized, heading, link, section_title,
                                      status_summary, unit_html, unit_title)
 from constitution.source import labels
@@ -51,7 +51,7 @@ def facts(lang: Lang, source: Source, page: str) -> list[str]:
     rows = [
         ("site_edition", literal_markdown(getattr(document.edition.name, lang.code))),
         ("site_date", f"<time datetime=\"{document.edition.date.isoformat()}\">"
-                      f"{literal_markdown(format_date(document.edition.date, lang.code))}</time>"),
+                      f"{literal_markdown(labels.date(lang.source.ui, lang.code, document.edition.date))}</time>"),
         ("site_author", literal_markdown(getattr(document.edition.author, lang.code))),
         ("site_holds", literal_markdown(holds(lang, source))),
     ]
@@ -164,14 +164,14 @@ def about_page(lang: Lang, source: Source) -> Page:
                      f"{literal_markdown(status_summary(lang, code, units))}")
         if text_source.published:
             lines.append(f"- **{literal_markdown(lang.ui('site_source_published'))}:** "
-                         f"{literal_markdown(format_date(text_source.published, lang.code))}")
+                         f"{literal_markdown(labels.date(lang.source.ui, lang.code, text_source.published))}")
         if text_source.url:
             lines.append(f"- **{literal_markdown(lang.ui('site_source_link'))}:** {external_link(text_source.url)}")
         lines.append("")
     lines += [heading(2, literal_markdown(lang.ui("site_timeline")), "timeline"), ""]
     for event in document.timeline:
         lines.append(f"- <time datetime=\"{event.date.isoformat()}\">**"
-                     f"{literal_markdown(format_date(event.date, lang.code))}**</time> — "
+                     f"{literal_markdown(labels.date(lang.source.ui, lang.code, event.date))}**</time> — "
                      f"{literal_markdown(getattr(event.text, lang.code))}")
     return Page(page, title, lines)
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from constitution.core import languages, urls
 from constitution.site import cite, html
-from constitution.site.markup import attribute, fill, literal_html, literal_markdown
+from constitution.site.markup import fill, literal_markdown
 from constitution.source import labels
 from constitution.source.model import STATUSES, Article, Source, Unit
 

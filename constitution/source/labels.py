@@ -2,12 +2,16 @@
 
 The words are ui.yaml's (`article_label` "Статья {n}", `section_label` "{n} бөлім" …);
 this module is the one place that fills them: sections take Roman numerals, a clause is
-numbered `4.` and a point `1)`, a clause's full name is its article's and its own.
+numbered `4.` and a point `1)`, a clause's full name is its article's and its own, and
+dates are written with the language's `date_format`.
 """
 
 from __future__ import annotations
 
-from constitution.core import ids
+import datetime
+import re
+
+from constitution.core import ids, languages
 from constitution.source.model import UI, Article, Section, article_units
 
 NUMBER_FORMAT = {"clause": "{n}.", "point": "{n})"}  # articles and recitals show no number
@@ -48,3 +52,26 @@ def unit_labels(ui: UI, lang: str, article: Article) -> dict[str, str]:
         elif unit.kind == "point":
             labels[unit.id] = f"{labels[unit.parent]}, {ui.get('point_label', lang).format(n=unit.number)}"
     return labels
+
+
+_PLACEHOLDER = re.compile(r"\{(\w+)(?::(ordinal))?\}")
+
+
+def fill(template: str, lang: str, **values) -> str:
+    """A ui.yaml string with its `{name}` placeholders filled; `{name:ordinal}` writes the number
+    as the language's ordinal word (core/languages.py). Nothing else in the string is read."""
+    def value(match: re.Match) -> str:
+        name, spec = match.groups()
+        if name not in values:
+            raise KeyError(f"ui string {template!r} has no value for {{{name}}}")
+        return languages.LANGUAGE[lang].ordinal(values[name]) if spec else str(values[name])
+
+    return _PLACEHOLDER.sub(value, template)
+
+
+def date(ui: UI, lang: str, day: datetime.date) -> str:
+    """A date as the language writes it (ui.yaml `date_format`, a CLDR pattern): «2026 жылғы 30 қаңтар»,
+    «30 января 2026 г.», "30 January 2026"."""
+    from babel.dates import format_date
+
+    return format_date(day, ui.get("date_format", lang), locale=languages.LANGUAGE[lang].date_locale)

@@ -293,16 +293,21 @@ def words_in_one_script(ctx: Context) -> Iterator[Problem]:
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 
 
+def _placeholder_names(text: str) -> list[str]:
+    """'{recital:ordinal}' and '{recital}' name the same value: a language may write it as a word."""
+    return sorted(name.split(":", 1)[0] + "}" if ":" in name else name for name in PLACEHOLDER.findall(text))
+
+
 def ui_placeholders(ctx: Context) -> Iterator[Problem]:
-    """A ui.yaml string has the same {placeholders} in every language."""
+    """A ui.yaml string has the same {placeholders} in every language (`:ordinal` aside)."""
     ui, file = ctx.loaded.ui, file_of(ctx.loaded, ctx.loaded.directory / paths.UI_FILE)
     if ui is None or file is None:
         return
     for key, texts in ui.items():
         first = languages.LANGUAGES[0]
-        expected = sorted(PLACEHOLDER.findall(getattr(texts, first)))
+        expected = _placeholder_names(getattr(texts, first))
         for lang in languages.LANGUAGES[1:]:
-            found = sorted(PLACEHOLDER.findall(getattr(texts, lang)))
+            found = _placeholder_names(getattr(texts, lang))
             if found != expected:
                 yield Problem(file.display, file.line(key, lang), key, lang,
                               f"placeholders {' '.join(found) or '(none)'} differ from {first}'s "

@@ -14,9 +14,9 @@ from pydantic import BaseModel, ConfigDict
 KEYS = (
     # names and labels of the document's parts (site, PDF, Akoma Ntoso)
     "site_name", "draft", "preamble", "section_label", "article_label", "clause_label", "point_label",
-    "status_official", "status_unofficial", "status_missing",
+    "status_official", "status_unofficial", "status_missing", "date_format",
     # the PDF editions
-    "pdf_contents", "pdf_text_missing", "pdf_edition_date", "pdf_author", "pdf_partial", "pdf_source",
+    "pdf_contents", "pdf_text_missing", "pdf_partial", "pdf_source",
     "pdf_link_hint", "pdf_parallel",
     # the site's pages
     "site_other_languages", "site_home", "site_description", "site_contents", "site_about", "site_edition",
@@ -30,7 +30,7 @@ KEYS = (
     "site_file_pdf", "site_file_pdf_parallel", "site_file_json", "site_file_json_schema", "site_file_csv",
     "site_file_akn", "site_file_offline", "site_size_kb", "site_size_mb", "site_decimal_separator",
     # citations and the copy buttons
-    "cite_date_format", "cite_document", "cite_article", "cite_clause", "cite_article_point",
+    "cite_document", "cite_article", "cite_clause", "cite_article_point",
     "cite_clause_point", "cite_recital", "cite_copy_link", "cite_copy_citation", "cite_copied_link",
     "cite_copied_citation", "cite_failed",
     # the languages side by side

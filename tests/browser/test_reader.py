@@ -89,7 +89,7 @@ def expect_columns(page, order: list[str]) -> None:
 def test_choose_two_languages_and_their_order(open_page, site):
     site_url, _ = site
     page = open_page(parallel_url(site_url, "art_2", "kk"))
-    assert page.title().startswith("2-бап: тілдерді салыстыру - ")  # not "Index": site/hooks/page_titles.py
+    assert page.title().startswith("2-бап: тілдік нұсқаларды салыстыру - ")  # not "Index": site/hooks/page_titles.py
     expect_columns(page, ["kk", "ru", "en"])  # the page's language first
     choose(page, 1, "ru")  # ru leaves column 2 for column 1: kk takes its place
     expect_columns(page, ["ru", "kk", "en"])
@@ -164,7 +164,7 @@ def test_copy_the_permalink_and_the_citation(open_page, site, unit_id, lang, cit
 
 
 @pytest.mark.parametrize("lang, link_name, citation_name", [
-    ("kk", "Тұрақты сілтемені көшіру: 2-бап, 3-тармақ, 1)-тармақша", "Сілтеме мәтінін көшіру: 2-бап, 3-тармақ, 1)-тармақша"),
+    ("kk", "Тұрақты сілтемені көшіру: 2-бап, 3-тармақ, 1) тармақша", "Дәйексөзді көшіру: 2-бап, 3-тармақ, 1) тармақша"),
     ("ru", "Копировать постоянную ссылку: Статья 2, пункт 3, подпункт 1)",
      "Копировать ссылку для цитирования: Статья 2, пункт 3, подпункт 1)"),
     ("en", "Copy permanent link: Article 2, paragraph 3, subparagraph 1)",

@@ -71,7 +71,7 @@ SEARCHES = [
     ("kk-letters-u-i", "kk", "мүлтіксіз", "preamble__rec_6"),  # ү і
     ("kk-letter-q", "kk", "қаласы", "art_2__para_4"),  # қ
     ("ru-genitive-Astana", "ru", "Астаны", "art_2__para_4"),  # the text has «город Астана»
-    ("ru-genitive", "ru", "неделимости", "art_2__para_2"),  # the text has «неделимость»
+    ("ru-genitive", "ru", "неотчуждаемости", "art_2__para_2"),  # the text has «неотчуждаемость»
     ("ru-nominative", "ru", "столица", "art_2__para_4"),  # the text has «Столицей», «столицы»
     ("en-plural", "en", "capitals", "art_2__para_4"),  # the text has "capital"
 ]

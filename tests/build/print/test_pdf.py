@@ -166,6 +166,19 @@ def test_kazakh_letters_extractable(built, edition):
     assert source_letters <= extracted
 
 
+COVER_DATES = [("kk", "Күні: 2026 жылғы 30 қаңтар"), ("ru", "Дата: 30 января 2026 г."), ("en", "Date: 30 January 2026")]
+
+
+@pytest.mark.parametrize("lang, line", COVER_DATES, ids=[lang for lang, _ in COVER_DATES])
+def test_cover_dates_the_edition_in_its_language_with_the_sites_label(built, lang, line):
+    """The cover writes the date as the language does (never ISO 2026-01-30), under the site's label."""
+    assert built.source.document.edition.date.isoformat() == "2026-01-30"
+    for edition in (lang, "parallel"):
+        cover = built.pages[edition][0]
+        assert normal(line) in cover, (edition, cover[:300])
+        assert "2026-01-30" not in cover.replace("constitution-2026-01-30", "")
+
+
 def test_parallel_clause_texts_on_one_page(built):
     source, pages = built.source, built.pages["parallel"]
     for unit in source.units():

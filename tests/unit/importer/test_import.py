@@ -88,3 +88,25 @@ def test_prose_before_the_title_is_not_the_document():
     assert reading.title == "CONSTITUTION OF X"
     assert list(reading.articles) == [1]
     assert reading.recitals == ["We, the people,", "Adopting it."]
+
+
+# --- translators' notes -----------------------------------------------------------------------
+
+def test_a_note_stays_with_the_unchanged_text_it_is_about():
+    """Importing the same English again keeps the translator's note on it; a changed text loses it."""
+    from constitution.importer import align, read
+
+    template = validate.checked_source(TRANSLATIONS)
+    noted = {unit.id: unit.texts.lang("en").note for unit in template.units() if unit.texts.lang("en").note}
+    assert noted, "the committed English carries translators' notes"
+    reading, problems = read.read_file(TRANSLATIONS / "published" / "en.txt", "en")
+    assert problems == []
+    imported, _ = align.aligned_source({"en": reading}, template, "unofficial", [])
+    assert {unit.id: unit.texts.lang("en").note for unit in imported.units()
+            if unit.texts.lang("en").note} == noted
+    assert "art_2__para_2" in noted
+    clause = reading.articles[2].clauses[2]
+    assert "covers" in clause.raw
+    clause.raw = clause.raw.replace("covers", "spans")
+    changed, _ = align.aligned_source({"en": reading}, template, "unofficial", [])
+    assert next(u for u in changed.units() if u.id == "art_2__para_2").texts.lang("en").note is None

@@ -97,7 +97,7 @@ def test_every_unit_has_a_named_permalink(files, lang):
     page = files[urls.page_source("art_2", lang)]
     permalinks = re.findall(r'<a class="unit__permalink" href="#([^"]+)" aria-label="([^"]+)"', page)
     assert [unit_id for unit_id, _ in permalinks] == [u.id for u in RICH.units() if u.article == 2]
-    label = {"kk": "2-бап, 3-тармақ, 1)-тармақша", "ru": "Статья 2, пункт 3, подпункт 1)",
+    label = {"kk": "2-бап, 3-тармақ, 1) тармақша", "ru": "Статья 2, пункт 3, подпункт 1)",
              "en": "Article 2, paragraph 3, subparagraph 1)"}[lang]
     assert any(name.endswith(label) for _, name in permalinks)
 

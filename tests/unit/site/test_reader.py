@@ -177,26 +177,28 @@ def test_each_article_side_by_side_leads_to_its_neighbours(files, article, previ
 
 # --- citations ----------------------------------------------------------------------------
 
-
+# The corrected forms (issue: established constitutional vocabulary): in Kazakh the date follows
+# the whole genitive chain and a point is «2) тармақшасы» with no hyphen after the bracket; in
+# Russian a preamble paragraph is named by its ordinal word.
 CITATIONS = [
     ("art_2__para_1", "en", "Article 2, paragraph 1, Draft Constitution of the Republic of Kazakhstan (30 January 2026)"),
     ("art_2__para_1", "ru", "пункт 1 статьи 2 проекта Конституции Республики Казахстан (30 января 2026 г.)"),
-    ("art_2__para_1", "kk", "Қазақстан Республикасы Конституциясы жобасының (2026 жылғы 30 қаңтар) 2-бабының 1-тармағы"),
+    ("art_2__para_1", "kk", "Қазақстан Республикасы Конституциясы жобасының 2-бабының 1-тармағы (2026 жылғы 30 қаңтар)"),
     ("art_2__para_3__point_2", "en",
      "Article 2, paragraph 3, subparagraph 2), Draft Constitution of the Republic of Kazakhstan (30 January 2026)"),
     ("art_2__para_3__point_2", "ru",
      "подпункт 2) пункта 3 статьи 2 проекта Конституции Республики Казахстан (30 января 2026 г.)"),
     ("art_2__para_3__point_2", "kk",
-     "Қазақстан Республикасы Конституциясы жобасының (2026 жылғы 30 қаңтар) 2-бабының 3-тармағының 2)-тармақшасы"),
+     "Қазақстан Республикасы Конституциясы жобасының 2-бабының 3-тармағының 2) тармақшасы (2026 жылғы 30 қаңтар)"),
     ("art_1", "en", "Article 1, Draft Constitution of the Republic of Kazakhstan (30 January 2026)"),
     ("art_1", "ru", "статья 1 проекта Конституции Республики Казахстан (30 января 2026 г.)"),
-    ("art_1", "kk", "Қазақстан Республикасы Конституциясы жобасының (2026 жылғы 30 қаңтар) 1-бабы"),
+    ("art_1", "kk", "Қазақстан Республикасы Конституциясы жобасының 1-бабы (2026 жылғы 30 қаңтар)"),
     ("art_3__point_1", "en", "Article 3, subparagraph 1), Draft Constitution of the Republic of Kazakhstan (30 January 2026)"),
     ("art_3__point_1", "ru", "подпункт 1) статьи 3 проекта Конституции Республики Казахстан (30 января 2026 г.)"),
-    ("art_3__point_1", "kk", "Қазақстан Республикасы Конституциясы жобасының (2026 жылғы 30 қаңтар) 3-бабының 1)-тармақшасы"),
+    ("art_3__point_1", "kk", "Қазақстан Республикасы Конституциясы жобасының 3-бабының 1) тармақшасы (2026 жылғы 30 қаңтар)"),
     ("preamble__rec_2", "en", "Preamble, recital 2, Draft Constitution of the Republic of Kazakhstan (30 January 2026)"),
-    ("preamble__rec_2", "ru", "абзац 2 преамбулы проекта Конституции Республики Казахстан (30 января 2026 г.)"),
-    ("preamble__rec_2", "kk", "Қазақстан Республикасы Конституциясы жобасының (2026 жылғы 30 қаңтар) кіріспесінің 2-азат жолы"),
+    ("preamble__rec_2", "ru", "абзац второй преамбулы проекта Конституции Республики Казахстан (30 января 2026 г.)"),
+    ("preamble__rec_2", "kk", "Қазақстан Республикасы Конституциясы жобасының кіріспесінің 2-азат жолы (2026 жылғы 30 қаңтар)"),
 ]
 
 

@@ -116,6 +116,10 @@ CASES = [
     Case("ui-not-nfc", (replace(UI, "ru: Проект\n", "ru: Прои\u0306ект\n"),), UI, 9, "draft", "ru", "not in Unicode NFC"),
     Case("ui-placeholders", (replace(UI, 'ru: "Раздел {n}"', 'ru: "Раздел"'),), UI, 17, "section_label", "ru",
          "placeholders (none) differ from kk's {n}"),
+    # `{recital:ordinal}` names the value `{recital}` names (written as a word); another name differs
+    Case("ui-ordinal-placeholder", (replace(UI, 'ru: "абзац {recital:ordinal} преамбулы"',
+                                            'ru: "абзац {number:ordinal} преамбулы"'),), UI, 272, "cite_recital", "ru",
+         "placeholders {number} differ from kk's {recital}"),
     Case("ui-empty", (replace(UI, "en: Preamble", "en: ''"),), UI, 14, "preamble", "en", "is empty"),
     # The interface strings are declared (source/ui.py KEYS): an absent one is a load error.
     Case("ui-key-absent", (replace(UI, "site_permalink:\n", "site_permalink_old:\n"),), UI, 3, "site_permalink", "-",
