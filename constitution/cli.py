@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Callable
 
 from constitution.core import languages, paths
-from constitution.core.problems import BuildError, Failure, SourceError, display_path, report
+from constitution.core.problems import BuildError, Failure, Refused, SourceError, display_path, report
 
 PROG = "python -m constitution"
 
@@ -151,6 +151,11 @@ def offline(args: argparse.Namespace) -> int:
     from constitution.build import pipeline
     from constitution.core import atomic
 
+    from constitution.build import outputs
+
+    refused = outputs.file_problems(args.source, "--out", args.out) if args.out else []
+    if refused:
+        raise Refused(refused)
     build = pipeline.staged(args.out or paths.DIST_DIR)
     build.source_dir = Path(args.source)
     try:
@@ -219,8 +224,9 @@ def main(argv: list[str] | None = None) -> int:
         report(error.lines(), f"{len(error.problems)} problem(s); nothing was written")
         return 1
     except Failure as error:
-        report(error.lines())
-        return 1
+        prefix = f"{args.command}: " if isinstance(error, Refused) else ""
+        report(prefix + line for line in error.lines())
+        return error.exit_code
     except OSError as error:
         print(f"{error.filename or '-'}: {error.strerror or error}", file=sys.stderr)
         return 1

@@ -5,22 +5,24 @@ downloads (PDFs, exports), pack the offline bundle, generate the pages, write th
 manifest of dist/ (once, with every file), `mkdocs build --strict`, check every link.
 Everything is written in a staging folder beside the outputs (<out's parent>/.build/);
 only when every stage succeeded are site/ and dist/ swapped in, so a failure leaves them
-as they were. `run(build, until=NAME)` runs a prefix of the stages (`offline` does).
+as they were (outputs.py: which folders it may replace, and the swap). `run(build,
+until=NAME)` runs a prefix of the stages (`offline` does).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from constitution.build import docs, linkcheck, mkdocs, offline
+from constitution.build import docs, linkcheck, mkdocs, offline, outputs
 from constitution.core import catalogue, languages, paths, urls
-from constitution.core.problems import BuildError
+from constitution.core.problems import BuildError, Refused
 from constitution.source.model import Source
 from constitution.source.validate import checked_source
 
@@ -153,7 +155,10 @@ def staged(out: Path) -> Build:
     staging = out.parent / paths.STAGING_DIR
     made = [folder for folder in (staging, *staging.parents) if not folder.exists()]
     staging.mkdir(parents=True, exist_ok=True)
-    return Build(Path(), Path(tempfile.mkdtemp(prefix=f"{out.name}-", dir=staging)), made=made)
+    outputs.clear_staging(staging, out.name)  # what killed builds of the same output left
+    work = Path(tempfile.mkdtemp(prefix=f"{out.name}-", dir=staging))
+    (work / "pid").write_text(str(os.getpid()), encoding="utf-8")
+    return Build(Path(), work, made=made)
 
 
 def cleanup(build: Build) -> None:
@@ -165,34 +170,20 @@ def cleanup(build: Build) -> None:
             folder.rmdir()
 
 
-def swap(pairs: list[tuple[Path, Path]], trash: Path) -> None:
-    """Put each staged folder in its target's place; undo all if one move fails."""
-    done: list[tuple[Path, Path, Path | None]] = []
-    try:
-        for staged_folder, target in pairs:
-            old = None
-            if target.exists():
-                old = trash / f"old-{target.name}-{len(done)}"
-                shutil.move(target, old)
-            done.append((staged_folder, target, old))
-            shutil.move(staged_folder, target)
-    except OSError:
-        for staged_folder, target, old in reversed(done):
-            if target.exists() and not staged_folder.exists():
-                shutil.move(target, staged_folder)
-            if old is not None and old.exists():
-                shutil.move(old, target)
-        raise
-
-
 def site(source_dir: Path, out: Path, dist: Path) -> Build:
-    """Run every stage and swap the results in; raise BuildError (or SourceError) on failure."""
+    """Run every stage and swap the results in; raise BuildError (or SourceError) on failure,
+    Refused before anything is done if the outputs are not the build's to replace."""
+    refused = outputs.problems(source_dir, {"--out": out, "--dist": dist})
+    if refused:
+        raise Refused(refused)
     out, dist = out.resolve(), dist.resolve()
+    for target in (out, dist):
+        outputs.recover(target)
     build = staged(out)
     build.source_dir = Path(source_dir)
     try:
         run(build)
-        swap([(build.site, out), (build.dist, dist)], build.work)
+        outputs.swap([(build.site, out), (build.dist, dist)])
         return build
     finally:
         cleanup(build)

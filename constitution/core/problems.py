@@ -32,6 +32,8 @@ class Problem:
 class Failure(Exception):
     """Base of the errors a command reports as lines instead of a traceback."""
 
+    exit_code = 1
+
     def lines(self) -> list[str]:
         raise NotImplementedError
 
@@ -53,6 +55,19 @@ class BuildError(Failure):
     def __init__(self, messages: list[str]):
         self.messages = messages or ["failed"]
         super().__init__(self.messages[0])
+
+    def lines(self) -> list[str]:
+        return list(self.messages)
+
+
+class Refused(Failure):
+    """A command will not write where it was told to (it would replace what it did not make)."""
+
+    exit_code = 2
+
+    def __init__(self, messages: list[str]):
+        self.messages = messages
+        super().__init__(messages[0])
 
     def lines(self) -> list[str]:
         return list(self.messages)

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import calendar
 import os
+import pickle
+import subprocess
+import sys
 from pathlib import Path
 
 from constitution.core import atomic, catalogue, ids, languages, paths
 from constitution.core.catalogue import PDF_EDITIONS as EDITIONS
 from constitution.core.catalogue import pdf_name
-from constitution.core.problems import Problem, SourceError
+from constitution.core.problems import BuildError, Problem, SourceError
 from constitution.source.model import Source
 
 PDF_VARIANT = "pdf/ua-1"
@@ -41,19 +44,50 @@ def build(source: Source, out_dir: Path) -> list[Path]:
     return written
 
 
-def render_all(source: Source, font_css: str) -> dict[str, bytes]:
-    """Every edition's bytes, rendered in parallel processes (the parallel edition first: it is longest)."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+WEIGHT = {catalogue.PARALLEL: len(languages.LANGUAGES)}  # the parallel edition is about three single ones
 
+
+def shares(workers: int) -> list[list[str]]:
+    """The editions split among `workers` processes by weight, the heaviest first."""
+    groups: list[list[str]] = [[] for _ in range(workers)]
+    load = [0] * workers
+    for edition in sorted(EDITIONS, key=lambda e: -WEIGHT.get(e, 1)):
+        lightest = load.index(min(load))
+        groups[lightest].append(edition)
+        load[lightest] += WEIGHT.get(edition, 1)
+    return [group for group in groups if group]
+
+
+def render_all(source: Source, font_css: str) -> dict[str, bytes]:
+    """Every edition's bytes, rendered in child processes (print/worker.py), one per core.
+
+    The children are killed if this process is interrupted, and exit by themselves if it is
+    killed: a build leaves no process, semaphore or traceback behind."""
     workers = min(len(EDITIONS), os.cpu_count() or 1)
     if workers == 1:
         return {edition: render(source, edition, font_css) for edition in EDITIONS}
-    order = sorted(EDITIONS, key=lambda edition: edition != catalogue.PARALLEL)
-    # spawn, not fork: the caller (a site build, a test run) may have threads of its own
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        futures = {edition: pool.submit(render, source, edition, font_css) for edition in order}
-        return {edition: futures[edition].result() for edition in EDITIONS}
+    children = []
+    try:
+        for group in shares(workers):
+            child = subprocess.Popen([sys.executable, "-m", "constitution.print.worker", str(os.getpid())],
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            children.append(child)
+            child.stdin.write(pickle.dumps((source, group, font_css), protocol=pickle.HIGHEST_PROTOCOL))
+            child.stdin.close()
+            child.stdin = None  # written whole: communicate() below only reads
+        rendered: dict[str, bytes] = {}
+        for child in children:
+            output, errors = child.communicate()
+            if child.returncode != 0:
+                lines = errors.decode("utf-8", "replace").strip().splitlines() or [f"exit {child.returncode}"]
+                raise BuildError([f"a PDF worker failed: {lines[-1]}"])
+            rendered.update(pickle.loads(output))
+        return {edition: rendered[edition] for edition in EDITIONS}
+    finally:
+        for child in children:
+            if child.poll() is None:
+                child.kill()
+                child.wait()
 
 
 def render(source: Source, edition: str, font_css: str) -> bytes:

@@ -1,0 +1,42 @@
+"""`python -m constitution.print.worker`: render some PDF editions in a child process.
+
+pdf.py starts one per core and hands it, pickled on stdin, the source, the editions to
+render and the font CSS; the PDFs come back pickled on stdout. A worker never outlives its
+parent (it watches for being orphaned, so a killed build leaves no process behind) and
+ignores Ctrl-C, which the parent handles for the whole build (no worker tracebacks).
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import signal
+import sys
+import threading
+import time
+
+
+def watch_parent(parent: int) -> None:
+    """Exit at once when the parent is gone (this process is then adopted by another)."""
+    while True:
+        if os.getppid() != parent:
+            os._exit(1)
+        time.sleep(0.2)
+
+
+def main() -> int:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = int(sys.argv[1]) if len(sys.argv) > 1 else os.getppid()
+    threading.Thread(target=watch_parent, args=(parent,), daemon=True).start()
+    source, editions, font_css = pickle.load(sys.stdin.buffer)
+
+    from constitution.print.pdf import render
+
+    rendered = {edition: render(source, edition, font_css) for edition in editions}
+    sys.stdout.buffer.write(pickle.dumps(rendered, protocol=pickle.HIGHEST_PROTOCOL))
+    sys.stdout.buffer.flush()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
