@@ -134,6 +134,10 @@ def site(args: argparse.Namespace) -> int:
     except BuildError as error:
         report((f"site: {line}" for line in error.lines()), f"site: failed; {args.out} and {dist} are unchanged")
         return 1
+    except OSError as error:  # a full disk, a folder that cannot be written: the swap put the old ones back
+        report([f"site: {error.filename or '-'}: {error.strerror or error}"],
+               f"site: failed; {args.out} and {dist} are unchanged")
+        return 1
     pages = sum(1 for _ in args.out.rglob("index.html"))
     print(f"{args.out}: {pages} pages; {dist}: {len(build.downloads)} files")
     return 0

@@ -227,3 +227,18 @@ def test_the_offline_zip_is_never_a_folder_or_in_the_source(tmp_path):
     assert "is a folder" in outputs.file_problems(paths.SOURCE_DIR, "--out", tmp_path)[0]
     assert "inside the source" in outputs.file_problems(paths.SOURCE_DIR, "--out", paths.SOURCE_DIR / "x.zip")[0]
     assert outputs.file_problems(paths.SOURCE_DIR, "--out", tmp_path / "x.zip") == []
+
+
+def test_a_failed_swap_says_so_in_one_line_and_that_the_outputs_are_unchanged(tmp_path, monkeypatch, capsys):
+    from constitution import cli
+    from constitution.build import pipeline
+
+    def full_disk(source_dir, out, dist):
+        raise OSError(errno.ENOSPC, "No space left on device", str(dist / "constitution-kk.pdf"))
+
+    monkeypatch.setattr(pipeline, "site", full_disk)
+    out, dist = tmp_path / "site", tmp_path / "dist"
+    assert cli.main(["site", "--out", str(out), "--dist", str(dist)]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"site: {dist / 'constitution-kk.pdf'}: No space left on device",
+        f"site: failed; {out} and {dist} are unchanged"]
