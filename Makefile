@@ -1,23 +1,30 @@
 # Two commands set everything up on a fresh machine with Python 3.11:
-#   make site   (creates .venv, installs pinned requirements, builds site/ and dist/)
-#   make test   (adds the test requirements and Debian's chromium, runs the tests)
+#   make site   (creates .venv, installs the locked requirements, builds site/ and dist/)
+#   make test   (adds the locked test requirements and Debian's chromium, runs the tests)
+#   make lock   (after changing a pin in requirements*.txt: regenerates the *.lock files)
 PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup site serve generate validate offline pdf export test test-fast lint-imports bench clean
+.PHONY: setup site serve generate validate offline pdf export test test-fast lint-imports bench clean lock
 
-# The pinned requirements, then the package itself, editable (pyproject.toml reads the same pins).
-$(VENV)/.installed: requirements.txt pyproject.toml
+# The locked requirements (every package, each with its hashes: README, "Dependencies"), then
+# the package itself, editable and without dependencies (pyproject.toml reads requirements.txt's
+# pins; its build backend, setuptools, is pinned there). `pip check` fails if a lock is older
+# than a pin of requirements*.txt (run `make lock`).
+PIP_INSTALL := $(PY) -m pip install --quiet --disable-pip-version-check
+$(VENV)/.installed: requirements.lock requirements.txt pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "make: needs $(PYTHON) (or run: make PYTHON=python3 ...)"; exit 1; }
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	$(PIP_INSTALL) --require-hashes -r requirements.lock
+	$(PIP_INSTALL) --no-deps -e .
+	$(PY) -m pip check --disable-pip-version-check
 	touch $@
 
-$(VENV)/.installed-test: $(VENV)/.installed requirements-test.txt
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+$(VENV)/.installed-test: $(VENV)/.installed requirements-test.lock
+	$(PIP_INSTALL) --require-hashes -r requirements-test.lock
+	$(PY) -m pip check --disable-pip-version-check
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
@@ -56,3 +63,19 @@ bench: setup $(VENV)/.installed-test
 
 clean:
 	rm -rf site dist .build
+
+# The locks, for CPython 3.11 (3.11.5 or later: pymdown-extensions needs it) on Linux, any
+# architecture (every file's hash): requirements.lock from requirements.txt, then
+# requirements-test.lock from requirements-test.txt within it (-c), so the two agree. uv runs
+# from a throwaway venv, removed afterwards. Versions already locked are kept unless
+# `make lock LOCK_FLAGS=--upgrade` (the newest of every package the pins allow).
+UV_VERSION := 0.13.9
+LOCK_FLAGS ?=
+UV_COMPILE := pip compile --quiet --generate-hashes --python-version 3.11.5 --python-platform linux \
+	--custom-compile-command "make lock" $(LOCK_FLAGS)
+lock:
+	@command -v $(PYTHON) >/dev/null || { echo "make: needs $(PYTHON) (or run: make PYTHON=python3 ...)"; exit 1; }
+	tool=$$(mktemp -d) && trap 'rm -rf "$$tool"' EXIT && \
+	$(PYTHON) -m venv "$$tool" && "$$tool/bin/pip" install --quiet --disable-pip-version-check uv==$(UV_VERSION) && \
+	"$$tool/bin/uv" $(UV_COMPILE) requirements.txt -o requirements.lock && \
+	"$$tool/bin/uv" $(UV_COMPILE) requirements-test.txt -c requirements.lock -o requirements-test.lock

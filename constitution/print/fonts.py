@@ -5,7 +5,13 @@ tied together by `unicode-range`. WeasyPrint 70 reads `unicode-range`, but it wr
 faces of one family and style as a single PDF font, so glyph numbers of different
 subsets collide: Kazakh text comes out as the wrong glyphs. Merging the subsets into one
 font (fontTools) gives one face per style with the whole Cyrillic and Latin repertoire.
-The merged files are cached in .build/ under a hash of their inputs.
+
+The merged files are cached in .build/pdf-fonts/ (or the folder the environment variable
+CONSTITUTION_FONT_CACHE names, e.g. an empty one: the tests build with a cold cache without
+deleting the developer's) under a hash of their inputs and of CACHE_VERSION. A merged font
+is the same bytes whenever and wherever it is made: its `head.created` and `head.modified`
+are the subsets' own (fontTools would write the time of the merge), so a cold cache, a warm
+one, `make clean` or another machine give the same PDFs (issue 16).
 """
 
 from __future__ import annotations
@@ -23,7 +29,11 @@ from constitution.core import atomic, paths
 FAMILY = "Constitution Noto Serif"  # a name no system font has, so nothing else can match
 FONT_DIR = paths.NODE_MODULES / "@fontsource" / "noto-serif" / "files"
 SUBSETS = ("latin", "latin-ext", "cyrillic", "cyrillic-ext")
-CACHE_DIR = paths.ROOT / paths.STAGING_DIR / "pdf-fonts"
+CACHE_DIR = paths.ROOT / paths.STAGING_DIR / "pdf-fonts"  # the default cache
+CACHE_ENV = "CONSTITUTION_FONT_CACHE"  # another folder for the cache (read at each use)
+# Part of the cache key: raise it when the merge changes, so no older merge is reused
+# (2: fixed timestamps; the fonts of 1 carry the time they were merged at).
+CACHE_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -43,6 +53,12 @@ def subset_files(style: Style) -> list[Path]:
     return files
 
 
+def cache_dir() -> Path:
+    """Where the merged fonts are kept: $CONSTITUTION_FONT_CACHE if set, else .build/pdf-fonts/."""
+    configured = os.environ.get(CACHE_ENV)
+    return Path(configured).absolute() if configured else CACHE_DIR
+
+
 def merged_font(style: Style) -> Path:
     """The merged TTF of one style, built once and then read from the cache."""
     import fontTools
@@ -50,22 +66,28 @@ def merged_font(style: Style) -> Path:
     from fontTools.ttLib import TTFont
 
     inputs = subset_files(style)
-    digest = hashlib.sha256(fontTools.version.encode())
+    digest = hashlib.sha256(f"{fontTools.version} {CACHE_VERSION}".encode())
     for path in inputs:
         digest.update(path.read_bytes())
-    target = CACHE_DIR / f"noto-serif-{style.weight}-{style.style}-{digest.hexdigest()[:16]}.ttf"
+    cache = cache_dir()
+    target = cache / f"noto-serif-{style.weight}-{style.style}-{digest.hexdigest()[:16]}.ttf"
     if target.is_file():
         return target
-    CACHE_DIR.mkdir(parents=True, exist_ok=True)
-    plain = []
+    cache.mkdir(parents=True, exist_ok=True)
+    plain, created, modified = [], [], []
     for path in inputs:  # the merger reads plain TrueType, not WOFF2
         font = TTFont(path)
         font.flavor = None
-        plain_path = CACHE_DIR / f"{path.stem}.{os.getpid()}.ttf"
+        created.append(font["head"].created)
+        modified.append(font["head"].modified)
+        plain_path = cache / f"{path.stem}.{os.getpid()}.ttf"
         font.save(plain_path)
         plain.append(plain_path)
     try:
         merged = Merger().merge([str(path) for path in plain])
+        # The subsets' dates, not the merge's (fontTools' merger and save write "now")
+        merged["head"].created, merged["head"].modified = min(created), max(modified)
+        merged.recalcTimestamp = False
         data = io.BytesIO()
         merged.save(data)
         atomic.write_bytes(target, data.getvalue())  # a parallel build never reads half a font

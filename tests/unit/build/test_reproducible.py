@@ -1,9 +1,18 @@
-"""The reproducibility gate's own report (tests/helpers/trees.py): one line per differing file
-(the gate itself: tests/build/build/test_reproducible.py)."""
+"""Reproducibility without a build: the gate's own report (tests/helpers/trees.py: one line per
+differing file; the gate itself: tests/build/build/test_reproducible.py), and the locks of the
+Python dependencies (README, "Dependencies"): every pin of requirements*.txt locked at its
+version, every locked package pinned and hashed, the two locks in agreement."""
 
 from __future__ import annotations
 
+import re
+
+import pytest
+
+from tests.helpers import ROOT
 from tests.helpers.trees import differences
+
+LOCKS = {"requirements.txt": "requirements.lock", "requirements-test.txt": "requirements-test.lock"}
 
 
 def test_difference_report_names_each_file(tmp_path):
@@ -12,3 +21,53 @@ def test_difference_report_names_each_file(tmp_path):
             (tmp_path / side / name).parent.mkdir(parents=True, exist_ok=True)
             (tmp_path / side / name).write_text(text)
     assert differences(tmp_path / "a", tmp_path / "b") == ["changed: differs", "only-a: only in the first build"]
+
+
+def normal(name: str) -> str:
+    """A distribution name as pip compares them (PEP 503): pydantic_core is pydantic-core."""
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def pins(name: str) -> dict[str, str]:
+    """{name: version} of a requirements file and the files it includes (-r)."""
+    found = {}
+    for line in (ROOT / name).read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line.startswith("-r"):
+            found.update(pins(line[2:].strip()))
+        elif line:
+            match = re.fullmatch(r"([A-Za-z0-9._-]+)==([^\s;]+)", line)
+            assert match, f"{name}: not an exact pin: {line!r}"
+            found[normal(match[1])] = match[2]
+    return found
+
+
+def locked(name: str) -> dict[str, tuple[str, int]]:
+    """{name: (version, number of hashes)} of a lock file."""
+    entries: dict[str, tuple[str, int]] = {}
+    current = None
+    for line in (ROOT / name).read_text(encoding="utf-8").splitlines():
+        if line.startswith(" ") and current:
+            hashes = len(re.findall(r"--hash=sha256:[0-9a-f]{64}", line))
+            entries[current] = (entries[current][0], entries[current][1] + hashes)
+        elif line and not line.startswith(("#", "-")):
+            match = re.fullmatch(r"([A-Za-z0-9._-]+)==(\S+) \\", line)
+            assert match, f"{name}: not a pinned, hashed entry: {line!r}"
+            current = normal(match[1])
+            entries[current] = (match[2], 0)
+    return entries
+
+
+@pytest.mark.parametrize("requirements", LOCKS)
+def test_every_pin_is_locked_at_its_version_with_hashes(requirements):
+    lock = locked(LOCKS[requirements])
+    stale = {name: (version, lock.get(name, ("absent",))[0]) for name, version in pins(requirements).items()
+             if lock.get(name, ("absent",))[0] != version}
+    assert not stale, f"{LOCKS[requirements]} is older than {requirements} (run `make lock`): {stale}"
+    assert [name for name, (_, hashes) in lock.items() if not hashes] == []
+    assert len(lock) > len(pins(requirements))  # the transitive packages too
+
+
+def test_the_test_lock_holds_the_site_lock_unchanged():
+    site, test = locked("requirements.lock"), locked("requirements-test.lock")
+    assert {name: site[name][0] for name in site} == {name: test[name][0] for name in site if name in test}
