@@ -56,11 +56,11 @@ def fresh_checkout(target: Path) -> Path:
 
 
 def run(command: list[str], checkout: Path, env: dict) -> None:
-    """`python -m constitution …` as a user runs it in `checkout` (its package, its paths)."""
+    """`python -m constitution …` as a user runs it in `checkout`: `-m` puts the working folder
+    first on the module path, so the checkout's own package (and its paths) run."""
     result = subprocess.run([sys.executable, "-m", "constitution", *command], cwd=checkout,
                             capture_output=True, text=True,
-                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": GATES_SITE_URL,
-                                 "PYTHONPATH": str(checkout), **env})
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": GATES_SITE_URL, **env})
     if result.returncode != 0:
         pytest.fail(f"{' '.join(command)} in {checkout} failed:\n{result.stdout}{result.stderr}", pytrace=False)
 
