@@ -1,7 +1,8 @@
 """Literal text in generated pages: legal text as raw HTML, UI strings as inert Markdown.
 
 Nothing the source holds may ever act as markup. Legal text goes into raw HTML blocks
-(escaped, a line break as <br>), which Markdown and its extensions leave alone; short
+(html.py's autoescaped templates, a line break as <br>), which Markdown and its extensions
+leave alone; short
 strings that must sit inside Markdown (headings, links, list items, table cells) have every
 ASCII sign that some extension could read (`*`, `_`, `[`, `{`, `:`, `|`, `<`, `-` ...)
 written as a numeric character reference, which every extension passes through.
@@ -9,18 +10,12 @@ written as a numeric character reference, which every extension passes through.
 
 from __future__ import annotations
 
-import html
 import math
 import re
 
 
 # Signs left as they are in Markdown: they mean nothing inside a line we start ourselves.
 _PLAIN_ASCII = frozenset(" ,.;?/%@")
-
-
-def literal_html(text: str) -> str:
-    """HTML that shows `text` exactly as written; each line break becomes <br>."""
-    return "<br>".join(html.escape(line) for line in text.split("\n"))
 
 
 def literal_markdown(text: str) -> str:
@@ -32,11 +27,6 @@ def literal_markdown(text: str) -> str:
         else:
             out.append(char)
     return "".join(out)
-
-
-def attribute(text: str) -> str:
-    """A value for a double-quoted HTML attribute."""
-    return html.escape(" ".join(text.split()), quote=True)
 
 
 _FIELD = re.compile(r"\{(\w+)\}")

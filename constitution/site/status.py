@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from constitution.core import languages, urls
 from constitution.site import html
-from constitution.site.markup import fill, literal_html, literal_markdown
+from constitution.site.markup import fill, literal_markdown
 from constitution.site.units import Lang, Page, heading, link, section_title, status_counts
 from constitution.source import labels
 from constitution.source.model import STATUSES, Source, Unit
@@ -30,8 +30,7 @@ def status_page(lang: Lang, source: Source) -> Page:
     page = urls.STATUS_PAGE
     title = lang.ui("status_title")
     units = list(source.units())
-    columns = " | ".join(f'<span lang="{code}">{literal_html(lang.endonym(code))}</span>'
-                           for code in languages.LANGUAGES)
+    columns = " | ".join(html.render("language_name", code, lang.endonym(code)) for code in languages.LANGUAGES)
     lines = [heading(1, literal_markdown(title), page), "", literal_markdown(lang.ui("status_intro")), "",
              heading(2, literal_markdown(lang.ui("status_totals")), "totals"), "",
              f"| {literal_markdown(lang.ui('site_source_status'))} | {columns} |", "| --- | --- | --- | --- |"]

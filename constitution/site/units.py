@@ -2,7 +2,7 @@
 the HTML of a text unit, and the unofficial-translation banner.
 
 Pages (pages.py, parallel.py, status.py) are lists of Markdown lines built from these; legal
-text goes in as raw HTML (markup.literal_html), never as Markdown.
+text goes in as raw HTML (html.py's templates), never as Markdown.
 """
 
 from __future__ import annotations
