@@ -44,8 +44,17 @@ def render(template: str, **data) -> str:
 
 
 def css_string(text: str) -> str:
-    """A CSS string literal for generated content (footers)."""
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\A ") + '"'
+    """A CSS string literal for generated content (footers). Backslashes, quotes, braces,
+    parentheses, semicolons, angle brackets and every non-printable character (\\r and \\f end
+    a CSS line too) are written as CSS escapes (`\\HH `): no text can end the string or the rule."""
+    def escaped(char: str) -> str:
+        if char == "\n":
+            return "\\A "
+        if char in '\\"\'{}();<>' or not char.isprintable() or ord(char) < 32:
+            return f"\\{ord(char):X} "
+        return char
+
+    return '"' + "".join(escaped(char) for char in text) + '"'
 
 
 def stylesheet(name: str, footer: str) -> str:
