@@ -8,7 +8,6 @@ site/, dist/ or docs/ of the checkout.
 from __future__ import annotations
 
 import argparse
-import importlib
 import os
 import sys
 from dataclasses import dataclass

@@ -14,7 +14,14 @@ from pathlib import Path
 from typing import Callable
 
 from constitution.core import languages, paths
-from constitution.core.problems import BuildError, Failure, Refused, SourceError, display_path, report
+from constitution.core.problems import (
+    BuildError,
+    Failure,
+    Refused,
+    SourceError,
+    display_path,
+    report,
+)
 
 PROG = "python -m constitution"
 
@@ -152,10 +159,8 @@ def offline_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def offline(args: argparse.Namespace) -> int:
-    from constitution.build import pipeline
+    from constitution.build import outputs, pipeline
     from constitution.core import atomic
-
-    from constitution.build import outputs
 
     refused = outputs.file_problems(args.source, "--out", args.out) if args.out else []
     if refused:
@@ -184,10 +189,21 @@ def out_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", type=Path, default=paths.DIST_DIR, help="output folder (default: dist/)")
 
 
+def refuse_outputs(source: Path, out: Path) -> None:
+    """pdf and export write their own files into `out`: never into the source, the checkout's
+    root, `/` or the home folder."""
+    from constitution.build import outputs
+
+    refused = outputs.problems(source, {"--out": out}, replaced=False)
+    if refused:
+        raise Refused(refused)
+
+
 def pdf(args: argparse.Namespace) -> int:
     from constitution.print import pdf as editions
     from constitution.source.validate import checked_source
 
+    refuse_outputs(args.source, args.out)
     for path in editions.build(checked_source(args.source), args.out):
         print(f"{path} ({path.stat().st_size // 1024} KiB)")
     return 0
@@ -197,6 +213,7 @@ def export(args: argparse.Namespace) -> int:
     from constitution.data import export as exports
     from constitution.source.validate import checked_source
 
+    refuse_outputs(args.source, args.out)
     for path in exports.build(checked_source(args.source), args.out):
         print(f"{path}  {path.stat().st_size} bytes")
     return 0
@@ -235,4 +252,5 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{error.filename or '-'}: {error.strerror or error}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
+        print(f"{args.command}: interrupted", file=sys.stderr)
         return 130

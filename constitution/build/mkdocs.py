@@ -21,7 +21,7 @@ def run_mkdocs(docs: Path, dist: Path, manifest: Path, site: Path, downloads: li
     serve every one of `downloads`."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {}),
            paths.DOCS_ENV: str(docs), paths.DIST_ENV: str(dist), paths.MANIFEST_ENV: str(manifest)}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict",
+    command = [sys.executable, "-m", "constitution.build.mkdocs_child", str(os.getpid()), "build", "--strict",
                "--config-file", str(paths.MKDOCS_CONFIG), "--site-dir", str(site)]
     result = subprocess.run(command, env=env, cwd=paths.ROOT, capture_output=True, text=True)
     if result.returncode != 0:

@@ -1,24 +1,29 @@
 """The build's own folders: which outputs it may replace, and how it replaces them.
 
 A build writes everything in a staging folder, then swaps it in. It only ever replaces a
-folder that is its own: new, empty, or carrying MARKER (written into every site/ and
-dist/ it makes). It refuses an output that is, holds or lies inside the source, holds the
-checkout, `/` or the home folder, or overlaps the other output.
+folder that is its own: new, empty, or carrying MARKER (written into every site/ and dist/
+it makes). It refuses an output that is, holds or lies inside the source, holds the
+checkout, `/` or the home folder, or overlaps the other output; `pdf`, `export` and
+`offline`, which write named files into a folder, are held to the same places.
 
-The swap is one rename per output on the output's own filesystem (a staged folder on
-another one is first copied beside it, which can fail without touching anything). An
-output that is a mount point is synced in place: every new file is written beside its
-final name first, then all are renamed into place, then stale files go. Signals are held
-during the swap; a failed swap puts the old folders back. Leftovers of a build that was
-killed (SIGKILL cannot be held) are put right by the next one (`recover`).
+The swap replaces every output or none. Before it touches anything it writes a journal
+beside the staging folders; each output that is not a mount point then takes one rename
+(a staged tree on another filesystem is first copied beside the output: a full disk then
+changes nothing), and a mount point (a Docker volume), last, is synced in place: every new
+file written beside its name, then each old file set aside as it is replaced, so that a
+failure puts it back. Signals are held during the swap; a failure puts every output back.
+A build killed during the swap (SIGKILL cannot be held) leaves its journal, and the next
+build puts every output back as it was before (`recover`).
 """
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
 import tempfile
+import zipfile
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -26,7 +31,8 @@ from constitution.core import catalogue, paths
 
 MARKER = ".constitution-build"
 MARKER_TEXT = "Written by `python -m constitution site`: the next build replaces this folder whole.\n"
-OLD, NEW = "old", "new"  # leftovers beside an output: .site.old-XXXX, .site.new-XXXX
+OLD, NEW = "old", "new"  # trees beside an output during a swap: .site.old-XXXX, .site.new-XXXX
+STAGE = "stage"  # a build's staging folder: .build/site.stage-XXXX
 HELD_SIGNALS = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT}
 
 
@@ -35,16 +41,18 @@ def _inside(path: Path, folder: Path) -> bool:
 
 
 def _legacy(folder: Path) -> bool:
-    """An output of a build from before the marker: a site with its sitemap, or a dist/ with
-    its manifest and nothing the catalogue does not know."""
+    """The checkout's own site/ or dist/ as a build from before the marker left it."""
     names = {path.name for path in folder.iterdir()}
-    if catalogue.MANIFEST in names:
-        return all(name == catalogue.MANIFEST or name.startswith("constitution") for name in names)
-    return {"index.html", "sitemap.xml", "404.html", "assets"} <= names
+    if folder == paths.DIST_DIR.resolve():
+        return catalogue.MANIFEST in names and all(name.startswith(("constitution", "manifest")) for name in names)
+    if folder == paths.SITE_DIR.resolve():
+        return {"index.html", "sitemap.xml", "404.html", "assets"} <= names
+    return False
 
 
 def ours(folder: Path) -> bool:
     """Whether the build may replace `folder`: absent, empty, or one of its own outputs."""
+    folder = Path(folder).resolve()
     if not folder.exists():
         return True
     if not folder.is_dir():
@@ -52,19 +60,21 @@ def ours(folder: Path) -> bool:
     return (folder / MARKER).is_file() or not any(folder.iterdir()) or _legacy(folder)
 
 
-def problems(source: Path, outputs: dict[str, Path]) -> list[str]:
-    """Why the build may not write `outputs` ({"--out": site, "--dist": dist}): one line per output."""
+def problems(source: Path, outputs: dict[str, Path], replaced: bool = True) -> list[str]:
+    """Why a command may not write `outputs` ({"--out": site, "--dist": dist}): one line per
+    refused output (an overlap once). `replaced`: the folders are replaced whole (site), so a
+    foreign non-empty one is refused too; else files are written into them (pdf, export)."""
     source = Path(source).resolve()
     protected = {"the checkout": paths.ROOT.resolve(), "/": Path("/"), "the home folder": Path.home().resolve()}
     resolved = {flag: Path(folder).resolve() for flag, folder in outputs.items()}
-    found = []
-    for flag, folder in resolved.items():
-        reasons = [f"holds the source {source}" for _ in [1] if _inside(source, folder)]
-        reasons += [f"lies inside the source {source}" for _ in [1] if _inside(folder, source)]
+    found: list[str] = []
+    for index, (flag, folder) in enumerate(resolved.items()):
+        reasons = [f"holds the source {source}"] if _inside(source, folder) else []
+        reasons += [f"lies inside the source {source}"] if _inside(folder, source) else []
         reasons += [f"holds {name}" for name, root in protected.items() if _inside(root, folder)]
-        reasons += [f"overlaps {other} {elsewhere}" for other, elsewhere in resolved.items()
-                    if other != flag and (_inside(folder, elsewhere) or _inside(elsewhere, folder))]
-        if not reasons and not ours(folder):
+        reasons += [f"overlaps {other} {elsewhere}" for other, elsewhere in list(resolved.items())[index + 1:]
+                    if _inside(folder, elsewhere) or _inside(elsewhere, folder)]
+        if replaced and not reasons and not ours(folder):
             reasons.append(f"not empty and not a folder this build made (no {MARKER}): choose a new or empty folder")
         if reasons:
             found.append(f"{flag} {folder}: {reasons[0]}; nothing was written")
@@ -72,13 +82,27 @@ def problems(source: Path, outputs: dict[str, Path]) -> list[str]:
 
 
 def file_problems(source: Path, flag: str, path: Path) -> list[str]:
-    """Why a command may not write the file `path` (the offline zip): a folder, or in the source."""
+    """Why a command may not write the offline zip `path`: a folder, a place `problems` refuses,
+    or an existing file that is not an offline bundle (a zip whose entries are one edition's folder)."""
     path, source = Path(path).resolve(), Path(source).resolve()
     if path.is_dir():
-        return [f"{flag} {path}: is a folder; give the zip's file name"]
+        return [f"{flag} {path}: is a folder; give the zip's file name; nothing was written"]
     if _inside(path, source):
-        return [f"{flag} {path}: lies inside the source {source}"]
+        return [f"{flag} {path}: lies inside the source {source}; nothing was written"]
+    found = problems(source, {flag: path.parent}, replaced=False)
+    if found:
+        return found
+    if path.exists() and not _is_bundle(path):
+        return [f"{flag} {path}: exists and is not an offline bundle; nothing was written"]
     return []
+
+
+def _is_bundle(path: Path) -> bool:
+    if not zipfile.is_zipfile(path):
+        return False
+    with zipfile.ZipFile(path) as archive:
+        tops = {name.split("/", 1)[0] for name in archive.namelist()}
+    return len(tops) == 1 and next(iter(tops)).startswith(catalogue.offline_folder(""))
 
 
 @contextmanager
@@ -92,40 +116,82 @@ def signals_held():
 
 
 def _beside(target: Path, kind: str) -> Path:
-    return Path(tempfile.mkdtemp(prefix=f".{target.name}.{kind}-", dir=target.parent))
+    """A new name next to `target` (nothing is made there)."""
+    made = Path(tempfile.mkdtemp(prefix=f".{target.name}.{kind}-", dir=target.parent))
+    made.rmdir()
+    return made
 
 
 def _same_filesystem(one: Path, other: Path) -> bool:
     return one.stat().st_dev == other.stat().st_dev
 
 
-def _sync_in_place(staged: Path, target: Path) -> None:
-    """Make a mount point hold exactly the staged tree: new files beside their names, then renamed."""
-    files = [path.relative_to(staged) for path in staged.rglob("*") if path.is_file()]
-    written: list[tuple[Path, Path]] = []
-    try:
-        for relative in files:
-            final = target / relative
+PARTIAL, KEPT = ".swap-new", ".swap-old"  # suffixes of a mount point's files during its sync
+
+
+def _hidden(final: Path, suffix: str) -> Path:
+    return final.with_name(f".{final.name}{suffix}")
+
+
+class _Sync:
+    """A mount point synced in place from a staged tree, and how to put it back."""
+
+    def __init__(self, staged: Path, target: Path):
+        self.staged, self.target = staged, target
+        self.files = sorted(path.relative_to(staged) for path in staged.rglob("*") if path.is_file())
+        self.added = [str(relative) for relative in self.files if not (target / relative).exists()]
+        keep = {target / relative for relative in self.files}
+        self.stale = sorted(str(path.relative_to(target)) for path in target.rglob("*")
+                            if path.is_file() and path not in keep and not path.name.endswith((PARTIAL, KEPT)))
+        self.replaced: list[Path] = []  # finals whose old file is kept beside them
+
+    def journal(self) -> dict:
+        return {"target": str(self.target), "mount": True, "added": self.added}
+
+    def apply(self) -> None:
+        for relative in self.files:  # every new file beside its name: a full disk stops here
+            final = self.target / relative
             final.parent.mkdir(parents=True, exist_ok=True)
-            partial = final.with_name(f".{final.name}.{os.getpid()}.new")
-            shutil.copyfile(staged / relative, partial)
-            written.append((partial, final))
-    except BaseException:
-        for partial, _ in written:
-            partial.unlink(missing_ok=True)
-        raise
-    for partial, final in written:
-        os.replace(partial, final)
-    keep = {target / relative for relative in files}
-    for path in sorted(target.rglob("*"), key=lambda p: -len(p.parts)):
-        if path.is_file() and path not in keep:
+            shutil.copyfile(self.staged / relative, _hidden(final, PARTIAL))
+        for relative in [*map(Path, self.files), *map(Path, self.stale)]:
+            final = self.target / relative
+            if final.exists():
+                os.replace(final, _hidden(final, KEPT))
+                self.replaced.append(final)
+            if str(relative) not in self.stale:
+                os.replace(_hidden(final, PARTIAL), final)
+
+    def undo(self) -> None:
+        undo_sync(self.target, self.added)
+
+    def commit(self) -> None:
+        for final in self.replaced:
+            _hidden(final, KEPT).unlink(missing_ok=True)
+        for path in sorted(self.target.rglob("*"), key=lambda p: -len(p.parts)):
+            if path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+
+
+def undo_sync(target: Path, added: list[str]) -> None:
+    """Put a mount point's old files back: new files removed, kept ones restored."""
+    for relative in added:
+        (target / relative).unlink(missing_ok=True)
+    for path in sorted(target.rglob("*")):
+        if path.name.endswith(PARTIAL):
             path.unlink()
-        elif path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
+        elif path.name.endswith(KEPT):
+            os.replace(path, path.with_name(path.name[1:-len(KEPT)]))
 
 
-def swap(pairs: list[tuple[Path, Path]]) -> None:
-    """Put each staged folder in its target's place, each whole or not at all, signals held."""
+def _write_journal(journal: Path, entries: list[dict]) -> None:
+    partial = journal.with_name(journal.name + ".partial")
+    partial.write_text(json.dumps(entries), encoding="utf-8")
+    os.replace(partial, journal)
+
+
+def swap(pairs: list[tuple[Path, Path]], journal: Path) -> None:
+    """Put each staged folder in its target's place, all or none, signals held; `journal` (beside
+    the staging folders) says, while it exists, how to put every output back."""
     with signals_held():
         ready: list[tuple[Path, Path]] = []
         copies: list[Path] = []  # staged trees copied onto their target's filesystem
@@ -136,7 +202,6 @@ def swap(pairs: list[tuple[Path, Path]]) -> None:
                 if not os.path.ismount(target) and not _same_filesystem(staged, target.parent):
                     copy = _beside(target, NEW)
                     copies.append(copy)
-                    shutil.rmtree(copy)
                     shutil.copytree(staged, copy)
                     staged = copy
                 ready.append((staged, target))
@@ -144,58 +209,76 @@ def swap(pairs: list[tuple[Path, Path]]) -> None:
             for copy in copies:
                 shutil.rmtree(copy, ignore_errors=True)
             raise
-        done: list[list] = []  # [staged, target, old or None, new tree in place]
+        renamed = [(s, t, _beside(t, OLD) if t.exists() else None) for s, t in ready if not os.path.ismount(t)]
+        synced = [_Sync(s, t) for s, t in ready if os.path.ismount(t)]  # last: the one kind undone file by file
+        _write_journal(journal, [{"target": str(t), "old": str(old) if old else None, "staged": str(s)}
+                                 for s, t, old in renamed] + [sync.journal() for sync in synced])
+        moved: list[tuple[Path, Path, Path | None, bool]] = []
+        applied: list[_Sync] = []
         try:
-            for staged, target in ready:
-                if os.path.ismount(target):
-                    _sync_in_place(staged, target)
-                    done.append([staged, target, None, False])  # synced in place: cannot be taken back
-                    continue
-                step = [staged, target, None, False]
-                done.append(step)
-                if target.exists():
-                    step[2] = _beside(target, OLD)
-                    step[2].rmdir()
-                    os.rename(target, step[2])
+            for staged, target, old in renamed:
+                if old is not None:
+                    os.rename(target, old)
+                moved.append((staged, target, old, False))
                 os.rename(staged, target)
-                step[3] = True
+                moved[-1] = (staged, target, old, True)
+            for sync in synced:
+                applied.append(sync)
+                sync.apply()
         except BaseException:
-            for staged, target, old, in_place in reversed(done):
+            for sync in reversed(applied):
+                sync.undo()
+            for staged, target, old, in_place in reversed(moved):
                 if in_place:
                     os.rename(target, staged)
                 if old is not None and old.exists():
                     os.rename(old, target)
             for copy in copies:
                 shutil.rmtree(copy, ignore_errors=True)
+            journal.unlink(missing_ok=True)
             raise
-        for _, _, old, _ in done:
+        journal.unlink()  # from here on the new outputs stand
+        for sync in synced:
+            sync.commit()
+        for _, _, old in renamed:
             if old is not None:
                 shutil.rmtree(old, ignore_errors=True)
 
 
-def recover(target: Path) -> None:
-    """Put right what a killed build left beside `target`: an old tree whose target is gone is
-    put back; every other leftover is removed."""
-    if not target.parent.is_dir():
-        return
-    leftovers = sorted(target.parent.glob(f".{target.name}.{OLD}-*")) + sorted(
-        target.parent.glob(f".{target.name}.{NEW}-*"))
-    for leftover in leftovers:
-        if leftover.name.startswith(f".{target.name}.{OLD}-") and not target.exists():
-            os.rename(leftover, target)
-        else:
-            shutil.rmtree(leftover, ignore_errors=True)
+def recover(journal: Path, targets: list[Path]) -> None:
+    """Put right what a killed build left: with its journal, every output back as it was before
+    the swap began; then (or without one) every tree left beside the outputs is removed."""
+    if journal.is_file():
+        for entry in reversed(json.loads(journal.read_text(encoding="utf-8"))):
+            target = Path(entry["target"])
+            if entry.get("mount"):
+                undo_sync(target, entry["added"])
+                continue
+            old, staged = (Path(entry["old"]) if entry["old"] else None), Path(entry["staged"])
+            if old is not None and old.exists():
+                if target.exists():
+                    shutil.rmtree(target)
+                os.rename(old, target)
+            elif old is None and target.exists() and not staged.exists():
+                shutil.rmtree(target)  # it was new to this swap: the output was absent before
+        journal.unlink()
+    for target in targets:
+        if target.parent.is_dir():
+            for leftover in [*target.parent.glob(f".{target.name}.{OLD}-*"), *target.parent.glob(f".{target.name}.{NEW}-*")]:
+                shutil.rmtree(leftover, ignore_errors=True)
+        if os.path.ismount(target):  # a sync that was finishing: its new files stand, the kept ones go
+            for path in target.rglob("*"):
+                if path.name.endswith((PARTIAL, KEPT)):
+                    path.unlink()
 
 
-def clear_staging(staging: Path, prefix: str) -> None:
-    """Remove the staging folders of earlier builds of the same output whose process is gone."""
+def clear_staging(staging: Path, name: str) -> None:
+    """Remove the staging folders of earlier builds of the output `name` whose process is gone."""
     if not staging.is_dir():
         return
-    for folder in staging.glob(f"{prefix}-*"):
-        owner = folder / "pid"
+    for folder in staging.glob(f"{name}.{STAGE}-*"):
         try:
-            pid = int(owner.read_text(encoding="utf-8"))
-            os.kill(pid, 0)
+            os.kill(int((folder / "pid").read_text(encoding="utf-8")), 0)
             continue  # a build still running
         except (OSError, ValueError):
             shutil.rmtree(folder, ignore_errors=True)

@@ -156,7 +156,7 @@ def staged(out: Path) -> Build:
     made = [folder for folder in (staging, *staging.parents) if not folder.exists()]
     staging.mkdir(parents=True, exist_ok=True)
     outputs.clear_staging(staging, out.name)  # what killed builds of the same output left
-    work = Path(tempfile.mkdtemp(prefix=f"{out.name}-", dir=staging))
+    work = Path(tempfile.mkdtemp(prefix=f"{out.name}.{outputs.STAGE}-", dir=staging))
     (work / "pid").write_text(str(os.getpid()), encoding="utf-8")
     return Build(Path(), work, made=made)
 
@@ -177,13 +177,13 @@ def site(source_dir: Path, out: Path, dist: Path) -> Build:
     if refused:
         raise Refused(refused)
     out, dist = out.resolve(), dist.resolve()
-    for target in (out, dist):
-        outputs.recover(target)
+    journal = out.parent / paths.STAGING_DIR / f"{out.name}.swap.json"
+    outputs.recover(journal, [out, dist])  # what a build killed during its swap left
     build = staged(out)
     build.source_dir = Path(source_dir)
     try:
         run(build)
-        outputs.swap([(build.site, out), (build.dist, dist)])
+        outputs.swap([(build.site, out), (build.dist, dist)], journal)
         return build
     finally:
         cleanup(build)

@@ -11,7 +11,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from constitution.core import ids, languages, paths
-from constitution.core.problems import ERROR, WARNING, Problem, SourceError, display_path
+from constitution.core.problems import (
+    ERROR,
+    WARNING,
+    Problem,
+    SourceError,
+    display_path,
+)
 from constitution.importer.read import Piece, Reading, collapse
 from constitution.source import save, validate
 from constitution.source.model import Article, Document, Preamble, Source

@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from constitution.core import ids
-from constitution.source import labels
-from constitution.source import model
+from constitution.core.text import capitalized
+from constitution.source import labels, model
 from constitution.source.model import Source
 
 
@@ -95,10 +95,6 @@ def language_status(source: Source, lang: str) -> str:
     if not statuses:
         return "missing"
     return "official" if statuses == {"official"} else "unofficial"
-
-
-def capitalized(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 def printed(source: Source, texts, lang: str, edition_status: str) -> Text:

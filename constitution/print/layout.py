@@ -1,7 +1,7 @@
 """How the PDF editions are written: the Jinja2 environment of templates/ and the CSS.
 
 The templates write all the HTML; autoescape escapes every string they are given, and the
-`lines` filter (defined here, once) prints legal text literally: escaped, a newline a <br>.
+`lines` filter (core/text.py's `literal`, the one for both HTML outputs) prints legal text literally: escaped, a newline a <br>.
 StrictUndefined makes a missing value an error, not an empty string. trim_blocks and
 lstrip_blocks drop the line breaks around template tags, so the templates can be laid out
 on lines while the HTML has no whitespace between elements (which WeasyPrint could render).
@@ -14,15 +14,11 @@ import functools
 from pathlib import Path
 
 import jinja2
-from markupsafe import Markup
+
+from constitution.core.text import literal
 
 CSS_DIR = Path(__file__).parent
 TEMPLATES_DIR = CSS_DIR / "templates"
-
-
-def lines(text: str) -> Markup:
-    """Literal text: each line escaped (Markup.join escapes what is not Markup), joined by <br>."""
-    return Markup("<br>").join(text.split("\n"))
 
 
 @functools.cache
@@ -34,7 +30,7 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["lines"] = lines
+    env.filters["lines"] = literal
     return env
 
 

@@ -12,22 +12,13 @@ import os
 import pickle
 import signal
 import sys
-import threading
-import time
 
-
-def watch_parent(parent: int) -> None:
-    """Exit at once when the parent is gone (this process is then adopted by another)."""
-    while True:
-        if os.getppid() != parent:
-            os._exit(1)
-        time.sleep(0.2)
+from constitution.core.children import end_with
 
 
 def main() -> int:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    parent = int(sys.argv[1]) if len(sys.argv) > 1 else os.getppid()
-    threading.Thread(target=watch_parent, args=(parent,), daemon=True).start()
+    end_with(int(sys.argv[1]) if len(sys.argv) > 1 else os.getppid())
     source, editions, font_css = pickle.load(sys.stdin.buffer)
 
     from constitution.print.pdf import render

@@ -22,7 +22,7 @@ CITED_KINDS = ("recital", "article", "clause", "point")  # the units that have c
 def document_pattern(source: Source, lang: str) -> str:
     """The citation with '{unit}' still in it, e.g. '{unit}, Draft Constitution … (30 January 2026)'."""
     date = labels.date(source.ui, lang, source.document.edition.date)
-    return source.ui.get("cite_document", lang).replace("{date}", date)
+    return labels.fill(source.ui.get("cite_document", lang), lang, date=date, unit=UNIT)  # {unit} stays
 
 
 def unit_part(source: Source, lang: str, unit: Unit) -> str:

@@ -15,6 +15,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from constitution.core import contract
+from constitution.core.text import literal
 
 
 def _escaped(value):
@@ -22,11 +23,6 @@ def _escaped(value):
     if value is None or isinstance(value, Markup) or hasattr(value, "__html__"):
         return value
     return Markup(html.escape(str(value)))
-
-
-def literal(text: str) -> Markup:
-    """A text exactly as written; each line break becomes <br>."""
-    return Markup("<br>".join(html.escape(line) for line in str(text).split("\n")))
 
 
 def oneline(text: str) -> str:

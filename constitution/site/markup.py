@@ -13,7 +13,6 @@ from __future__ import annotations
 import math
 import re
 
-
 # Signs left as they are in Markdown: they mean nothing inside a line we start ourselves.
 _PLAIN_ASCII = frozenset(" ,.;?/%@")
 

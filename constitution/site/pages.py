@@ -11,13 +11,23 @@ from __future__ import annotations
 import posixpath
 
 from constitution.core import catalogue, contract, ids, languages, urls
+from constitution.core.text import capitalized
 from constitution.site import cite, html, parallel, status
 from constitution.site.markup import excerpt, fill, literal_markdown, ranges
-from constitution.site.units import (Lang, Page, article_title, banner, capitalized, heading, link, section_title,
-                                     status_summary, unit_html, unit_title)
+from constitution.site.units import (
+    Lang,
+    Page,
+    article_title,
+    banner,
+    heading,
+    link,
+    section_title,
+    status_summary,
+    unit_html,
+    unit_title,
+)
 from constitution.source import labels
 from constitution.source.model import Article, Source, Unit, article_units
-
 
 DOWNLOAD_SIZE = "<!-- download:size {name} -->"
 
@@ -57,8 +67,8 @@ def facts(lang: Lang, source: Source, page: str) -> list[str]:
     ]
     if page == urls.HOME_PAGE:
         about = f"[{literal_markdown(lang.ui('site_about'))}]({link(page, urls.ABOUT_PAGE)})"
-        status = literal_markdown(status_summary(lang, lang.code, list(source.units())))
-        rows.append(("site_status", f"{status} ({about})"))
+        summary = literal_markdown(status_summary(lang, lang.code, list(source.units())))
+        rows.append(("site_status", f"{summary} ({about})"))
     return [f"- **{literal_markdown(lang.ui(key))}:** {value}" for key, value in rows]
 
 

@@ -16,7 +16,15 @@ import posixpath
 from constitution.core import contract, ids, languages, urls
 from constitution.site import html
 from constitution.site.markup import literal_markdown
-from constitution.site.units import Lang, Page, article_title, heading, link, section_title, status_summary
+from constitution.site.units import (
+    Lang,
+    Page,
+    article_title,
+    heading,
+    link,
+    section_title,
+    status_summary,
+)
 from constitution.source import labels
 from constitution.source.model import Article, Source, Unit, article_units
 

@@ -6,7 +6,14 @@ from __future__ import annotations
 from constitution.core import languages, urls
 from constitution.site import html
 from constitution.site.markup import fill, literal_markdown
-from constitution.site.units import Lang, Page, heading, link, section_title, status_counts
+from constitution.site.units import (
+    Lang,
+    Page,
+    heading,
+    link,
+    section_title,
+    status_counts,
+)
 from constitution.source import labels
 from constitution.source.model import STATUSES, Source, Unit
 

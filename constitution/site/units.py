@@ -52,10 +52,6 @@ def heading(level: int, text: str, anchor: str) -> str:
     return f"{'#' * level} {text} {{#{anchor}}}"
 
 
-def capitalized(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
 def unit_html(lang: Lang, unit: Unit, label: str) -> str:
     """One text unit as a raw HTML block on one line, its id as anchor, with a ¶ permalink; a
     missing text is a notice, with the other languages' texts where they have one."""

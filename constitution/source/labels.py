@@ -43,7 +43,7 @@ def recital_label(ui: UI, lang: str, recital_number: int) -> str:
 
 
 def unit_labels(ui: UI, lang: str, article: Article) -> dict[str, str]:
-    """How a reader names each unit of an article: '2-бап, 3-тармақ, 1)-тармақша'."""
+    """How a reader names each unit of an article: '2-бап, 3-тармақ, 1) тармақша'."""
     base = article_label(ui, lang, article.number)
     labels = {article.id: base}
     for unit in article_units(article):

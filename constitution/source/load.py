@@ -15,6 +15,7 @@ from pydantic import ValidationError
 
 from constitution.core import languages, paths
 from constitution.core.problems import Problem, display_path
+from constitution.source.ui import RETIRED
 from constitution.source.model import STATUSES, UI, Article, Document, Preamble, Source
 
 MAX_FILE_BYTES = 2_000_000  # far above any real article; stops a runaway file early
@@ -148,6 +149,8 @@ def _schema_message(item: dict, loc: tuple) -> str:
     where = ".".join(str(k) for k in loc) or "file"
     if item["type"] == "extra_forbidden":
         name = loc[-1]
+        if len(loc) == 1 and name in RETIRED:
+            return f"'{name}' is {RETIRED[name]}"
         if len(loc) >= 2 and isinstance(name, str) and len(name) <= 3 and name.isalpha():
             return f"unknown language or key '{name}'"
         return f"unknown key '{name}'"

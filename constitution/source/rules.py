@@ -13,9 +13,17 @@ from typing import Callable, Iterator
 
 from constitution.core import ids, languages, paths
 from constitution.core.problems import WARNING, Problem, display_path
-from constitution.source.context import MAX_ARTICLES, MAX_SECTIONS, Context, file_of, strings
+from constitution.source.context import (
+    MAX_ARTICLES,
+    MAX_SECTIONS,
+    Context,
+    file_of,
+    strings,
+)
 from constitution.source.load import YamlFile
 from constitution.source.model import SCHEMA_VERSION, Article
+from constitution.source.ui import ORDINAL_KEYS
+
 
 def ids_match_numbers(ctx: Context) -> Iterator[Problem]:
     """Every id is the Akoma Ntoso id its numbers give (sec_1, preamble__rec_3, art_2__para_4__point_1)."""
@@ -299,11 +307,18 @@ def _placeholder_names(text: str) -> list[str]:
 
 
 def ui_placeholders(ctx: Context) -> Iterator[Problem]:
-    """A ui.yaml string has the same {placeholders} in every language (`:ordinal` aside)."""
+    """A ui.yaml string has the same {placeholders} in every language, `:ordinal` only where it is read."""
     ui, file = ctx.loaded.ui, file_of(ctx.loaded, ctx.loaded.directory / paths.UI_FILE)
     if ui is None or file is None:
         return
     for key, texts in ui.items():
+        for lang in languages.LANGUAGES:
+            for placeholder in PLACEHOLDER.findall(getattr(texts, lang)):
+                spec = placeholder[1:-1].partition(":")[2]
+                if spec and (spec != "ordinal" or key not in ORDINAL_KEYS):
+                    yield Problem(file.display, file.line(key, lang), key, lang,
+                                  f"placeholder {placeholder}: only {{name:ordinal}} may carry a form, "
+                                  f"and only in {', '.join(ORDINAL_KEYS)}")
         first = languages.LANGUAGES[0]
         expected = _placeholder_names(getattr(texts, first))
         for lang in languages.LANGUAGES[1:]:

@@ -43,6 +43,17 @@ KEYS = (
 )
 
 
+# Keys an older ui.yaml may still have: what became of each (load.py says so at its line).
+RETIRED = {
+    "cite_date_format": "renamed date_format (it now dates the site and the PDF covers too)",
+    "pdf_edition_date": "no longer used: the PDF covers say site_date, as the site does",
+    "pdf_author": "no longer used: the PDF covers say site_author, as the site does",
+}
+
+# The strings filled by source/labels.py's `fill`, the only ones where `{name:ordinal}` may stand.
+ORDINAL_KEYS = ("cite_recital", "cite_article", "cite_clause", "cite_article_point", "cite_clause_point")
+
+
 class Strings(BaseModel):
     """Base of the UI model (model.py): one field per key of KEYS, each a string per language."""
 

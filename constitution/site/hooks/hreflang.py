@@ -17,7 +17,6 @@ from mkdocs.exceptions import PluginError
 
 from constitution.core import languages, urls
 
-
 MATERIAL_ALTERNATE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
 SITEMAP = "sitemap.xml"
 

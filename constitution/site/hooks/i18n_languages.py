@@ -11,7 +11,6 @@ from mkdocs.exceptions import PluginError
 
 from constitution.core import paths
 
-
 SETTINGS = ("name", "site_name", "site_description", "nav")
 
 

@@ -8,7 +8,6 @@ from pathlib import Path
 
 from constitution.core import languages
 
-
 NOT_FOUND = "404.html"
 
 

@@ -3,7 +3,8 @@
 The PDF stage renders in worker processes (print/worker.py). Killing the build (SIGKILL) must
 not leave them running, holding its stdout; Ctrl-C (SIGINT to the whole process group, as a
 terminal sends it) ends the build with exit 130 and one line, no worker's traceback. An
-output the build may not replace is refused before anything is done.
+output the build may not replace is refused before anything is done (tried on a throwaway
+checkout: were the guard ever to fail, only the copy would be lost).
 """
 
 import os
@@ -86,15 +87,22 @@ def test_ctrl_c_ends_the_build_without_tracebacks_or_workers(tmp_path):
     _, stderr = process.communicate(timeout=60)
     assert process.returncode == 130
     assert b"Traceback" not in stderr, stderr.decode()
+    assert stderr.decode().splitlines() == ["pdf: interrupted"]
     assert gone(workers)
 
 
 def test_the_checkout_as_output_is_refused_and_nothing_is_touched(tmp_path):
-    before = sorted(path.name for path in paths.ROOT.iterdir())
-    result = subprocess.run([sys.executable, "-m", "constitution", "site", "--out", str(paths.ROOT),
-                             "--dist", str(tmp_path / "dist")], cwd=paths.ROOT, capture_output=True, text=True)
+    import shutil
+
+    checkout = tmp_path / "checkout"  # the package and the source: what the guard reads
+    for part in ("constitution", "translations"):
+        shutil.copytree(paths.ROOT / part, checkout / part, ignore=shutil.ignore_patterns("__pycache__"))
+    before = sorted(path.relative_to(checkout) for path in checkout.rglob("*"))
+    result = subprocess.run([sys.executable, "-m", "constitution", "site", "--out", str(checkout),
+                             "--dist", str(tmp_path / "dist")], cwd=checkout, capture_output=True, text=True)
     assert result.returncode == 2
     lines = result.stderr.splitlines()
-    assert lines == [f"site: --out {paths.ROOT}: holds the source {paths.SOURCE_DIR}; nothing was written"], lines
-    assert sorted(path.name for path in paths.ROOT.iterdir()) == before
+    assert lines == [f"site: --out {checkout}: holds the source {checkout / 'translations'}; nothing was written"], lines
+    assert sorted(path.relative_to(checkout) for path in checkout.rglob("*") if "__pycache__" not in path.parts) \
+        == [path for path in before if "__pycache__" not in path.parts]
     assert not (tmp_path / "dist").exists()

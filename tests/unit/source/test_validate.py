@@ -120,6 +120,10 @@ CASES = [
     Case("ui-ordinal-placeholder", (replace(UI, 'ru: "абзац {recital:ordinal} преамбулы"',
                                             'ru: "абзац {number:ordinal} преамбулы"'),), UI, 272, "cite_recital", "ru",
          "placeholders {number} differ from kk's {recital}"),
+    Case("ui-format-spec", (replace(UI, 'ru: "Раздел {n}"', 'ru: "Раздел {n:>300}"'),), UI, 17, "section_label", "ru",
+         "placeholder {n:>300}: only {name:ordinal} may carry a form"),
+    Case("ui-retired-key", (replace(UI, "date_format:\n", "cite_date_format:\n"),), UI, 242, "cite_date_format", "-",
+         "'cite_date_format' is renamed date_format"),
     Case("ui-empty", (replace(UI, "en: Preamble", "en: ''"),), UI, 14, "preamble", "en", "is empty"),
     # The interface strings are declared (source/ui.py KEYS): an absent one is a load error.
     Case("ui-key-absent", (replace(UI, "site_permalink:\n", "site_permalink_old:\n"),), UI, 3, "site_permalink", "-",
