@@ -9,16 +9,19 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: setup site serve generate validate offline pdf export test test-fast lint-imports bench clean lock
 
-# The locked requirements (every package, each with its hashes: README, "Dependencies"), then
-# the package itself, editable and without dependencies (pyproject.toml reads requirements.txt's
-# pins; its build backend, setuptools, is pinned there). `pip check` fails if a lock is older
-# than a pin of requirements*.txt (run `make lock`).
+# The locked requirements (every package, each with its hashes: README, "Dependencies"), the
+# build backend among them (setuptools, requirements-build.txt: the pin pyproject.toml's
+# [build-system] names), then the package itself, editable, without dependencies
+# (pyproject.toml reads requirements.txt's pins) and without build isolation: built by that
+# locked, hashed setuptools, not by one pip would download unhashed into an isolated
+# environment. `pip check` fails if a lock is older than a pin of requirements*.txt (run
+# `make lock`).
 PIP_INSTALL := $(PY) -m pip install --quiet --disable-pip-version-check
-$(VENV)/.installed: requirements.lock requirements.txt pyproject.toml
+$(VENV)/.installed: requirements.lock requirements.txt requirements-build.txt pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "make: needs $(PYTHON) (or run: make PYTHON=python3 ...)"; exit 1; }
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PIP_INSTALL) --require-hashes -r requirements.lock
-	$(PIP_INSTALL) --no-deps -e .
+	$(PIP_INSTALL) --no-deps --no-build-isolation -e .
 	$(PY) -m pip check --disable-pip-version-check
 	touch $@
 
@@ -65,8 +68,9 @@ clean:
 	rm -rf site dist .build
 
 # The locks, for CPython 3.11 (3.11.5 or later: pymdown-extensions needs it) on Linux, any
-# architecture (every file's hash): requirements.lock from requirements.txt, then
-# requirements-test.lock from requirements-test.txt within it (-c), so the two agree. uv runs
+# architecture (every file's hash): requirements.lock from requirements.txt and
+# requirements-build.txt (the build backend), then requirements-test.lock from
+# requirements-test.txt within it (-c), so the two agree. uv runs
 # from a throwaway venv, removed afterwards. Versions already locked are kept unless
 # `make lock LOCK_FLAGS=--upgrade` (the newest of every package the pins allow).
 UV_VERSION := 0.13.9
@@ -77,5 +81,5 @@ lock:
 	@command -v $(PYTHON) >/dev/null || { echo "make: needs $(PYTHON) (or run: make PYTHON=python3 ...)"; exit 1; }
 	tool=$$(mktemp -d) && trap 'rm -rf "$$tool"' EXIT && \
 	$(PYTHON) -m venv "$$tool" && "$$tool/bin/pip" install --quiet --disable-pip-version-check uv==$(UV_VERSION) && \
-	"$$tool/bin/uv" $(UV_COMPILE) requirements.txt -o requirements.lock && \
+	"$$tool/bin/uv" $(UV_COMPILE) requirements.txt requirements-build.txt -o requirements.lock && \
 	"$$tool/bin/uv" $(UV_COMPILE) requirements-test.txt -c requirements.lock -o requirements-test.lock

@@ -1,112 +1,114 @@
 """Reproducibility (issues 7 and 16): the same source gives byte-identical site/ and dist/,
 from this checkout or from a fresh one, with a warm font cache or an empty one.
 
-The repo's source is built twice: the session's shared build (this checkout, its own font
-cache in .build/pdf-fonts/, warm in daily use), and one here from a fresh checkout: a copy
-of the files git would check out of this work tree (the tracked ones and the new ones it
-does not ignore; no .build/, site/, dist/; node_modules/ linked, not installed), built with
-an empty font cache (CONSTITUTION_FONT_CACHE, constitution/print/fonts.py) in another
-folder, seconds later, with another time zone (UTC+14: another calendar day for most of
-the day), locale and hash seed. Every file of site/ and dist/ (PDFs, exports, the offline
-zip, the manifest) must have the same SHA-256. A failure lists each differing file, and for
-a zip each differing member (tests/helpers/trees.py).
+The repo's source (translations/) is built three times:
+- twice from a fresh checkout (tests/helpers/checkout.py: a copy of the files git would
+  check out of this work tree, the tracked ones and the new ones it does not ignore; no
+  .build/, site/, dist/; node_modules/ linked, not installed), two copies in two folders,
+  each built with its own empty font cache (CONSTITUTION_FONT_CACHE,
+  constitution/print/fonts.py), into folders of different depths, each in another
+  environment: time zones 26 hours apart (UTC+14 and UTC-12: another calendar day from each
+  other, and from UTC for most of the day), another locale and another hash seed. The two
+  run at the same time, as separate processes;
+- once as the session's shared build (this checkout, its own cache in .build/pdf-fonts/,
+  warm: this module fills it before asking for that build, a no-op where an earlier build
+  did; the merged fonts are read, not made).
+Every file of site/ and dist/ (PDFs, exports, the offline zip, the manifest, the search
+index) must have the same SHA-256 in all three. A failure lists each differing file, and for
+a zip each differing member (tests/helpers/trees.py), by the build it came from.
 
-A cheaper check of the fonts alone: `python -m constitution pdf` with an empty font cache and
-then with that cache warm gives the PDFs of both builds, and the merged fonts of two caches
-filled at different times are the same bytes.
+A narrower check names the cause when the fonts are it: the merged fonts of the three caches,
+made in three processes at different times, are the same bytes.
 """
 
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from constitution.core import catalogue
 from constitution.print import fonts
 from tests.helpers import ROOT
 from tests.helpers.builds import GATES_SITE_URL, Built
+from tests.helpers.checkout import fresh_checkout
 from tests.helpers.trees import differences, digests
 
-OTHER_ENVIRONMENT = {"TZ": "Pacific/Kiritimati", "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8", "PYTHONHASHSEED": "4242"}
-PDF_NAMES = catalogue.names(catalogue.pdfs())
+# The fresh builds' environments: each differs from the other and from the session's
+ENVIRONMENTS = {
+    "fresh checkout 1": {"TZ": "Pacific/Kiritimati", "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8",
+                         "PYTHONHASHSEED": "4242"},
+    "fresh checkout 2": {"TZ": "Etc/GMT+12", "LC_ALL": "POSIX", "LANG": "POSIX", "PYTHONHASHSEED": "1"},
+}
+# Deeper and deeper output folders: no path may leak into what the build writes
+OUTPUT_FOLDERS = {"fresh checkout 1": ("another", "place"), "fresh checkout 2": ("a", "much", "deeper", "place")}
+SESSION = "the session's build"
+BUILD_TIMEOUT = 900  # seconds: a hung build fails the test rather than the CI run
 
 
-def fresh_checkout(target: Path) -> Path:
-    """The files a fresh checkout of this work tree has, copied to target: tracked (as they are
-    now, uncommitted changes included) and untracked but not ignored; node_modules/ linked.
-    Without git (an unpacked archive) the checkout itself stands in: the empty font cache
-    remains."""
-    try:
-        listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-                                cwd=ROOT, capture_output=True, check=True).stdout
-    except (OSError, subprocess.CalledProcessError):
-        return ROOT
-    for name in sorted(set(os.fsdecode(name) for name in listed.split(b"\0") if name)):
-        source = ROOT / name
-        if source.is_file():  # not a file deleted from the work tree but not yet from the index
-            (target / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, target / name)
-    (target / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
-    return target
-
-
-def run(command: list[str], checkout: Path, env: dict) -> None:
-    """`python -m constitution …` as a user runs it in `checkout`: `-m` puts the working folder
-    first on the module path, so the checkout's own package (and its paths) run."""
-    result = subprocess.run([sys.executable, "-m", "constitution", *command], cwd=checkout,
-                            capture_output=True, text=True,
+def start(checkout: Path, site: Path, dist: Path, env: dict) -> subprocess.Popen:
+    """`python -m constitution site` as a user runs it in `checkout`: `-m` puts the working
+    folder first on the module path, so the checkout's own package (and its paths) run."""
+    command = [sys.executable, "-m", "constitution", "site", "--source", str(checkout / "translations"),
+               "--out", str(site), "--dist", str(dist)]
+    return subprocess.Popen(command, cwd=checkout, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                             env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": GATES_SITE_URL, **env})
-    if result.returncode != 0:
-        pytest.fail(f"{' '.join(command)} in {checkout} failed:\n{result.stdout}{result.stderr}", pytrace=False)
-
-
-@pytest.fixture(scope="module")
-def fresh(tmp_path_factory) -> tuple[Built, Path]:
-    """(the build, its font cache): translations/ of a fresh checkout, built with an empty font
-    cache, elsewhere, in another environment."""
-    work = tmp_path_factory.mktemp("fresh")
-    checkout = fresh_checkout(work / "checkout")
-    cache = work / "font-cache"
-    site, dist = work / "another" / "place" / "site", work / "another" / "place" / "dist"
-    run(["site", "--source", str(checkout / "translations"), "--out", str(site), "--dist", str(dist)], checkout,
-        {**OTHER_ENVIRONMENT, fonts.CACHE_ENV: str(cache)})
-    return Built(checkout / "translations", site, dist), cache
 
 
 def font_files(cache: Path) -> dict[str, bytes]:
     return {path.name: path.read_bytes() for path in sorted(cache.glob("*.ttf"))}
 
 
-def test_two_builds_of_the_same_source_are_byte_identical(built_site, fresh):
-    first, (second, cache) = built_site("repo"), fresh
-    assert len(font_files(cache)) == len(fonts.STYLES)  # the fresh build merged its own fonts
+@pytest.fixture(scope="module")
+def builds(built_site, tmp_path_factory) -> dict[str, tuple[Built, Path]]:
+    """{label: (the build, its font cache)}: the two fresh checkouts' builds (empty caches) and
+    the session's (this checkout's warm cache), the fresh ones built while the session's is."""
+    for style in fonts.STYLES:  # the session's cache warm, if no build has filled it yet
+        fonts.merged_font(style)
+    work = tmp_path_factory.mktemp("fresh")
+    running: dict[str, tuple[subprocess.Popen, Built, Path]] = {}
+    try:
+        for number, (label, env) in enumerate(ENVIRONMENTS.items(), 1):
+            checkout = fresh_checkout(work / f"checkout-{number}")
+            cache = work / f"font-cache-{number}"
+            out = work.joinpath(f"out-{number}", *OUTPUT_FOLDERS[label])
+            built = Built(checkout / "translations", out / "site", out / "dist")
+            process = start(checkout, built.site, built.dist, {**env, fonts.CACHE_ENV: str(cache)})
+            running[label] = (process, built, cache)
+        found = {SESSION: (built_site("repo"), fonts.cache_dir())}
+        for label, (process, built, cache) in running.items():
+            output = process.communicate(timeout=BUILD_TIMEOUT)[0]
+            if process.returncode != 0:
+                pytest.fail(f"{label}: `site` in {built.source.parent} failed:\n{output}", pytrace=False)
+            found[label] = (built, cache)
+        return found
+    finally:
+        for process, _, _ in running.values():  # a failed or timed-out build leaves no process behind
+            if process.poll() is None:
+                process.kill()
+                process.communicate()
+
+
+def test_two_fresh_checkouts_and_the_session_build_are_byte_identical(builds):
+    session = builds[SESSION][0]
+    assert len(digests(session.site)) > 10
+    assert any(path.suffix == ".pdf" for path in session.dist.iterdir())
     found = []
-    for name in ("site", "dist"):
-        one, other = getattr(first, name), getattr(second, name)
-        assert len(digests(one)) > 10
-        found += [f"{name}/{line}" for line in differences(one, other)]
-    assert not found, "the builds differ:\n" + "\n".join(found)
-    assert any(path.suffix == ".pdf" for path in first.dist.iterdir())
+    for label, (built, cache) in builds.items():
+        if label == SESSION:
+            continue
+        assert len(font_files(cache)) == len(fonts.STYLES), f"{label} did not merge its own fonts"
+        for name in ("site", "dist"):
+            found += [f"{label}: {name}/{line}" for line in differences(getattr(session, name), getattr(built, name))]
+    assert not found, (f"the builds differ from {SESSION} (the first build: this checkout, warm font cache):\n"
+                       + "\n".join(found))
 
 
-def test_a_cold_and_a_warm_font_cache_give_the_same_pdfs(built_site, fresh, tmp_path):
-    first, (second, fresh_cache) = built_site("repo"), fresh
-    cache = tmp_path / "font-cache"
-    outputs = {}
-    for state in ("cold", "warm"):  # the same cache: empty, then filled by the first run
-        outputs[state] = tmp_path / state
-        run(["pdf", "--source", str(ROOT / "translations"), "--out", str(outputs[state])], ROOT,
-            {fonts.CACHE_ENV: str(cache)})
-    # Merged in another process, at another time (the fresh build's merge ran seconds before)
-    merged, earlier = font_files(cache), font_files(fresh_cache)
-    assert sorted(merged) == sorted(earlier), "the font cache keys differ"
-    assert [name for name in merged if merged[name] != earlier[name]] == [], "the merged fonts differ"
-    found = [f"{name}: {state} differs from the session's build"
-             for state, folder in {**outputs, "fresh": second.dist}.items()
-             for name in PDF_NAMES if (folder / name).read_bytes() != (first.dist / name).read_bytes()]
-    assert not found, "\n".join(found)
+def test_the_merged_fonts_are_the_same_bytes_whenever_and_wherever_made(builds):
+    caches = {label: font_files(cache) for label, (_, cache) in builds.items()}
+    session = caches.pop(SESSION)
+    for label, merged in caches.items():  # the session's cache may hold older merges too (CACHE_VERSION)
+        assert sorted(set(merged) - set(session)) == [], f"{label}: the cache keys differ from {SESSION}'s"
+        assert [name for name in merged if merged[name] != session[name]] == [], f"{label}: the merged fonts differ"
