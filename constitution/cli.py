@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import os
 import sys
 from pathlib import Path
 from typing import Callable
@@ -132,8 +133,20 @@ def site_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--dist", type=Path, default=None, help="the downloads folder (default: dist/ beside --out)")
 
 
+def check_site_url() -> None:
+    """SITE_URL, when set, is an http(s) folder address (core/urls.py): checked before anything is built."""
+    from constitution.core import urls
+
+    url = os.environ.get(paths.SITE_URL_ENV)
+    problem = urls.url_problem(url, site=True) if url else None
+    if problem:
+        raise BuildError([f"{paths.SITE_URL_ENV}: {url!r} {problem}"])
+
+
 def site(args: argparse.Namespace) -> int:
     from constitution.build import pipeline
+
+    check_site_url()
 
     dist = args.dist if args.dist is not None else args.out.parent / paths.DIST_DIR.name
     try:
@@ -165,6 +178,7 @@ def offline(args: argparse.Namespace) -> int:
     refused = outputs.file_problems(args.source, "--out", args.out) if args.out else []
     if refused:
         raise Refused(refused)
+    check_site_url()
     build = pipeline.staged(args.out or paths.DIST_DIR)
     build.source_dir = Path(args.source)
     try:

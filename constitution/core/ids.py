@@ -1,8 +1,11 @@
 """Akoma Ntoso ids of the text units, and the Roman numerals of section numbers.
 
 One naming convention for site anchors, PDF destinations and XML eIds, so that one id
-names a clause in every output: `sec_1`, `preamble__rec_3`, `art_2__para_4__point_1`.
+names a clause in every output: `sec_1`, `preamble__rec_3`, `art_2__para_4__point_1`;
+and FILE_ID, the strict pattern of an id that names files (the edition's).
 """
+
+import re
 
 TITLE_ID = "title"
 PREAMBLE_ID = "preamble"
@@ -51,3 +54,19 @@ def from_roman(letters: str) -> int:
         following = values[letters[index + 1]] if index + 1 < len(letters) else 0
         total += -value if value < following else value
     return total
+
+
+# An id that names files (the edition's: constitution-<id>-offline.zip, the bundle's folder):
+# letters and digits in runs joined by one '.' or '-', never a path, a Markdown or an HTML sign.
+FILE_ID = re.compile(r"[0-9A-Za-z]+(?:[.-][0-9A-Za-z]+)*")
+MAX_FILE_ID = 64
+
+
+def file_id_problem(value: str) -> str | None:
+    """Why `value` cannot name a file, or None: see FILE_ID."""
+    if len(value) > MAX_FILE_ID:
+        return f"is {len(value)} characters long: at most {MAX_FILE_ID}"
+    if not FILE_ID.fullmatch(value):
+        return ("may hold only letters A-Z a-z and digits, in runs joined by one '.' or '-' "
+                "(it names files), e.g. 2026-01-30")
+    return None

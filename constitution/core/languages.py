@@ -65,6 +65,10 @@ class Language:
     search: str | None  # lunr's language (mkdocs.yml `search.lang`); None: lunr has none
     patterns: ImportPatterns
     ordinals: Ordinals | None = None  # words for `{n:ordinal}` in ui.yaml; None: digits
+    # Invisible joiners (U+200C ZWNJ, U+200D ZWJ) the language's script needs inside words and
+    # so keeps in its text (Persian or Hindi would); Cyrillic and Latin need none, so kk, ru and
+    # en keep none: there a joiner is an invisible character that breaks search (source/rules.py).
+    joiners: frozenset[str] = frozenset()
 
     def ordinal(self, number: int) -> str:
         """The number as this language's ordinal word, where it has one; else its digits."""

@@ -77,7 +77,7 @@ def display_path(path: Path) -> str:
     """A path as the user typed it: relative to the working folder where it lies inside it."""
     try:
         return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # outside the folder; a symlink loop; cwd gone
         return str(path)
 
 

@@ -1,6 +1,11 @@
 """Site addresses. URLs never change: a page has one language-neutral key, the same path in
 every language (the default language at the root, the others under <lang>/), and a unit's
-anchor is its id. PDFs, exports and the offline bundle link into the site with these."""
+anchor is its id. PDFs, exports and the offline bundle link into the site with these.
+`url_problem` is the one check of an address that comes from outside (a source's link,
+SITE_URL): a scheme of the allow-list and no sign that Markdown or HTML could read."""
+
+import re
+from urllib.parse import urlsplit
 
 from .ids import TITLE_ID
 from .languages import DEFAULT_LANGUAGE
@@ -48,3 +53,47 @@ def page_source(page: str, lang: str) -> str:
 def download_url(name: str) -> str:
     """Site-relative URL of a file of dist/, the same from every language."""
     return f"{DOWNLOADS_DIR}/{name}"
+
+
+SCHEMES = ("https", "http", "mailto")  # the addresses a page may link to; SITE_URL: http(s) only
+# RFC 3986's unreserved and reserved signs and %HH, less those Markdown or HTML read ( ) [ ] * ' "
+_URL_SIGNS = re.compile(r"(?:[A-Za-z0-9\-._~:/?#@!$&+,;=]|%[0-9A-Fa-f]{2})+")
+# SITE_URL is printed into XML (the sitemap), attributes and scripts as it is: unreserved signs only
+_SITE_SIGNS = re.compile(r"(?:[A-Za-z0-9\-._~:/]|%[0-9A-Fa-f]{2})+")
+MAX_URL = 2000
+
+
+def url_problem(url: str, site: bool = False) -> str | None:
+    """Why `url` is not an address we write into a page, or None. `site`: it is SITE_URL, the
+    site's own http(s) address, a folder (ending in '/') without query, fragment or user."""
+    if len(url) > MAX_URL:
+        return f"is {len(url)} characters long: at most {MAX_URL}"
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises on a port that is not a number
+    except ValueError as error:
+        return f"is not a URL ({error})"
+    schemes = SCHEMES[:2] if site else SCHEMES
+    if parts.scheme.lower() not in schemes:
+        return f"scheme '{parts.scheme}:' is not allowed: only {', '.join(s + ':' for s in schemes)}"
+    signs = _SITE_SIGNS if site else _URL_SIGNS
+    if not signs.fullmatch(url):
+        if site and ("?" in url or "#" in url):
+            return "holds a query or fragment: the site's address is a folder, e.g. https://example.kz/constitution/"
+        if site and "@" in url:
+            return "holds a user name: the site's address cannot"
+        bad = next((c for c in url if not signs.fullmatch(c)), "%")
+        return (f"holds {bad!r} (U+{ord(bad):04X}), which an address cannot hold as it is: "
+                "write it %-encoded")
+    if parts.scheme.lower() == "mailto":
+        return None if "@" in parts.path else "a mailto: address needs name@host"
+    if not parts.hostname or url[len(parts.scheme):len(parts.scheme) + 3] != "://":
+        return "has no host: write scheme://host/..."
+    if site:
+        if parts.username is not None or parts.password is not None:
+            return "holds a user name: the site's address cannot"
+        if parts.query or parts.fragment or "?" in url or "#" in url:
+            return "holds a query or fragment: the site's address is a folder, e.g. https://example.kz/constitution/"
+        if not parts.path.endswith("/"):
+            return "must end with '/' (the site is a folder), e.g. https://example.kz/constitution/"
+    return None

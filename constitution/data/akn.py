@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from constitution.core import ids, languages
+from constitution.core.problems import BuildError
 from constitution.source import labels
 from constitution.source.model import Aligned, Article, Clause, Point, Source
 
@@ -34,7 +35,11 @@ def document_bytes(source: Source, lang: str) -> bytes:
     """The Akoma Ntoso XML of one language, serialised the same way on every run."""
     from lxml import etree
 
-    root = _Builder(source, lang).build()
+    try:
+        root = _Builder(source, lang).build()
+    except ValueError as error:  # lxml: a string XML 1.0 cannot hold (validate rejects them first)
+        raise BuildError([f"{source.file('document.yaml')}:1: -: {lang}: Akoma Ntoso cannot hold the text: "
+                          f"{error} (run `python -m constitution validate`)"]) from None
     body = etree.tostring(root, xml_declaration=False, encoding="UTF-8", pretty_print=True)
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + body
 

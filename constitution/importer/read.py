@@ -8,6 +8,7 @@ How each language writes its headings is its record's `patterns` (core/languages
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ from pathlib import Path
 from constitution.core import ids
 from constitution.core.languages import LANGUAGE, UPPER, ImportPatterns
 from constitution.core.problems import Problem, display_path
+from constitution.core.reading import read_limited
 
 MAX_INPUT_BYTES = 20_000_000
 
@@ -75,6 +77,11 @@ def roman_number(letters: str) -> int | None:
     return number if ids.roman(number) == letters else None
 
 
+WORD = re.compile(r"\w+")
+GAP = re.compile(r"(?<=[,;.])\s+")
+NEXT_WORD = re.compile(r"[^\s,;.:]+")
+
+
 def split_recitals(text: str, lang: str, opening: bool = True) -> list[str]:
     """Split a preamble paragraph into recitals by the language's patterns."""
     patterns, recitals = LANGUAGE[lang].patterns, []
@@ -83,16 +90,19 @@ def split_recitals(text: str, lang: str, opening: bool = True) -> list[str]:
     if address:
         recitals.append(address.group())
         text = text[address.end():].lstrip()
+    # linear in the line: the words are found once, each gap looks up the word before it
+    words = [(match.start(), match.end()) for match in WORD.finditer(text)]
+    ends_at = [end for _, end in words]
     start = 0
-    for gap in re.finditer(r"(?<=[,;.])\s+", text):
-        before = re.findall(r"\w+", text[start:gap.start()])
-        after = re.match(r"[^\s,;.:]+", text[gap.end():])
-        if not before or not after:
-            continue
+    for gap in GAP.finditer(text):
+        index = bisect.bisect_right(ends_at, gap.start()) - 1
+        after = NEXT_WORD.match(text, gap.end())
+        if index < 0 or words[index][0] < start or not after:
+            continue  # no word since the last recital, or none after the gap
         if text[gap.start() - 1] == ".":
             ends = bool(re.match(rf"[{UPPER}]", after.group()))
         else:
-            ends = bool(re.fullmatch(patterns.recital_ends, before[-1])
+            ends = bool(re.fullmatch(patterns.recital_ends, text[words[index][0]:words[index][1]])
                         or re.fullmatch(patterns.recital_starts, after.group()))
         if ends:
             recitals.append(text[start:gap.start()])
@@ -195,11 +205,9 @@ def read_text(text: str, lang: str, path: str) -> tuple[Reading | None, list[Pro
 
 def read_file(path: Path, lang: str) -> tuple[Reading | None, list[Problem]]:
     shown = display_path(path)
-    if not path.is_file():
-        return None, [Problem(shown, 1, "", lang, "no such file")]
-    raw = path.read_bytes()
-    if len(raw) > MAX_INPUT_BYTES:
-        return None, [Problem(shown, 1, "", lang, f"file is {len(raw)} bytes, more than {MAX_INPUT_BYTES}")]
+    raw, why = read_limited(path, MAX_INPUT_BYTES)
+    if raw is None:
+        return None, [Problem(shown, 1, "", lang, "no such file" if why == "file is absent" else why)]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:

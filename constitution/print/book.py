@@ -118,7 +118,7 @@ def cover(source: Source, lang: str, status: str, file_name: str, parallel: bool
     edition, text_source = doc.edition, getattr(doc.sources, lang)
     partial = None
     if len(source.articles) < doc.full_text.articles:
-        partial = ui.get("pdf_partial", lang).format(n=len(source.articles), total=doc.full_text.articles)
+        partial = labels.fill(ui.get("pdf_partial", lang), lang, n=len(source.articles), total=doc.full_text.articles)
     return Cover(
         site_name=ui.get("site_name", lang),
         title=printed(source, doc.title, lang, status),
@@ -130,9 +130,9 @@ def cover(source: Source, lang: str, status: str, file_name: str, parallel: bool
         status=status,
         status_label=capitalized(ui.get("status_" + status, lang)),
         description=getattr(text_source.description, lang),
-        url=ui.get("pdf_source", lang).format(url=text_source.url) if text_source.url else None,
+        url=labels.fill(ui.get("pdf_source", lang), lang, url=text_source.url) if text_source.url else None,
         partial=partial,
-        hint=ui.get("pdf_link_hint", lang).format(example="\0").split("\0"),
+        hint=labels.fill(ui.get("pdf_link_hint", lang), lang, example="\0").split("\0"),
         example=link_example(source, file_name),
     )
 

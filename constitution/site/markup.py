@@ -13,6 +13,8 @@ from __future__ import annotations
 import math
 import re
 
+from constitution.source import labels
+
 # Signs left as they are in Markdown: they mean nothing inside a line we start ourselves.
 _PLAIN_ASCII = frozenset(" ,.;?/%@")
 
@@ -66,9 +68,9 @@ def ranges(numbers: list[int]) -> str:
 def file_size(size: int, kb: str, mb: str, decimal: str) -> str:
     """Bytes for a reader: '{n} KB' rounded up below a megabyte, else '{n} MB' with one decimal."""
     if size < 1024 * 1024:
-        return kb.format(n=max(1, math.ceil(size / 1024)))
+        return labels.fill(kb, "", n=max(1, math.ceil(size / 1024)))
     whole = f"{size / (1024 * 1024):.1f}"
-    return mb.format(n=whole.replace(".", decimal))
+    return labels.fill(mb, "", n=whole.replace(".", decimal))
 
 
 def excerpt(text: str, limit: int = 160) -> str:

@@ -49,9 +49,10 @@ def site_data(source: Source, pages: dict[str, list[Page]]) -> str:
     for code in languages.LANGUAGES:
         lang = Lang(source, code)
         settings[code] = {
-            "name": lang.endonym(code),
-            "site_name": lang.ui("site_name"),
-            "site_description": lang.ui("site_description"),
+            # Material prints these as HTML, unescaped (rules.theme_strings_plain keeps signs out)
+            "name": escape(lang.endonym(code)),
+            "site_name": escape(lang.ui("site_name")),
+            "site_description": escape(lang.ui("site_description")),
             "file_size": {"kb": lang.ui("site_size_kb"), "mb": lang.ui("site_size_mb"),
                           "decimal": lang.ui("site_decimal_separator")},
             "nav": nav(pages[code], source, lang),

@@ -51,7 +51,7 @@ def holds(lang: Lang, source: Source) -> str:
     if numbers:
         key = "site_holds_article" if len(numbers) == 1 else "site_holds_articles"
         total = source.document.full_text.articles
-        parts.append(lang.ui(key).format(ranges=ranges(numbers), total=total))
+        parts.append(labels.fill(lang.ui(key), lang.code, ranges=ranges(numbers), total=total))
     return capitalized(f" {lang.ui('site_and')} ".join(parts))
 
 
@@ -196,7 +196,7 @@ def external_link(url: str) -> str:
 def download_label(lang: Lang, item: catalogue.Download) -> str:
     """What a file of dist/ holds, in this language (its catalogue entry's ui.yaml string)."""
     text = lang.ui(item.label)
-    return text.format(language=lang.language_name(item.language)) if item.language else text
+    return labels.fill(text, lang.code, language=lang.language_name(item.language)) if item.language else text
 
 
 def downloads_page(lang: Lang, source: Source, offline: bool = False) -> Page:

@@ -69,7 +69,7 @@ def controls(lang: Lang) -> str:
     return html.render("parallel_controls", {
         "pages": urls.PARALLEL_PAGE, "legend": lang.ui("parallel_columns"), "none": lang.ui("parallel_column_none"),
         "options": [{"lang": code, "name": lang.endonym(code)} for code in languages.LANGUAGES],
-        "selects": [{"label": lang.ui("parallel_column").format(n=index + 1), "name": f"column-{index + 1}",
+        "selects": [{"label": labels.fill(lang.ui("parallel_column"), lang.code, n=index + 1), "name": f"column-{index + 1}",
                      "optional": index >= 2} for index in range(len(languages.LANGUAGES))]})
 
 
@@ -99,14 +99,14 @@ def whole_page(lang: Lang, source: Source) -> Page:
 def article_page(lang: Lang, source: Source, article: Article, before: Article | None,
                  after: Article | None) -> Page:
     page = urls.parallel_page(article.id)
-    title = lang.ui("parallel_article_title").format(article=article_title(lang, article))
+    title = labels.fill(lang.ui("parallel_article_title"), lang.code, article=article_title(lang, article))
     units = list(article_units(article))
-    back = f"[{literal_markdown(lang.ui('parallel_back').format(n=article.number))}]({link(page, article.id)})"
+    back = f"[{literal_markdown(labels.fill(lang.ui('parallel_back'), lang.code, n=article.number))}]({link(page, article.id)})"
     whole = f"[{literal_markdown(lang.ui('parallel_whole'))}]({link(page, urls.parallel_page())})"
     lines = [heading(1, literal_markdown(title), contract.PARALLEL_HEADING_PREFIX + article.id), "",
              f"{back} · {whole}", "", literal_markdown(lang.ui("parallel_intro")), "", controls(lang), "",
              rows(lang, page, units, head=units, kind="article"), ""]
-    steps = [f"[{literal_markdown(lang.ui(key).format(article=article_title(lang, other)))}]"
+    steps = [f"[{literal_markdown(labels.fill(lang.ui(key), lang.code, article=article_title(lang, other)))}]"
              f"({link(page, urls.parallel_page(other.id))})"
              for key, other in (("parallel_previous", before), ("parallel_next", after)) if other]
     if steps:

@@ -62,7 +62,7 @@ def unit_html(lang: Lang, unit: Unit, label: str) -> str:
     return html.render("unit", {
         "id": unit.id, "kind": unit.kind, "number": labels.number(unit.kind, unit.number),
         "status": unit.texts.status(lang.code), "label": label, "text": text, "notice": notice,
-        "permalink": lang.ui("site_permalink").format(unit=label), "others": others,
+        "permalink": labels.fill(lang.ui("site_permalink"), lang.code, unit=label), "others": others,
         # its part of a citation; the page holds the rest (cite.page_strings)
         "cite": cite.unit_part(lang.source, lang.code, unit) if unit.kind in cite.CITED_KINDS else None,
     })

@@ -9,9 +9,9 @@ dates are written with the language's `date_format`.
 from __future__ import annotations
 
 import datetime
-import re
 
 from constitution.core import ids, languages
+from constitution.source import ui as ui_strings
 from constitution.source.model import UI, Article, Section, article_units
 
 NUMBER_FORMAT = {"clause": "{n}.", "point": "{n})"}  # articles and recitals show no number
@@ -19,16 +19,16 @@ NUMBER_FORMAT = {"clause": "{n}.", "point": "{n})"}  # articles and recitals sho
 
 def number(kind: str, value: int) -> str:
     """The number printed before a unit's text: '4.' for a clause, '1)' for a point, else ''."""
-    return NUMBER_FORMAT.get(kind, "").format(n=value)
+    return NUMBER_FORMAT.get(kind, "").format(n=value)  # our own constant, never a ui string
 
 
 def section_label(ui: UI, lang: str, section_number: int) -> str:
     """'Раздел I', 'I бөлім', 'Section I'."""
-    return ui.get("section_label", lang).format(n=ids.roman(section_number))
+    return fill(ui.get("section_label", lang), lang, n=ids.roman(section_number))
 
 
 def article_label(ui: UI, lang: str, article_number: int) -> str:
-    return ui.get("article_label", lang).format(n=article_number)
+    return fill(ui.get("article_label", lang), lang, n=article_number)
 
 
 def section_title(ui: UI, lang: str, section: Section) -> str:
@@ -39,7 +39,7 @@ def section_title(ui: UI, lang: str, section: Section) -> str:
 
 
 def recital_label(ui: UI, lang: str, recital_number: int) -> str:
-    return f"{ui.get('preamble', lang)}, {ui.get('site_recital_label', lang).format(n=recital_number)}"
+    return f"{ui.get('preamble', lang)}, {fill(ui.get('site_recital_label', lang), lang, n=recital_number)}"
 
 
 def unit_labels(ui: UI, lang: str, article: Article) -> dict[str, str]:
@@ -48,25 +48,25 @@ def unit_labels(ui: UI, lang: str, article: Article) -> dict[str, str]:
     labels = {article.id: base}
     for unit in article_units(article):
         if unit.kind == "clause":
-            labels[unit.id] = f"{base}, {ui.get('clause_label', lang).format(n=unit.number)}"
+            labels[unit.id] = f"{base}, {fill(ui.get('clause_label', lang), lang, n=unit.number)}"
         elif unit.kind == "point":
-            labels[unit.id] = f"{labels[unit.parent]}, {ui.get('point_label', lang).format(n=unit.number)}"
+            labels[unit.id] = f"{labels[unit.parent]}, {fill(ui.get('point_label', lang), lang, n=unit.number)}"
     return labels
-
-
-_PLACEHOLDER = re.compile(r"\{(\w+)(?::(ordinal))?\}")
 
 
 def fill(template: str, lang: str, **values) -> str:
     """A ui.yaml string with its `{name}` placeholders filled; `{name:ordinal}` writes the number
-    as the language's ordinal word (core/languages.py). Nothing else in the string is read."""
-    def value(match: re.Match) -> str:
-        name, spec = match.groups()
+    as the language's ordinal word (core/languages.py). Plain substitution (ui.parse): nothing
+    else in the string is read, no attribute, index or format spec."""
+    out = []
+    for text, name, form in ui_strings.parse(template):
+        out.append(text)
+        if not name:
+            continue
         if name not in values:
             raise KeyError(f"ui string {template!r} has no value for {{{name}}}")
-        return languages.LANGUAGE[lang].ordinal(values[name]) if spec else str(values[name])
-
-    return _PLACEHOLDER.sub(value, template)
+        out.append(languages.LANGUAGE[lang].ordinal(values[name]) if form else str(values[name]))
+    return "".join(out)
 
 
 def date(ui: UI, lang: str, day: datetime.date) -> str:

@@ -6,6 +6,7 @@ Problems (YAML syntax, encoding, types, unknown keys), each with file and line.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,12 +16,16 @@ from pydantic import ValidationError
 
 from constitution.core import languages, paths
 from constitution.core.problems import Problem, display_path
+from constitution.core.reading import os_problem, read_limited
 from constitution.source.ui import RETIRED
 from constitution.source.model import STATUSES, UI, Article, Document, Preamble, Source
 
 MAX_FILE_BYTES = 2_000_000  # far above any real article; stops a runaway file early
 # libyaml's parser where PyYAML was built with it: parsing is most of a build's load time
 COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# The tags plain YAML resolves to by itself: any other was written on purpose (`!!python/…`)
+PLAIN_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in
+                       ("str", "int", "float", "bool", "null", "timestamp", "map", "seq"))
 
 
 @dataclass
@@ -54,6 +59,10 @@ class _Builder:
                                               node.start_mark)
         self.seen.add(id(node))
         self.lines[keys] = node.start_mark.line + 1
+        if node.tag not in PLAIN_TAGS:  # !!python/object…, !!binary, !custom: the source is plain data
+            raise yaml.constructor.ConstructorError(None, None, f"YAML tag '{node.tag}' is not allowed in the "
+                                                    "source (plain strings, numbers, dates, lists, maps only)",
+                                                    node.start_mark)
         if isinstance(node, yaml.MappingNode):
             result = {}
             for key_node, value_node in node.value:
@@ -78,9 +87,9 @@ class _Builder:
 def read_yaml(path: Path) -> tuple[YamlFile | None, list[Problem]]:
     """Parse one YAML file; bad bytes, syntax and duplicate keys become Problems."""
     display = display_path(path)
-    raw = path.read_bytes()
-    if len(raw) > MAX_FILE_BYTES:
-        return None, [Problem(display, 1, "", "", f"file is {len(raw)} bytes, more than {MAX_FILE_BYTES}")]
+    raw, why = read_limited(path, MAX_FILE_BYTES)
+    if raw is None:
+        return None, [Problem(display, 1, "", "", why)]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -126,6 +135,23 @@ def _unit_id_at(data: Any, loc: tuple) -> str:
     return found
 
 
+def _data_loc(data: Any, loc: tuple, missing: bool) -> tuple:
+    """pydantic's location of an error as keys of the data: the names it adds of its own (the
+    member of a union, `function-after[…]`) dropped; a key the data lacks kept only at the end of a
+    `missing` error. A key of the data may hold any sign, '[' included."""
+    kept, node = [], data
+    for position, key in enumerate(loc):
+        if isinstance(node, dict) and key in node:
+            kept.append(key)
+            node = node[key]
+        elif isinstance(node, list) and isinstance(key, int) and 0 <= key < len(node):
+            kept.append(key)
+            node = node[key]
+        elif missing and position == len(loc) - 1 and isinstance(node, dict):
+            kept.append(key)
+    return tuple(kept)
+
+
 def _lang_in(loc: tuple) -> str:
     return next((str(key) for key in reversed(loc) if key in languages.LANGUAGES), "")
 
@@ -137,7 +163,7 @@ def typed(file: YamlFile, model: type) -> tuple[Any, list[Problem]]:
     except ValidationError as error:
         problems = []
         for item in error.errors():
-            loc = tuple(k for k in item["loc"] if not (isinstance(k, str) and "[" in k))
+            loc = _data_loc(file.data, item["loc"], item["type"] == "missing")
             # a key of ui.yaml is the name of its strings, which stands where an id would
             unit_id = str(loc[0]) if model is UI and loc else _unit_id_at(file.data, loc)
             problems.append(Problem(file.display, file.line(*loc), unit_id, _lang_in(loc),
@@ -187,9 +213,6 @@ def load_source(directory: Path = paths.SOURCE_DIR) -> Loaded:
     files: dict[str, YamlFile] = {}
 
     def one(path: Path, model: type):
-        if not path.is_file():
-            problems.append(Problem(display_path(path), 1, "", "", "file is absent"))
-            return None, None
         parsed, found = read_yaml(path)
         problems.extend(found)
         if parsed is None:
@@ -206,7 +229,14 @@ def load_source(directory: Path = paths.SOURCE_DIR) -> Loaded:
     _, preamble = one(directory / paths.PREAMBLE_FILE, Preamble)
     _, ui = one(directory / paths.UI_FILE, UI)
     articles = []
-    for path in sorted((directory / paths.ARTICLES_DIR).glob("*")):
+    try:
+        names = sorted(os.listdir(directory / paths.ARTICLES_DIR))
+    except FileNotFoundError:
+        names = []  # rules.has_articles says the source needs one
+    except OSError as error:
+        problems.append(Problem(display_path(directory / paths.ARTICLES_DIR), 1, "", "", os_problem(error)))
+        names = []
+    for path in (directory / paths.ARTICLES_DIR / name for name in names):
         if path.suffix not in (".yaml", ".yml"):
             problems.append(Problem(display_path(path), 1, "", "", "not a .yaml file in articles/"))
             continue

@@ -7,11 +7,13 @@ rules here relate fields and files to each other; validate.py runs them all.
 
 from __future__ import annotations
 
+import datetime
+import os
 import re
 import unicodedata
 from typing import Callable, Iterator
 
-from constitution.core import ids, languages, paths
+from constitution.core import ids, languages, paths, urls
 from constitution.core.problems import WARNING, Problem, display_path
 from constitution.source.context import (
     MAX_ARTICLES,
@@ -22,6 +24,7 @@ from constitution.source.context import (
 )
 from constitution.source.load import YamlFile
 from constitution.source.model import SCHEMA_VERSION, Article
+from constitution.source import ui
 from constitution.source.ui import ORDINAL_KEYS
 
 
@@ -272,11 +275,63 @@ def text_is_nfc(ctx: Context) -> Iterator[Problem]:
     """Every string is in Unicode NFC (composed letters, as typed: й, not и + combining breve)."""
     for file, keys, unit_id, lang, value in strings(ctx.loaded):
         if not unicodedata.is_normalized("NFC", value):
-            index = next(i for i in range(len(value) + 1)
-                         if not unicodedata.is_normalized("NFC", value[:i + 1]))
+            index = _first_not_nfc(value)
             yield Problem(file.display, file.line(*keys), unit_id, lang,
                           f"{'.'.join(map(str, keys))} is not in Unicode NFC (at character {index + 1}, "
                           f"U+{ord(value[index]):04X}): retype it or normalise it to NFC")
+
+
+def _first_not_nfc(value: str) -> int:
+    """Where NFC first changes a string, in linear time: the first character that differs from
+    its normal form, or the combining mark a few characters on that composes with it."""
+    start = len(os.path.commonprefix([value, unicodedata.normalize("NFC", value)]))
+    for index in range(max(0, start - 1), min(len(value), start + 8)):
+        char = value[index]
+        if unicodedata.combining(char) or not unicodedata.is_normalized("NFC", char):
+            return index
+    return min(start, len(value) - 1)
+
+
+# What no output can hold or no reader can see, by Unicode general category or code point:
+# each kind with the words a message gives it.
+_HIDDEN = {
+    **{chr(c): "a bidirectional control" for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A),
+                                                   0x200E, 0x200F, 0x061C)},
+    "\u200b": "a zero-width space", "\u200c": "a zero-width non-joiner (ZWNJ)",
+    "\u200d": "a zero-width joiner (ZWJ)", "\u2060": "a word joiner", "\ufeff": "a zero-width no-break space (BOM)",
+    "\u180e": "a Mongolian vowel separator", "\u00ad": "a soft hyphen",
+    "\u2028": "a line separator", "\u2029": "a paragraph separator",
+}
+_SUSPECT = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\ufdd0-\ufdef\ud800-\udfff"
+                      + "".join(sorted(_HIDDEN)) + "".join(
+                          chr(plane * 0x10000 + 0xFFFE) + chr(plane * 0x10000 + 0xFFFF) for plane in range(17))
+                      + "]")
+
+
+def _why_hidden(char: str, lang: str) -> str | None:
+    """What is wrong with one character of a string in `lang`, or None if it may stay."""
+    code = ord(char)
+    if char in languages.LANGUAGE.get(lang, languages.LANGUAGE[languages.DEFAULT_LANGUAGE]).joiners:
+        return None
+    if char in _HIDDEN:
+        return _HIDDEN[char]
+    if 0xD800 <= code <= 0xDFFF:
+        return "a lone surrogate (not a character)"
+    if 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE:
+        return "a noncharacter"
+    return "a tab" if char == "\t" else "a control character"
+
+
+def text_has_no_hidden_characters(ctx: Context) -> Iterator[Problem]:
+    """No string holds a control, noncharacter, surrogate, bidi, zero-width or soft-hyphen character."""
+    for file, keys, unit_id, lang, value in strings(ctx.loaded):
+        found = [(m.start(), why) for m in _SUSPECT.finditer(value) if (why := _why_hidden(m.group(), lang))]
+        if found:
+            index, why = found[0]
+            more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
+            yield Problem(file.display, file.line(*keys), unit_id, lang,
+                          f"{'.'.join(map(str, keys))} holds {why}, U+{ord(value[index]):04X}, at character "
+                          f"{index + 1}{more}: no output can hold it or no reader sees it; delete it")
 
 
 WORD = re.compile(r"[^\W\d_]+")
@@ -298,35 +353,120 @@ def words_in_one_script(ctx: Context) -> Iterator[Problem]:
                               f"'{word}' mixes Latin and Cyrillic letters (Latin: {latin})", WARNING)
 
 
-PLACEHOLDER = re.compile(r"\{[^{}]*\}")
-
-
 def _placeholder_names(text: str) -> list[str]:
     """'{recital:ordinal}' and '{recital}' name the same value: a language may write it as a word."""
-    return sorted(name.split(":", 1)[0] + "}" if ":" in name else name for name in PLACEHOLDER.findall(text))
+    return sorted(f"{{{name}}}" for _, name, _ in ui.parse(text) if name)
 
 
 def ui_placeholders(ctx: Context) -> Iterator[Problem]:
-    """A ui.yaml string has the same {placeholders} in every language, `:ordinal` only where it is read."""
-    ui, file = ctx.loaded.ui, file_of(ctx.loaded, ctx.loaded.directory / paths.UI_FILE)
-    if ui is None or file is None:
+    """A ui.yaml string is plain text with its key's {placeholders} in every language, `:ordinal` where read."""
+    strings_, file = ctx.loaded.ui, file_of(ctx.loaded, ctx.loaded.directory / paths.UI_FILE)
+    if strings_ is None or file is None:
         return
-    for key, texts in ui.items():
+    for key, texts in strings_.items():
+        allowed, parsed = ui.PLACEHOLDERS.get(key, frozenset()), {}
         for lang in languages.LANGUAGES:
-            for placeholder in PLACEHOLDER.findall(getattr(texts, lang)):
-                spec = placeholder[1:-1].partition(":")[2]
-                if spec and (spec != "ordinal" or key not in ORDINAL_KEYS):
+            try:
+                pieces = ui.parse(getattr(texts, lang))
+            except ui.PlaceholderError as error:
+                yield Problem(file.display, file.line(key, lang), key, lang, str(error))
+                continue
+            parsed[lang] = pieces
+            for _, name, form in pieces:
+                if name and name not in allowed:
+                    known = " ".join(f"{{{n}}}" for n in sorted(allowed)) or "none"
                     yield Problem(file.display, file.line(key, lang), key, lang,
-                                  f"placeholder {placeholder}: only {{name:ordinal}} may carry a form, "
+                                  f"unknown placeholder {{{name}}}: {key} knows {known}")
+                elif form and key not in ORDINAL_KEYS:
+                    yield Problem(file.display, file.line(key, lang), key, lang,
+                                  f"placeholder {{{name}:{form}}}: only {{name:ordinal}} may carry a form, "
                                   f"and only in {', '.join(ORDINAL_KEYS)}")
         first = languages.LANGUAGES[0]
+        if first not in parsed:
+            continue
         expected = _placeholder_names(getattr(texts, first))
         for lang in languages.LANGUAGES[1:]:
+            if lang not in parsed:
+                continue
             found = _placeholder_names(getattr(texts, lang))
             if found != expected:
                 yield Problem(file.display, file.line(key, lang), key, lang,
                               f"placeholders {' '.join(found) or '(none)'} differ from {first}'s "
                               f"{' '.join(expected) or '(none)'}")
+
+
+# The CLDR pattern letters of a date (no time of day: a date has none to print)
+DATE_FIELDS = frozenset("GyYuQqMLwWdDFEec")
+
+
+def date_patterns(ctx: Context) -> Iterator[Problem]:
+    """ui.yaml's date_format is a CLDR date pattern whose letters are fields a date has."""
+    from babel.dates import format_date, tokenize_pattern
+
+    strings_, file = ctx.loaded.ui, file_of(ctx.loaded, ctx.loaded.directory / paths.UI_FILE)
+    if strings_ is None or file is None:
+        return
+    for lang in languages.LANGUAGES:
+        pattern = strings_.get("date_format", lang)
+        try:
+            fields = [value[0] for kind, value in tokenize_pattern(pattern) if kind == "field"]
+            unknown = sorted(set(fields) - DATE_FIELDS)
+            if not unknown:
+                format_date(datetime.date(2026, 1, 30), pattern, locale=languages.LANGUAGE[lang].date_locale)
+        except Exception as error:  # noqa: BLE001 - Babel's own errors for a bad pattern vary
+            unknown, reason = [], f"{type(error).__name__}: {str(error)[:80]}"
+        else:
+            reason = ""
+        if unknown or reason:
+            yield Problem(file.display, file.line("date_format", lang), "date_format", lang,
+                          f"date pattern: '{''.join(unknown)}' is no field of a date (letters "
+                          f"{''.join(sorted(DATE_FIELDS))}; quote words as 'г.')" if unknown
+                          else f"date pattern cannot be read ({reason}); quote words as 'г.'")
+
+
+# The strings that reach the theme (Material prints MkDocs settings as they are, without
+# escaping): site.yml's site name and description and each language's own name.
+THEME_SIGNS = re.compile(r"[<>&\"'`]")
+
+
+def theme_strings_plain(ctx: Context) -> Iterator[Problem]:
+    """The site name, description and language names hold no <, >, &, quote or backquote."""
+    found = []
+    ui_file = file_of(ctx.loaded, ctx.loaded.directory / paths.UI_FILE)
+    if ctx.loaded.ui is not None and ui_file is not None:
+        for key in ("site_name", "site_description"):
+            found += [(ui_file, (key, lang), key, lang, ctx.loaded.ui.get(key, lang)) for lang in languages.LANGUAGES]
+    if ctx.document:
+        file, document = ctx.document
+        found += [(file, ("languages", lang, "name"), "", lang, getattr(document.languages, lang).name)
+                  for lang in languages.LANGUAGES]
+    for file, keys, unit_id, lang, value in found:
+        sign = THEME_SIGNS.search(value)
+        if sign:
+            yield Problem(file.display, file.line(*keys), unit_id, lang,
+                          f"{'.'.join(keys)} holds {sign.group()!r}: the theme prints this name as HTML; "
+                          "write it with typographic signs (« » ’) or in words")
+
+
+def edition_id_names_files(ctx: Context) -> Iterator[Problem]:
+    """The edition id, which names files, matches the strict file-naming pattern (core/ids.py)."""
+    if ctx.document:
+        file, document = ctx.document
+        problem = ids.file_id_problem(document.edition.id)
+        if problem:
+            yield Problem(file.display, file.line("edition", "id"), "", "", f"edition.id {problem}")
+
+
+def source_urls(ctx: Context) -> Iterator[Problem]:
+    """Every source's url is an https, http or mailto address with no sign a page would read."""
+    if ctx.document:
+        file, document = ctx.document
+        for lang in languages.LANGUAGES:
+            url = getattr(document.sources, lang).url
+            problem = urls.url_problem(url) if url is not None else None
+            if problem:
+                yield Problem(file.display, file.line("sources", lang, "url"), "", lang,
+                              f"sources.{lang}.url {problem}")
 
 
 def text_missing(ctx: Context) -> Iterator[Problem]:
@@ -345,5 +485,6 @@ RULES: tuple[Callable[[Context], Iterator[Problem]], ...] = (
     ids_match_numbers, numbers_in_sequence, sections_in_order, unique_ids, article_file_names,
     listed_articles_exist, article_sections, has_articles, numbers_within_full_text, schema_version,
     article_text_or_clauses, every_language_present, status_matches_text, text_not_blank, text_is_nfc,
-    words_in_one_script, ui_placeholders, text_missing,
+    text_has_no_hidden_characters, words_in_one_script, ui_placeholders, date_patterns, theme_strings_plain,
+    edition_id_names_files, source_urls, text_missing,
 )

@@ -2,11 +2,15 @@
 
 Each key holds one string per language. A key that is absent, misspelt or unknown fails
 at load with its file and line, like any other schema error, so no stage meets a missing
-string halfway through a build. `{n}`, `{article}` … are placeholders the stages fill.
+string halfway through a build. `{n}`, `{article}` … are placeholders the stages fill:
+PLACEHOLDERS declares which each key may hold, and `parse` is the one reader of a string's
+placeholders (rules.py checks every string with it at validate, labels.fill renders with it:
+never `str.format`, which would read attributes, indexes and format specs from the text).
 """
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from pydantic import BaseModel, ConfigDict
@@ -67,3 +71,47 @@ class Strings(BaseModel):
     def items(self) -> Iterator[tuple[str, object]]:
         """(key, its strings) for every key, in declaration order."""
         return ((key, getattr(self, key)) for key in KEYS)
+
+
+# The placeholders each key may hold (a key not listed holds none).
+PLACEHOLDERS: dict[str, frozenset[str]] = {key: frozenset(names.split()) for key, names in {
+    "section_label": "n", "article_label": "n", "clause_label": "n", "point_label": "n",
+    "pdf_partial": "n total", "pdf_source": "url", "pdf_link_hint": "example",
+    "site_holds_article": "ranges total", "site_holds_articles": "ranges total",
+    "site_full_text": "articles sections", "site_unofficial_text": "about", "site_permalink": "unit",
+    "site_recital_label": "n", "site_file_pdf": "language", "site_file_akn": "language",
+    "site_size_kb": "n", "site_size_mb": "n",
+    "cite_document": "date unit", "cite_article": "article", "cite_clause": "article clause",
+    "cite_article_point": "article point", "cite_clause_point": "article clause point",
+    "cite_recital": "recital", "cite_copy_link": "unit", "cite_copy_citation": "unit",
+    "cite_copied_link": "unit", "cite_copied_citation": "unit",
+    "parallel_article_title": "article", "parallel_back": "n", "parallel_previous": "article",
+    "parallel_next": "article", "parallel_column": "n", "status_about": "link",
+}.items()}
+
+# `{name}` or `{name:ordinal}`; any other brace is an error (there is no `{{` escape)
+_TOKEN = re.compile(r"\{([a-z_]+)(?::(ordinal))?\}|[{}]")
+
+
+class PlaceholderError(ValueError):
+    """A ui string whose braces are not `{name}` / `{name:ordinal}` placeholders."""
+
+
+def parse(template: str) -> list[tuple[str, str, str]]:
+    """The pieces of a ui string: (text before, placeholder name, form) per placeholder, then
+    (the rest, "", ""). A brace that opens no `{name}` or `{name:ordinal}` raises PlaceholderError."""
+    pieces, last = [], 0
+    for match in _TOKEN.finditer(template):
+        if match.group(1) is None:
+            end = template.find("}", match.start() + 1)
+            shown = template[match.start():end + 1] if match.group() == "{" and 0 < end - match.start() <= 40 else None
+            if shown is None:
+                raise PlaceholderError(f"unbalanced '{match.group()}' at character {match.start() + 1}")
+            if re.fullmatch(r"\{[a-z_]+:[^{}]*\}", shown):
+                raise PlaceholderError(f"placeholder {shown}: only {{name:ordinal}} may carry a form")
+            raise PlaceholderError(f"placeholder {shown} is not {{name}} or {{name:ordinal}} (no index, "
+                                   "attribute or conversion)")
+        pieces.append((template[last:match.start()], match.group(1), match.group(2) or ""))
+        last = match.end()
+    pieces.append((template[last:], "", ""))
+    return pieces

@@ -4,7 +4,8 @@ The generator writes markers (site/pages.py: `<!-- download:size NAME -->`,
 `<!-- download:sha256 NAME -->`, `<!-- download:all -->`) because sizes exist only once
 dist/ is built. This hook reads the manifest (build/pipeline.py writes it: dist/manifest.json,
 or the one $CONSTITUTION_MANIFEST names, for the files in $CONSTITUTION_DIST_DIR, else dist/)
-and refuses to build a page whose markers it cannot fill: no placeholder reaches a reader.
+and refuses to build a page whose markers it cannot fill: no placeholder reaches a reader. A size
+is written with ui.yaml's words, so it goes into the Markdown as literal text like every ui string.
 """
 
 import json
@@ -17,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from constitution.core import catalogue, paths, urls
-from constitution.site.markup import file_size
+from constitution.site.markup import file_size, literal_markdown
 
 MARKER = re.compile(r"<!-- download:(\w+)(?: ([^ ]+))? -->")
 dist = Path(os.environ.get(paths.DIST_ENV) or paths.DIST_DIR)
@@ -62,7 +63,7 @@ def on_page_markdown(markdown, page, config, files):
         if name not in entries:
             raise PluginError(f"{where}: '{name}' is not in {manifest_path}")
         if kind == "size":
-            return file_size(entries[name]["bytes"], **size_format)
+            return literal_markdown(file_size(entries[name]["bytes"], **size_format))  # ui words: text
         return f'<code class="sha256">{entries[name]["sha256"]}</code>'
 
     return MARKER.sub(fill, markdown)

@@ -1,7 +1,9 @@
 """MkDocs hook: each language's name, site name, description and nav, from docs/site.yml.
 
 The generator writes site.yml beside the pages (the nav depends on the source, so it
-cannot live in mkdocs.yml); static-i18n then applies these per-language settings.
+cannot live in mkdocs.yml); static-i18n then applies these per-language settings. The site's
+address (SITE_URL, MkDocs' site_url) is checked here too, before any page is written: Material
+and the sitemap print it as it is.
 """
 
 from pathlib import Path
@@ -9,7 +11,7 @@ from pathlib import Path
 import yaml
 from mkdocs.exceptions import PluginError
 
-from constitution.core import paths
+from constitution.core import paths, urls
 
 SETTINGS = ("name", "site_name", "site_description", "nav")
 
@@ -23,6 +25,10 @@ def site_data(docs_dir: str) -> dict:
 
 
 def on_config(config):
+    if config.site_url:
+        problem = urls.url_problem(config.site_url, site=True)
+        if problem:
+            raise PluginError(f"SITE_URL {config.site_url!r} {problem}")
     languages = site_data(config.docs_dir)
     i18n = config.plugins["i18n"]
     for language in i18n.config.languages:

@@ -33,7 +33,8 @@
 
   function queried() {
     var match = new RegExp("[?&]" + QUERY_KEY + "=([^&#]*)").exec(location.search)
-    return match ? decodeURIComponent(match[1]) : null
+    if (!match) return null
+    try { return decodeURIComponent(match[1]) } catch (e) { return null }  // ?langs=%E0: not a choice
   }
 
   // "ru,kk" -> ["ru", "kk"] when it names two or three known languages once each

@@ -3,6 +3,7 @@ languages side by side, citations of every clause, point and recital, and the tr
 
 from __future__ import annotations
 
+import html as html_module
 import posixpath
 import re
 from types import SimpleNamespace
@@ -16,7 +17,7 @@ from constitution.site import cite
 from constitution.site.hooks import page_titles as titles
 from constitution.site.nav import site_files
 from constitution.site.units import Lang, status_summary
-from constitution.source import model
+from constitution.source import labels, model
 from constitution.source.model import article_units
 from constitution.source.validate import checked_source
 from tests.helpers.rendering import render
@@ -278,8 +279,9 @@ def test_status_of_every_unit_in_every_language(files, source, html, lang):
 # --- titles of pages outside the nav (site/hooks/page_titles.py) ------------------------------
 
 
-def titled(markdown: str, in_nav: bool) -> str | None:
-    page = SimpleNamespace(file=SimpleNamespace(src_uri="ru/parallel/art_2/index.md"), meta={})
+def titled(markdown: str, in_nav: bool, nav_title: str = "Nav &amp; title") -> str | None:
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="ru/parallel/art_2/index.md"), meta={},
+                           title=nav_title if in_nav else None, is_homepage=False)
     titles.on_nav(SimpleNamespace(pages=[page] if in_nav else []), None, None)
     assert titles.on_page_markdown(markdown, page, None, None) == markdown
     return page.meta.get("title")
@@ -288,10 +290,19 @@ def titled(markdown: str, in_nav: bool) -> str | None:
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_side_by_side_article_is_titled_by_its_heading(files, source, lang):
     text = files[urls.page_source(urls.parallel_page("art_2"), lang)]
-    expected = source.ui.get("parallel_article_title", lang).format(
-        article=source.ui.get("article_label", lang).format(n=2))
-    assert titled(text, in_nav=False) == expected  # e.g. "Статья 2: сравнение языковых версий"
-    assert titled(text, in_nav=True) is None  # the nav's title stands
+    expected = labels.fill(source.ui.get("parallel_article_title", lang), lang,
+                           article=labels.article_label(source.ui, lang, 2))
+    title = titled(text, in_nav=False)
+    assert html_module.unescape(title) == expected  # e.g. "Статья 2: сравнение языковых версий"
+    assert not re.search(r"[<>\"']", title)  # escaped: Material prints it as it is
+    assert titled(text, in_nav=True) == "Nav &amp; title"  # the nav's (escaped) title stands, without striptags
+
+
+@pytest.mark.parametrize("heading", ["# A </title><svg onload=alert(1)> {#x}", "# A \"b\" {#x}", "# A & B {#x}"],
+                         ids=["tag", "quote", "bare-ampersand"])
+def test_a_title_that_is_not_escaped_stops_the_build(heading):
+    with pytest.raises(PluginError, match="is not escaped text"):
+        titled(f"<!-- generated -->\n\n{heading}\n", in_nav=False)
 
 
 def test_a_page_outside_the_nav_without_a_heading_stops_the_build():

@@ -2,8 +2,11 @@
 small mutation, gets the one line naming its file, line, id and language (the command and its
 exit code: tests/build/cli/test_validate.py)."""
 
+import errno
+import os
 import shutil
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
@@ -33,6 +36,7 @@ def replace(file, old, new):
 A1, A2, A3 = "articles/001.yaml", "articles/002.yaml", "articles/003.yaml"
 DOC, PRE, UI = "document.yaml", "preamble.yaml", "ui.yaml"
 RU_A1 = "  text: Тестовый текст первой статьи."
+EN_URL = "https://www.gov.kz/memleket/entities/kostanai-kalasy-akimat/press/news/details/1152143?lang=kk"
 
 CASES = [
     # What the loader reports: syntax, encoding, types, unknown keys, languages, statuses.
@@ -132,6 +136,94 @@ CASES = [
     Case("mixed-script-word", (replace(A1, RU_A1, RU_A1.replace("Тестовый", "Тeстовый")),), A1, 10, "art_1", "ru",
          "warning: 'Тeстовый' mixes Latin and Cyrillic letters (Latin: e)", WARNING),
     Case("text-missing", (), PRE, 20, "preamble__rec_2", "ru", "warning: no text yet (status: missing)", WARNING),
+    # What an output cannot hold or a reader cannot see (issue 15): one line each, at its string
+    *(Case(f"hidden-{name}", (replace(A1, RU_A1, f'  text: "Тестовый{escape} текст"'),), A1, 10, "art_1", "ru",
+           f"ru.text holds {why}, U+{code}, at character 9")
+      for name, escape, why, code in (
+          ("bell", "\\x07", "a control character", "0007"), ("escape", "\\e", "a control character", "001B"),
+          ("carriage-return", "\\r", "a control character", "000D"), ("tab", "\\t", "a tab", "0009"),
+          ("c1", "\\x85", "a control character", "0085"), ("noncharacter", "\\uFFFF", "a noncharacter", "FFFF"),
+          ("noncharacter-fdd0", "\\uFDD0", "a noncharacter", "FDD0"),
+          ("bidi-override", "\\u202E", "a bidirectional control", "202E"),
+          ("bidi-embedding", "\\u202A", "a bidirectional control", "202A"),
+          ("bidi-isolate", "\\u2066", "a bidirectional control", "2066"),
+          ("bidi-pop-isolate", "\\u2069", "a bidirectional control", "2069"),
+          ("zero-width-space", "\\u200B", "a zero-width space", "200B"),
+          ("zwnj", "\\u200C", "a zero-width non-joiner (ZWNJ)", "200C"),
+          ("zwj", "\\u200D", "a zero-width joiner (ZWJ)", "200D"),
+          ("bom", "\\uFEFF", "a zero-width no-break space (BOM)", "FEFF"),
+          ("soft-hyphen", "\\u00AD", "a soft hyphen", "00AD"),
+          ("line-separator", "\\u2028", "a line separator", "2028"))),
+    # libyaml refuses a surrogate escape, and UTF-8 cannot encode one: it never reaches the rules
+    Case("lone-surrogate", (replace(A1, RU_A1, '  text: "Тестовый\\uD800 текст"'),), A1, 10, "-", "-",
+         "YAML syntax: found invalid Unicode character escape code"),
+    Case("lone-surrogate-bytes", (("write", A1, b"id: art_1\nnumber: 1\ntext: \xed\xa0\x80\n"),), A1, 3, "-", "-",
+         "not UTF-8 (byte 0xed)"),
+    Case("hidden-twice", (replace(A1, RU_A1, '  text: "Тестовый\\x07 текст\\u200B"'),), A1, 10, "art_1", "ru",
+         "(and 1 more)"),
+    Case("ui-control-character", (replace(UI, "ru: Проект\n", 'ru: "Про\\eект"\n'),), UI, 9, "draft", "ru",
+         "ru holds a control character, U+001B"),
+    Case("language-name-carriage-return", (replace(DOC, "    name: Русский", '    name: "Русский\\r}"'),), DOC, 35,
+         "-", "ru", "languages.ru.name holds a control character, U+000D"),
+    # interface strings: plain text with their key's named placeholders
+    *(Case(f"ui-{name}", (replace(UI, 'ru: "Раздел {n}"', f'ru: "Раздел {text}"'),), UI, 17, "section_label", "ru",
+           fragment) for name, text, fragment in (
+        ("unknown-placeholder", "{x}", "unknown placeholder {x}: section_label knows {n}"),
+        ("positional", "{0}", "placeholder {0} is not {name} or {name:ordinal}"),
+        ("empty-braces", "{}", "placeholder {} is not {name} or {name:ordinal}"),
+        ("attribute", "{n.__class__.__mro__}", "placeholder {n.__class__.__mro__} is not {name}"),
+        ("index", "{n[0]}", "placeholder {n[0]} is not {name}"),
+        ("conversion", "{n!r}", "placeholder {n!r} is not {name}"),
+        ("huge-width", "{n:>300000000}", "placeholder {n:>300000000}: only {name:ordinal} may carry a form"),
+        ("stray-open", "{n", "unbalanced '{' at character 8"),
+        ("stray-close", "n}", "unbalanced '}' at character 9"),
+        ("doubled", "{{n}}", "is not {name} or {name:ordinal}"),
+        ("ordinal-not-read", "{n:ordinal}", "placeholder {n:ordinal}: only {name:ordinal} may carry a form, "
+                                            "and only in cite_recital"))),
+    Case("ui-placeholder-of-another-key", (replace(UI, 'ru: "{n} КБ"', 'ru: "{n} КБ {unit}"'),), UI, 231,
+         "site_size_kb", "ru", "unknown placeholder {unit}: site_size_kb knows {n}"),
+    *(Case(f"date-pattern-{name}", (replace(UI, "ru: \"d MMMM y 'г.'\"", f'ru: "{pattern}"'),), UI, 244,
+           "date_format", "ru", fragment) for name, pattern, fragment in (
+        ("fraction-of-second", "d MMMM y SSS", "date pattern: 'S' is no field of a date"),
+        ("hour", "d MMMM y HH:mm", "date pattern: 'Hm' is no field of a date"),
+        ("unquoted-word", "d MMMM y г. text", "date pattern: 'x' is no field of a date"))),
+    # what the theme prints as HTML, and what names files or links out
+    Case("site-name-markup", (replace(UI, "en: Draft Constitution of the Republic of Kazakhstan\n",
+                                      "en: Draft </title><svg onload=alert(1)>\n"),), UI, 6, "site_name", "en",
+         "site_name.en holds '<': the theme prints this name as HTML"),
+    Case("site-description-quote", (replace(UI, "en: The draft Constitution", "en: The \"draft\" Constitution"),),
+         UI, 80, "site_description", "en", "site_description.en holds '\"'"),
+    Case("language-name-markup", (replace(DOC, "    name: Русский", "    name: Русский<svg onload=alert(1)>"),),
+         DOC, 35, "-", "ru", "languages.ru.name holds '<'"),
+    *(Case(f"edition-id-{name}", (replace(DOC, "id: '2026-01-30'", f"id: '{value}'"),), DOC, 14, "-", "-",
+           "edition.id may hold only letters") for name, value in (
+        ("slash", "a/b"), ("dots", "../.."), ("markdown", "kk.pdf)<svg\tonload=alert(1)>(x"), ("space", "a b"),
+        ("leading-dot", ".hidden"))),
+    Case("edition-id-long", (replace(DOC, "id: '2026-01-30'", f"id: '{'a' * 65}'"),), DOC, 14, "-", "-",
+         "edition.id is 65 characters long: at most 64"),
+    *(Case(f"source-url-{name}", (replace(DOC, f"url: {EN_URL}", f"url: {value}"),), DOC, 63, "-",
+           "en", fragment) for name, value, fragment in (
+        ("javascript", "'javascript:alert(1)//'", "sources.en.url scheme 'javascript:' is not allowed"),
+        ("data", "'data:text/html,x'", "scheme 'data:' is not allowed: only https:, http:, mailto:"),
+        ("markdown-link", "'https://x.kz/[a](b)'", "sources.en.url holds '['"),
+        ("attribute", "'https://x.kz/\" onmouseover=alert(1) x=\"'", "holds '\"'"),
+        ("no-host", "'https:evil'", "has no host"))),
+    # YAML: plain data only; a key may hold any sign
+    Case("yaml-tag-on-mapping", (replace(A1, "kk:\n  status: official", "kk: !!python/object/apply:os.system\n"
+                                                                      "  status: official"),), A1, 5, "-", "-",
+         "YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed"),
+    Case("yaml-tag-on-list", (replace(DOC, "sections:\n", "sections: !!set\n"),), DOC, 64, "-", "-",
+         "YAML tag 'tag:yaml.org,2002:set' is not allowed"),
+    Case("yaml-custom-tag", (replace(A1, "  text: Fixture text of article one.", "  text: !x Fixture"),), A1, 13, "-",
+         "-", "YAML tag '!x' is not allowed"),
+    Case("key-with-bracket", (replace(A1, "section: 1\n", "section: 1\nx[0]: 1\n"),), A1, 5, "art_1", "-",
+         "unknown key 'x[0]'"),
+    # files that are not regular files, and files too big to read
+    Case("fifo-as-file", (("fifo", UI),), UI, 1, "-", "-", "is a FIFO (named pipe), not a file"),
+    Case("folder-as-file", (("folder", PRE),), PRE, 1, "-", "-", "is a folder, not a file"),
+    Case("symlink-loop-article", (("loop", A2),), A2, 1, "-", "-", "is a symbolic link that loops"),
+    Case("symlink-loop-document", (("loop", DOC),), DOC, 1, "-", "-", "is a symbolic link that loops"),
+    Case("huge-sparse-file", (("sparse", A3),), A3, 1, "-", "-", "file is 8000000000 bytes, more than 2000000"),
 ]
 
 
@@ -152,6 +244,12 @@ def broken_source(tmp_path, case: Case):
             path.unlink()
         elif op == "move":
             path.rename(source / rest[0])
+        elif op in ("fifo", "folder", "loop"):
+            path.unlink()
+            {"fifo": os.mkfifo, "folder": os.mkdir, "loop": lambda p: os.symlink(p.name, p)}[op](path)
+        elif op == "sparse":  # a huge file that takes no room: read whole, it would exhaust memory
+            with path.open("r+b") as handle:
+                handle.truncate(8_000_000_000)
     return source
 
 
@@ -192,3 +290,35 @@ def test_no_traceback_on_garbage(tmp_path, file, garbage):
     source = broken_source(tmp_path, Case("garbage", (("write", file, garbage),), file, 1, "", "", ""))
     found = validate.problems(source)
     assert any(problem.path == str(source / file) and problem.severity == ERROR for problem in found)
+
+
+def test_every_unreadable_file_is_reported_not_only_the_first(tmp_path, monkeypatch):
+    """A FIFO, a folder, a symlink loop and a file we may not read: four lines, one per file."""
+    from constitution.core import reading
+
+    source = broken_source(tmp_path, Case("many", (("fifo", UI), ("folder", PRE), ("loop", A2)), UI, 1, "", "", ""))
+    denied = source / A1
+
+    def guarded_open(path, *args, **kwargs):
+        if Path(path) == denied:
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return open(path, *args, **kwargs)
+
+    monkeypatch.setattr(reading, "open", guarded_open, raising=False)  # as root, chmod 000 would not stop us
+    lines = [str(problem) for problem in validate.problems(source) if problem.severity == ERROR]
+    for file, fragment in ((UI, "is a FIFO (named pipe), not a file"), (PRE, "is a folder, not a file"),
+                           (A2, "is a symbolic link that loops"), (A1, "cannot be read: permission denied")):
+        assert any(line.startswith(f"{source / file}:1: -: -: {fragment}") for line in lines), "\n".join(lines)
+
+
+def test_an_unreadable_articles_folder_is_one_line(tmp_path, monkeypatch):
+    from constitution.source import load
+
+    source = broken_source(tmp_path, Case("articles", (), UI, 1, "", "", ""))
+
+    def denied(path):
+        raise PermissionError(errno.EACCES, "Permission denied", str(path))
+
+    monkeypatch.setattr(load.os, "listdir", denied)
+    lines = [str(problem) for problem in validate.problems(source)]
+    assert f"{source / 'articles'}:1: -: -: cannot be read: permission denied" in lines
