@@ -3,7 +3,8 @@
 For each size (96 and 288 articles × 3 languages by default) it writes a synthetic source,
 runs each stage as `python -m constitution STAGE` into benchmarks/.work/, then a bare mkdocs
 and a bare WeasyPrint baseline on the same text, weighs a built article page, prints the
-tables and writes them to benchmarks/RESULTS.md. A stage that fails is a row saying so.
+tables and writes them to benchmarks/RESULTS.md. A stage that fails is a row saying so. Last,
+the hostile inputs that once took quadratic time, at two sizes (benchmarks/hostile.py).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import machine, report, results
+from . import hostile, machine, report, results
 from .run import Size, measure_size
 
 HERE = Path(__file__).resolve().parent
@@ -50,6 +51,8 @@ def main(argv: list[str] | None = None) -> int:
     info["load average (1/5/15 min)"] = (f"{load_at_start} at start, {machine.load_average()} at the end "
                                         "(other work on the machine lengthens wall times more than cpu times)")
     tables, text = results.document(sizes, info, rows, weights)
+    linear = hostile.section()  # the inputs that were quadratic (issue 15)
+    tables, text = tables + linear, text + linear
     print(tables)
     args.out.write_text(text, encoding="utf-8")
     print(f"\nwritten: {args.out}", file=sys.stderr)

@@ -7,6 +7,7 @@ as one line per problem on stderr and a non-zero exit, never a traceback.
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,7 +27,22 @@ class Problem:
 
     def __str__(self) -> str:
         kind = "" if self.severity == ERROR else "warning: "
-        return f"{self.path}:{self.line}: {self.id or '-'}: {self.lang or '-'}: {kind}{self.message}"
+        line = f"{self.path}:{self.line}: {_field(self.id)}: {_field(self.lang)}: {kind}{self.message}"
+        return _CONTROL.sub(lambda match: ascii(match.group())[1:-1], line)  # one line, whatever it quotes
+
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+_PLAIN_FIELD = re.compile(r"[\w.\-]+")
+
+
+def _field(value: str) -> str:
+    """An id or language for the line: '-' when there is none, quoted when it holds other signs
+    (someone typed `id: 'a: b'`), so the line still splits at its first four ': '."""
+    if not value:
+        return "-"
+    return value if _PLAIN_FIELD.fullmatch(value) else ascii(value)
 
 
 class Failure(Exception):

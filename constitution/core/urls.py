@@ -74,6 +74,8 @@ def url_problem(url: str, site: bool = False) -> str | None:
     except ValueError as error:
         return f"is not a URL ({error})"
     schemes = SCHEMES[:2] if site else SCHEMES
+    if not parts.scheme:
+        return f"has no scheme: write {schemes[0]}://host/…"
     if parts.scheme.lower() not in schemes:
         return f"scheme '{parts.scheme}:' is not allowed: only {', '.join(s + ':' for s in schemes)}"
     signs = _SITE_SIGNS if site else _URL_SIGNS
