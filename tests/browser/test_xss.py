@@ -197,6 +197,15 @@ def test_a_broken_languages_query_keeps_the_side_by_side_controls(open_page, hos
     assert_inert(page)
 
 
+@pytest.mark.parametrize("fragment", ["#%E0", "#%", "#%3Csvg%20onload%3Dalert(1)%3E"],
+                         ids=["bad-escape", "lone-percent", "markup"])
+def test_a_broken_fragment_keeps_the_language_switch(open_page, hostile, fragment):
+    page = open_page(urljoin(hostile.url, urls.page_url("art_2", "ru")) + fragment)
+    hrefs = page.eval_on_selector_all("a.md-select__link[hreflang]", "els => els.map(a => a.hash)")
+    assert hrefs and all(href == fragment for href in hrefs)  # language-switch.js ran to the end
+    assert_inert(page)
+
+
 # --- the offline bundle, from disk ----------------------------------------------------------
 
 @pytest.mark.parametrize("key", PAGES, ids=[key or "home" for key in PAGES])

@@ -27,7 +27,8 @@
   }
 
   function target() {
-    var id = decodeURIComponent(location.hash.slice(1))
+    var id
+    try { id = decodeURIComponent(location.hash.slice(1)) } catch (e) { return null }  // #%E0: no unit
     return id ? document.getElementById(id) : null
   }
 
