@@ -18,6 +18,7 @@ from constitution.core import languages, paths
 from constitution.core.problems import (
     BuildError,
     Failure,
+    Problem,
     Refused,
     SourceError,
     display_path,
@@ -140,7 +141,7 @@ def check_site_url() -> None:
     url = os.environ.get(paths.SITE_URL_ENV)
     problem = urls.url_problem(url, site=True) if url else None
     if problem:
-        raise BuildError([f"{paths.SITE_URL_ENV}: {url!r} {problem}"])
+        raise BuildError([str(Problem(paths.SITE_URL_ENV, 0, "", "", f"{url!r} {problem}"))])
 
 
 def site(args: argparse.Namespace) -> int:
@@ -211,6 +212,8 @@ def refuse_outputs(source: Path, out: Path) -> None:
     refused = outputs.problems(source, {"--out": out}, replaced=False)
     if refused:
         raise Refused(refused)
+    if out.exists() and not out.is_dir():
+        raise BuildError([str(Problem(display_path(out), 1, "", "", "--out is a file, not a folder: give a folder"))])
 
 
 def pdf(args: argparse.Namespace) -> int:

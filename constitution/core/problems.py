@@ -2,16 +2,21 @@
 
 A source problem names its place as `path:line: id: lang: message`; a build problem (what
 MkDocs or the link check said) is one line of text from a stage. Either reaches the user
-as one line per problem on stderr and a non-zero exit, never a traceback.
+as one line per problem on stderr and a non-zero exit, never a traceback. A place that is
+no file (the SITE_URL setting) has line 0 and prints as `SITE_URL: -: -: message`. A line
+shows every unprintable sign escaped (core/text.py's table) and long quoted values cut.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, TextIO
+
+from constitution.core.text import MAX_QUOTED, escaped_unprintable, quotes_clipped
 
 ERROR, WARNING = "error", "warning"
 
@@ -27,11 +32,9 @@ class Problem:
 
     def __str__(self) -> str:
         kind = "" if self.severity == ERROR else "warning: "
-        line = f"{self.path}:{self.line}: {_field(self.id)}: {_field(self.lang)}: {kind}{self.message}"
-        return _CONTROL.sub(lambda match: ascii(match.group())[1:-1], line)  # one line, whatever it quotes
-
-
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+        where = f"{self.path}:{self.line}" if self.line else self.path  # line 0: no file (SITE_URL)
+        line = f"{where}: {_field(self.id)}: {_field(self.lang)}: {kind}{quotes_clipped(self.message)}"
+        return escaped_unprintable(line)  # one line, whatever it quotes, and every sign of it visible
 
 
 _PLAIN_FIELD = re.compile(r"[\w.\-]+")
@@ -42,7 +45,10 @@ def _field(value: str) -> str:
     (someone typed `id: 'a: b'`), so the line still splits at its first four ': '."""
     if not value:
         return "-"
-    return value if _PLAIN_FIELD.fullmatch(value) else ascii(value)
+    if len(value) <= MAX_QUOTED and _PLAIN_FIELD.fullmatch(value):
+        return value
+    quoted = ascii(value[:MAX_QUOTED - 1] if len(value) > MAX_QUOTED else value)
+    return f"{quoted[:-1]}…{quoted[-1]}" if len(value) > MAX_QUOTED else quoted
 
 
 class Failure(Exception):
@@ -91,9 +97,18 @@ class Refused(Failure):
 
 def display_path(path: Path) -> str:
     """A path as the user typed it: relative to the working folder where it lies inside it."""
+    path = Path(path)
     try:
-        return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
-    except (ValueError, OSError, RuntimeError):  # outside the folder; a symlink loop; cwd gone
+        cwd = Path.cwd().resolve()
+    except OSError:  # the working folder is gone
+        return str(path)
+    try:  # the folder resolved, the name kept: a symlink (a loop, a dangling one) is named itself
+        full = path.resolve() if path.name in ("", ".", "..") else path.absolute().parent.resolve() / path.name
+    except (OSError, RuntimeError):  # a loop among the folders: the path as written, made absolute
+        full = Path(os.path.abspath(path))
+    try:
+        return str(full.relative_to(cwd))
+    except ValueError:  # outside the folder
         return str(path)
 
 

@@ -78,24 +78,41 @@ def url_problem(url: str, site: bool = False) -> str | None:
         return f"has no scheme: write {schemes[0]}://host/…"
     if parts.scheme.lower() not in schemes:
         return f"scheme '{parts.scheme}:' is not allowed: only {', '.join(s + ':' for s in schemes)}"
+    if site:
+        if "?" in url or "#" in url:
+            return "holds a query or fragment: the site's address is a folder, e.g. https://example.kz/constitution/"
+        if "@" in parts.netloc:
+            return "holds a user name: the site's address cannot"
     signs = _SITE_SIGNS if site else _URL_SIGNS
     if not signs.fullmatch(url):
-        if site and ("?" in url or "#" in url):
-            return "holds a query or fragment: the site's address is a folder, e.g. https://example.kz/constitution/"
-        if site and "@" in url:
-            return "holds a user name: the site's address cannot"
-        bad = next((c for c in url if not signs.fullmatch(c)), "%")
-        return (f"holds {bad!r} (U+{ord(bad):04X}), which an address cannot hold as it is: "
-                "write it %-encoded")
+        return _bad_sign(url, signs)
     if parts.scheme.lower() == "mailto":
         return None if "@" in parts.path else "a mailto: address needs name@host"
     if not parts.hostname or url[len(parts.scheme):len(parts.scheme) + 3] != "://":
         return "has no host: write scheme://host/..."
-    if site:
-        if parts.username is not None or parts.password is not None:
-            return "holds a user name: the site's address cannot"
-        if parts.query or parts.fragment or "?" in url or "#" in url:
-            return "holds a query or fragment: the site's address is a folder, e.g. https://example.kz/constitution/"
-        if not parts.path.endswith("/"):
-            return "must end with '/' (the site is a folder), e.g. https://example.kz/constitution/"
+    if site and not parts.path.endswith("/"):
+        return "must end with '/' (the site is a folder), e.g. https://example.kz/constitution/"
     return None
+
+
+def _bad_sign(url: str, signs: re.Pattern) -> str:
+    """The message for the first sign of `url` that the address may not hold as it is."""
+    index = 0
+    while index < len(url):
+        if url[index] == "%":
+            if not re.fullmatch(r"%[0-9A-Fa-f]{2}", url[index:index + 3]):
+                return (f"holds '%' not followed by two hex digits (at character {index + 1}): "
+                        "write a percent sign itself as %25")
+            index += 3
+            continue
+        if not signs.fullmatch(url[index]):
+            bad = url[index]
+            return (f"holds {bad!r} (U+{ord(bad):04X}), which an address cannot hold as it is: "
+                    "write it %-encoded")
+        index += 1
+    return "holds a sign an address cannot hold as it is"
+
+
+def linkable(url: str) -> bool:
+    """Whether a page links to `url` (the one scheme allow-list, any case: HTTPS://, mailto:)."""
+    return url_problem(url) is None

@@ -18,6 +18,7 @@ from constitution.core import ids
 from constitution.core.languages import LANGUAGE, UPPER, ImportPatterns
 from constitution.core.problems import Problem, display_path
 from constitution.core.reading import read_limited
+from constitution.core.text import UNPRINTABLE, unprintable
 
 MAX_INPUT_BYTES = 20_000_000
 
@@ -139,10 +140,34 @@ def _at_line_start(text: str, position: int) -> bool:
     return not text[text.rfind("\n", 0, position) + 1:position].strip()
 
 
+def hidden_characters(text: str, lang: str, path: str) -> list[Problem]:
+    """Each line of an input text holding a character no output holds or no reader sees (core/text.py's
+    table, as validate refuses it), at the input's own line. Whitespace the reader collapses (a tab)
+    and the joiners the language keeps may stay."""
+    keep = LANGUAGE[lang].joiners
+    found: dict[int, list[int]] = {}
+    line, counted = 1, 0  # lines counted up to `counted`: linear however many there are
+    for match in UNPRINTABLE.finditer(text):
+        char = match.group()
+        if not char.isspace() and char not in keep:
+            line, counted = line + text.count("\n", counted, match.start()), match.start()
+            found.setdefault(line, []).append(match.start())
+    problems = []
+    for line, positions in found.items():
+        first, more = positions[0], f" (and {len(positions) - 1} more)" if len(positions) > 1 else ""
+        column = first - text.rfind("\n", 0, first)
+        problems.append(Problem(path, line, "", lang, f"holds {unprintable(text[first])}, U+{ord(text[first]):04X}, "
+                                f"at column {column}{more}: no output can hold it or no reader sees it; delete it"))
+    return problems
+
+
 def read_text(text: str, lang: str, path: str) -> tuple[Reading | None, list[Problem]]:
     """Read one language's published text; a text with no article heading is an error."""
     patterns = LANGUAGE[lang].patterns
     text = unicodedata.normalize("NFC", text.lstrip("\ufeff"))
+    hidden = hidden_characters(text, lang, path)
+    if hidden:
+        return None, hidden
     title, start = find_title(text, patterns)
     draft = re.match(rf"\s*(?:{patterns.draft})\b\.?", text[start:])
     start += draft.end() if draft else 0

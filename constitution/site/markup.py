@@ -11,9 +11,8 @@ written as a numeric character reference, which every extension passes through.
 from __future__ import annotations
 
 import math
-import re
 
-from constitution.source import labels
+from constitution.source import labels, ui
 
 # Signs left as they are in Markdown: they mean nothing inside a line we start ourselves.
 _PLAIN_ASCII = frozenset(" ,.;?/%@")
@@ -30,24 +29,23 @@ def literal_markdown(text: str) -> str:
     return "".join(out)
 
 
-_FIELD = re.compile(r"\{(\w+)\}")
-
-
 def fill(template: str, markdown: dict[str, str] | None = None, **values) -> str:
-    """Fill a UI string: its own words and plain `values` literal, `markdown` fields as given."""
+    """Fill a UI string: its own words and plain `values` literal, `markdown` fields as given. The
+    placeholders are read by source/ui.parse, the one reader (labels.fill is the plain-text twin)."""
     markdown = markdown or {}
-    out, last = [], 0
-    for match in _FIELD.finditer(template):
-        out.append(literal_markdown(template[last:match.start()]))
-        name = match.group(1)
+    out = []
+    for text, name, form in ui.parse(template):
+        out.append(literal_markdown(text))
+        if not name:
+            continue
+        if form:  # only labels.fill knows a language's ordinal words; no page string has one
+            raise KeyError(f"UI string {template!r}: {{{name}:{form}}} is filled by source/labels.py")
         if name in markdown:
             out.append(markdown[name])
         elif name in values:
             out.append(literal_markdown(str(values[name])))
         else:
             raise KeyError(f"UI string {template!r} has no value for {{{name}}}")
-        last = match.end()
-    out.append(literal_markdown(template[last:]))
     return "".join(out)
 
 

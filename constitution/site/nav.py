@@ -13,6 +13,7 @@ import yaml
 from constitution.core import languages, paths, urls
 from constitution.site.pages import language_pages
 from constitution.site.units import Lang, Page
+from constitution.source import ui
 from constitution.source.model import Source
 
 GENERATED_MD = f"<!-- {paths.GENERATED_MARKER}: edit translations/, not this file -->"
@@ -51,8 +52,7 @@ def site_data(source: Source, pages: dict[str, list[Page]]) -> str:
         settings[code] = {
             # Material prints these as HTML, unescaped (rules.theme_strings_plain keeps signs out)
             "name": escape(lang.endonym(code)),
-            "site_name": escape(lang.ui("site_name")),
-            "site_description": escape(lang.ui("site_description")),
+            **{key: escape(lang.ui(key)) for key in ui.THEME_KEYS},
             "file_size": {"kb": lang.ui("site_size_kb"), "mb": lang.ui("site_size_mb"),
                           "decimal": lang.ui("site_decimal_separator")},
             "nav": nav(pages[code], source, lang),

@@ -187,8 +187,8 @@ def about_page(lang: Lang, source: Source) -> Page:
 
 
 def external_link(url: str) -> str:
-    """A link to an outside web page; anything but http(s) shows as plain text."""
-    if not url.startswith(("https://", "http://")):
+    """A link to an outside address; one that core/urls.py would not link to shows as plain text."""
+    if not urls.linkable(url):
         return literal_markdown(url)
     return html.render("external_link", url)
 

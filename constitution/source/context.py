@@ -13,7 +13,7 @@ from typing import Any, Iterator
 
 from constitution.core import ids, languages, paths
 from constitution.core.problems import ERROR, Problem, display_path
-from constitution.source.load import Loaded, YamlFile
+from constitution.source.load import Loaded, YamlFile, unit_id_of
 from constitution.source.model import Article, Document, Preamble
 
 # Article files are named with three digits (paths.article_file_name).
@@ -99,8 +99,7 @@ def strings(loaded: Loaded) -> Iterator[tuple[YamlFile, tuple, str, str, str]]:
 
     def walk(file: YamlFile, node: Any, keys: tuple, unit_id: str, lang: str):
         if isinstance(node, dict):
-            if isinstance(node.get("id"), str):
-                unit_id = node["id"]
+            unit_id = unit_id_of(node, keys[-1] if keys else None) or unit_id
             for key, value in node.items():
                 yield from walk(file, value, keys + (key,),
                                 str(key) if file.path.name == paths.UI_FILE and not keys else unit_id,

@@ -6,7 +6,9 @@ Problems (YAML syntax, encoding, types, unknown keys), each with file and line.
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -120,18 +122,26 @@ def read_yaml(path: Path) -> tuple[YamlFile | None, list[Problem]]:
     return YamlFile(path, display, data, builder.lines), builder.problems
 
 
+# `id` names a text unit in every mapping but these, where it names files (edition.id)
+NOT_UNIT_IDS = frozenset({"edition"})
+
+
+def unit_id_of(node: Any, key: Any = None) -> str | None:
+    """The id of the unit a mapping is (found under `key` of its parent), or None."""
+    if key in NOT_UNIT_IDS or not isinstance(node, dict) or not isinstance(node.get("id"), str):
+        return None
+    return node["id"]
+
+
 def _unit_id_at(data: Any, loc: tuple) -> str:
-    """The id of the innermost mapping on the path that has one, for error lines."""
-    found, node = "", data
-    if isinstance(node, dict) and isinstance(node.get("id"), str):
-        found = node["id"]
+    """The id of the innermost unit on the path, for error lines."""
+    found, node = unit_id_of(data) or "", data
     for key in loc:
         try:
             node = node[key]
         except (KeyError, IndexError, TypeError):
             break
-        if isinstance(node, dict) and isinstance(node.get("id"), str):
-            found = node["id"]
+        found = unit_id_of(node, key) or found
     return found
 
 
@@ -207,6 +217,17 @@ class Loaded:
         return Source(self.document, self.preamble, articles, self.ui, files)
 
 
+def _not_a_folder(directory: Path) -> str | None:
+    """Why the source folder cannot be read as one, or None."""
+    try:
+        mode = os.stat(directory).st_mode
+    except OSError as error:
+        return "source folder is absent" if error.errno == errno.ENOENT else f"source folder {os_problem(error)}"
+    except ValueError:
+        return "source folder is not a usable path"
+    return None if stat.S_ISDIR(mode) else "the source is a file, not a folder: give --source the folder"
+
+
 def load_source(directory: Path = paths.SOURCE_DIR) -> Loaded:
     directory = Path(directory)
     problems: list[Problem] = []
@@ -222,8 +243,9 @@ def load_source(directory: Path = paths.SOURCE_DIR) -> Loaded:
         problems.extend(found)
         return parsed, value
 
-    if not directory.is_dir():
-        problems.append(Problem(display_path(directory), 1, "", "", "source folder is absent"))
+    why = _not_a_folder(directory)
+    if why:
+        problems.append(Problem(display_path(directory), 1, "", "", why))
         return Loaded(directory, None, None, [], None, files, problems)
     _, document = one(directory / paths.DOCUMENT_FILE, Document)
     _, preamble = one(directory / paths.PREAMBLE_FILE, Preamble)

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from typing import Callable, Iterator
 
-from constitution.core import ids, languages, paths, urls
+from constitution.core import ids, languages, paths, text, urls
 from constitution.core.problems import WARNING, Problem, display_path
 from constitution.source.context import (
     MAX_ARTICLES,
@@ -188,7 +188,7 @@ def article_sections(ctx: Context) -> Iterator[Problem]:
 
 def has_articles(ctx: Context) -> Iterator[Problem]:
     """The source holds at least one article."""
-    if not ctx.claimed_articles:
+    if not ctx.claimed_articles and ctx.loaded.directory.is_dir():  # else load said the folder is none
         path = display_path(ctx.loaded.directory / paths.ARTICLES_DIR)
         yield Problem(path, 1, "", "", "no article: the source needs at least one articles/NNN.yaml")
 
@@ -292,46 +292,39 @@ def _first_not_nfc(value: str) -> int:
     return min(start, len(value) - 1)
 
 
-# What no output can hold or no reader can see, by Unicode general category or code point:
-# each kind with the words a message gives it.
-_HIDDEN = {
-    **{chr(c): "a bidirectional control" for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A),
-                                                   0x200E, 0x200F, 0x061C)},
-    "\u200b": "a zero-width space", "\u200c": "a zero-width non-joiner (ZWNJ)",
-    "\u200d": "a zero-width joiner (ZWJ)", "\u2060": "a word joiner", "\ufeff": "a zero-width no-break space (BOM)",
-    "\u180e": "a Mongolian vowel separator", "\u00ad": "a soft hyphen",
-    "\u2028": "a line separator", "\u2029": "a paragraph separator",
-}
-_SUSPECT = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\ufdd0-\ufdef\ud800-\udfff"
-                      + "".join(sorted(_HIDDEN)) + "".join(
-                          chr(plane * 0x10000 + 0xFFFE) + chr(plane * 0x10000 + 0xFFFF) for plane in range(17))
-                      + "]")
-
-
 def _why_hidden(char: str, lang: str) -> str | None:
-    """What is wrong with one character of a string in `lang`, or None if it may stay."""
-    code = ord(char)
+    """What is wrong with one character of a string in `lang`, or None if it may stay (a joiner
+    the language needs)."""
     if char in languages.LANGUAGE.get(lang, languages.LANGUAGE[languages.DEFAULT_LANGUAGE]).joiners:
         return None
-    if char in _HIDDEN:
-        return _HIDDEN[char]
-    if 0xD800 <= code <= 0xDFFF:
-        return "a lone surrogate (not a character)"
-    if 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE:
-        return "a noncharacter"
-    return "a tab" if char == "\t" else "a control character"
+    return text.unprintable(char)
 
 
 def text_has_no_hidden_characters(ctx: Context) -> Iterator[Problem]:
     """No string holds a control, noncharacter, surrogate, bidi, zero-width or soft-hyphen character."""
     for file, keys, unit_id, lang, value in strings(ctx.loaded):
-        found = [(m.start(), why) for m in _SUSPECT.finditer(value) if (why := _why_hidden(m.group(), lang))]
+        found = [(m.start(), why) for m in text.UNPRINTABLE.finditer(value) if (why := _why_hidden(m.group(), lang))]
         if found:
             index, why = found[0]
             more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
             yield Problem(file.display, file.line(*keys), unit_id, lang,
                           f"{'.'.join(map(str, keys))} holds {why}, U+{ord(value[index]):04X}, at character "
                           f"{index + 1}{more}: no output can hold it or no reader sees it; delete it")
+
+
+# What a spreadsheet opening constitution.csv reads as a formula at the start of a cell: =, +, @,
+# or a minus before a number, a cell name, a bracket or another sign ("-1+1", "-A1"); a legal
+# dash before a word ("- text", "— text", "-бап") is text.
+FORMULA_START = re.compile(r"[=+@]|-(?=[\dA-Za-z(.$=+\-@])")
+
+
+def exported_strings_not_formulas(ctx: Context) -> Iterator[Problem]:
+    """No exported string (legal text, titles, document data) starts as a spreadsheet formula."""
+    for file, keys, unit_id, lang, value in strings(ctx.loaded):
+        if file.path.name != paths.UI_FILE and FORMULA_START.match(value):
+            yield Problem(file.display, file.line(*keys), unit_id, lang,
+                          f"{'.'.join(map(str, keys))} starts with {value[:1]!r}: a spreadsheet opening "
+                          "constitution.csv would run it as a formula; reword its start")
 
 
 WORD = re.compile(r"[^\W\d_]+")
@@ -397,31 +390,42 @@ def ui_placeholders(ctx: Context) -> Iterator[Problem]:
 
 # The CLDR pattern letters of a date (no time of day: a date has none to print)
 DATE_FIELDS = frozenset("GyYuQqMLwWdDFEec")
+MAX_FIELD_RUN = 5  # CLDR's widest field is five letters (MMMMM, EEEEE); 'y' * 100000 is no pattern
+
+
+def _date_pattern_problem(pattern: str, lang: str) -> str | None:
+    """Why a date pattern cannot date the site, or None: its letters, their runs, its quotes."""
+    from babel.dates import format_date, tokenize_pattern
+
+    if pattern.count("'") % 2:  # '' is a quote sign and 'words' come in pairs: an odd count never closes
+        return "date pattern: a quote ' is not closed; quote words as 'г.' and write '' for the sign itself"
+    try:
+        fields = [value for kind, value in tokenize_pattern(pattern) if kind == "field"]
+    except Exception as error:  # noqa: BLE001 - Babel's own errors for a bad pattern vary
+        return f"date pattern cannot be read ({type(error).__name__}: {str(error)[:80]}); quote words as 'г.'"
+    unknown = sorted({letter for letter, _ in fields} - DATE_FIELDS)
+    if unknown:
+        return (f"date pattern: '{''.join(unknown)}' is no field of a date (letters "
+                f"{''.join(sorted(DATE_FIELDS))}; quote words as 'г.')")
+    long = next(((letter, count) for letter, count in fields if count > MAX_FIELD_RUN), None)
+    if long:
+        return f"date pattern: {long[1]} '{long[0]}' in a row: a field is at most {MAX_FIELD_RUN} letters"
+    try:
+        format_date(datetime.date(2026, 1, 30), pattern, locale=languages.LANGUAGE[lang].date_locale)
+    except Exception as error:  # noqa: BLE001
+        return f"date pattern cannot be read ({type(error).__name__}: {str(error)[:80]}); quote words as 'г.'"
+    return None
 
 
 def date_patterns(ctx: Context) -> Iterator[Problem]:
-    """ui.yaml's date_format is a CLDR date pattern whose letters are fields a date has."""
-    from babel.dates import format_date, tokenize_pattern
-
+    """ui.yaml's date_format is a CLDR date pattern of date fields, each at most five letters, quotes closed."""
     strings_, file = ctx.loaded.ui, file_of(ctx.loaded, ctx.loaded.directory / paths.UI_FILE)
     if strings_ is None or file is None:
         return
     for lang in languages.LANGUAGES:
-        pattern = strings_.get("date_format", lang)
-        try:
-            fields = [value[0] for kind, value in tokenize_pattern(pattern) if kind == "field"]
-            unknown = sorted(set(fields) - DATE_FIELDS)
-            if not unknown:
-                format_date(datetime.date(2026, 1, 30), pattern, locale=languages.LANGUAGE[lang].date_locale)
-        except Exception as error:  # noqa: BLE001 - Babel's own errors for a bad pattern vary
-            unknown, reason = [], f"{type(error).__name__}: {str(error)[:80]}"
-        else:
-            reason = ""
-        if unknown or reason:
-            yield Problem(file.display, file.line("date_format", lang), "date_format", lang,
-                          f"date pattern: '{''.join(unknown)}' is no field of a date (letters "
-                          f"{''.join(sorted(DATE_FIELDS))}; quote words as 'г.')" if unknown
-                          else f"date pattern cannot be read ({reason}); quote words as 'г.'")
+        problem = _date_pattern_problem(strings_.get("date_format", lang), lang)
+        if problem:
+            yield Problem(file.display, file.line("date_format", lang), "date_format", lang, problem)
 
 
 # The strings that reach the theme (Material prints MkDocs settings as they are, without
@@ -434,7 +438,7 @@ def theme_strings_plain(ctx: Context) -> Iterator[Problem]:
     found = []
     ui_file = file_of(ctx.loaded, ctx.loaded.directory / paths.UI_FILE)
     if ctx.loaded.ui is not None and ui_file is not None:
-        for key in ("site_name", "site_description"):
+        for key in ui.THEME_KEYS:
             found += [(ui_file, (key, lang), key, lang, ctx.loaded.ui.get(key, lang)) for lang in languages.LANGUAGES]
     if ctx.document:
         file, document = ctx.document
@@ -485,6 +489,7 @@ RULES: tuple[Callable[[Context], Iterator[Problem]], ...] = (
     ids_match_numbers, numbers_in_sequence, sections_in_order, unique_ids, article_file_names,
     listed_articles_exist, article_sections, has_articles, numbers_within_full_text, schema_version,
     article_text_or_clauses, every_language_present, status_matches_text, text_not_blank, text_is_nfc,
-    text_has_no_hidden_characters, words_in_one_script, ui_placeholders, date_patterns, theme_strings_plain,
+    text_has_no_hidden_characters, exported_strings_not_formulas, words_in_one_script, ui_placeholders,
+    date_patterns, theme_strings_plain,
     edition_id_names_files, source_urls, text_missing,
 )

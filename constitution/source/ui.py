@@ -3,7 +3,8 @@
 Each key holds one string per language. A key that is absent, misspelt or unknown fails
 at load with its file and line, like any other schema error, so no stage meets a missing
 string halfway through a build. `{n}`, `{article}` … are placeholders the stages fill:
-PLACEHOLDERS declares which each key may hold, and `parse` is the one reader of a string's
+PLACEHOLDERS declares which each key may hold (checked against KEYS when the module loads),
+and `parse` is the one reader of a string's
 placeholders (rules.py checks every string with it at validate, labels.fill renders with it:
 never `str.format`, which would read attributes, indexes and format specs from the text).
 """
@@ -54,6 +55,10 @@ RETIRED = {
     "pdf_author": "no longer used: the PDF covers say site_author, as the site does",
 }
 
+# The strings the theme prints as MkDocs settings, unescaped (site/nav.py writes them into
+# site.yml; rules.theme_strings_plain keeps HTML's signs out of them).
+THEME_KEYS = ("site_name", "site_description")
+
 # The strings filled by source/labels.py's `fill`, the only ones where `{name:ordinal}` may stand.
 ORDINAL_KEYS = ("cite_recital", "cite_article", "cite_clause", "cite_article_point", "cite_clause_point")
 
@@ -89,6 +94,16 @@ PLACEHOLDERS: dict[str, frozenset[str]] = {key: frozenset(names.split()) for key
     "parallel_next": "article", "parallel_column": "n", "status_about": "link",
 }.items()}
 
+
+def undeclared(*tables) -> list[str]:
+    """The keys of `tables` (PLACEHOLDERS, ORDINAL_KEYS, THEME_KEYS …) that KEYS does not declare."""
+    return [key for table in tables for key in table if key not in KEYS]
+
+
+# A misspelt key in a table beside KEYS would silently never apply: refuse it when the package loads.
+if undeclared(PLACEHOLDERS, ORDINAL_KEYS, THEME_KEYS):
+    raise ImportError(f"source/ui.py: keys not in KEYS: {undeclared(PLACEHOLDERS, ORDINAL_KEYS, THEME_KEYS)}")
+
 # `{name}` or `{name:ordinal}`; any other brace is an error (there is no `{{` escape)
 _TOKEN = re.compile(r"\{([a-z_]+)(?::(ordinal))?\}|[{}]")
 
@@ -103,6 +118,10 @@ def parse(template: str) -> list[tuple[str, str, str]]:
     pieces, last = [], 0
     for match in _TOKEN.finditer(template):
         if match.group(1) is None:
+            doubled = template[match.start():match.start() + 2]
+            if doubled in ("{{", "}}"):
+                raise PlaceholderError(f"'{doubled}' at character {match.start() + 1}: a ui string has no brace "
+                                       "escape; a placeholder is {name}")
             end = template.find("}", match.start() + 1)
             shown = template[match.start():end + 1] if match.group() == "{" and 0 < end - match.start() <= 40 else None
             if shown is None:

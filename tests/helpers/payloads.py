@@ -17,6 +17,7 @@ from pathlib import Path
 
 import yaml
 
+from constitution.source import ui
 from tests.helpers import DATA, ROOT
 
 INJECTED = ".xss, [onload], [onerror], [onmouseover], [onclick]"  # what a payload would add
@@ -37,7 +38,9 @@ def payloads(port: int) -> dict[str, str]:
 
 def theme_payload(port: int) -> str:
     """For the names the theme prints as HTML (no < > & quote: validate rejects those there)."""
-    return f"[md](javascript:alert(5)) *em* javascript:alert(4) ) @import url(http://127.0.0.1:{port}/t.css); /*"
+    # ending in backslashes: an escape in CSS and JS strings and in Markdown
+    return (f"[md](javascript:alert(5)) *em* javascript:alert(4) ) @import url(http://127.0.0.1:{port}/t.css); "
+            "/* \\ x \\")
 
 
 ATTR_LIST = "{: .xss onclick=alert(9) }"  # Markdown's attr_list: only where braces may stand
@@ -47,8 +50,7 @@ def payload_text(port: int, braces: bool = True) -> str:
     return " ".join([*payloads(port).values(), *([ATTR_LIST] if braces else [])])
 
 
-THEME_KEYS = ("site_name", "site_description")
-URL = "https://example.org/?a=1&b=&lt;script&gt;"  # valid, but every sign must stay text in href
+URL = "https://example.org/?a=1&b=&lt;script&gt;&c=__x__&d=_y_"  # valid, but every sign must stay text in href
 
 
 def _filled(node, path: tuple, text: str, theme: str):
@@ -73,7 +75,7 @@ def payload_source(directory: Path, port: int) -> Path:
     for path in directory.rglob("*.yaml"):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         if path.name == "ui.yaml":
-            data = {key: {lang: (f"{value} {theme}" if key in THEME_KEYS
+            data = {key: {lang: (f"{value} {theme}" if key in ui.THEME_KEYS
                                  else f"{value} '<img class=xss src=http://127.0.0.1:{port}/d.png>'"
                                  if key == "date_format" else f"{value} {ui_text}")
                           for lang, value in texts.items()} for key, texts in data.items()}

@@ -12,8 +12,9 @@ import yaml
 from mkdocs.exceptions import PluginError
 
 from constitution.core import paths, urls
+from constitution.source import ui
 
-SETTINGS = ("name", "site_name", "site_description", "nav")
+SETTINGS = ("name", *ui.THEME_KEYS, "nav")
 
 
 def site_data(docs_dir: str) -> dict:

@@ -67,3 +67,37 @@ def test_file_ids_that_may_stand(value):
                               "underscore", "empty", "cyrillic", "long"])
 def test_file_ids_that_may_not(value):
     assert ids.file_id_problem(value)
+
+
+@pytest.mark.parametrize("url, fragment", [
+    ("https://x.kz/%zz", "holds '%' not followed by two hex digits (at character 14): "
+                         "write a percent sign itself as %25"),
+    ("https://x.kz/100%", "holds '%' not followed by two hex digits"),
+    ("https://x.kz/%4", "holds '%' not followed by two hex digits"),
+    ("https://x.kz/%41%zz", "(at character 17)"),
+], ids=["not-hex", "at-end", "one-digit", "after-a-good-one"])
+def test_a_stray_percent_sign_is_named_as_such(url, fragment):
+    for site in (False, True):
+        problem = urls.url_problem(url, site=site)
+        assert problem and fragment in problem and "write it %-encoded" not in problem
+
+
+@pytest.mark.parametrize("url, fragment", [
+    ("https://user@x.kz/", "holds a user name"), ("https://u:p@x.kz/", "holds a user name"),
+    ("https://x.kz/?", "holds a query or fragment"), ("https://x.kz/#", "holds a query or fragment"),
+    ("https://u@x.kz/?a", "holds a query or fragment"),
+], ids=["user", "password", "empty-query", "empty-fragment", "both"])
+def test_site_url_query_and_user_checked_once(url, fragment):
+    assert fragment in urls.url_problem(url, site=True)
+
+
+@pytest.mark.parametrize("url, linked", [
+    ("https://x.kz/", True), ("HTTPS://X.KZ/", True), ("Http://x.kz/", True), ("mailto:info@x.kz", True),
+    ("MAILTO:info@x.kz", True), ("javascript:alert(1)", False), ("ftp://x.kz/", False), ("https:evil", False),
+], ids=["https", "upper-case", "mixed-case", "mailto", "mailto-upper", "javascript", "ftp", "no-host"])
+def test_what_validate_lets_through_is_what_a_page_links(url, linked):
+    """One allow-list: pages.external_link links exactly what url_problem accepts."""
+    from constitution.site.pages import external_link
+
+    assert urls.linkable(url) is linked is (urls.url_problem(url) is None)
+    assert ('<a href="' in external_link(url)) is linked

@@ -66,3 +66,42 @@ def test_a_line_of_twenty_thousand_commas_splits_as_a_short_one(lang, line, expe
     recitals = read.split_recitals(line, lang)
     assert len(recitals) == expected
     assert "".join(recitals).replace(" ", "") == line.replace(" ", "")  # nothing lost
+
+
+EN_TEXT = ("CONSTITUTION OF THE REPUBLIC OF KAZAKHSTAN\nWe, the people, adopt it.\n"
+           "Article 1\nFirst text.\nArticle 2\nSecond.\n")
+
+
+@pytest.mark.parametrize("old, new, line, message", [
+    ("the people", "the peo\u00adple", 2, "holds a soft hyphen, U+00AD, at column 12"),
+    ("First text", "First\u200b text", 4, "holds a zero-width space, U+200B, at column 6"),
+    ("Second.", "Sec\u202eond.", 6, "holds a bidirectional control, U+202E, at column 4"),
+    ("First text", "First\x07 te\ufeffxt", 4, "holds a control character, U+0007, at column 6 (and 1 more)"),
+    ("Article 1", "Article\u2060 1", 3, "holds a word joiner, U+2060, at column 8"),
+], ids=["soft-hyphen", "zero-width-space", "bidi", "two-on-a-line", "word-joiner"])
+def test_a_hidden_character_is_named_at_the_input_line(tmp_path, old, new, line, message):
+    """Validate would refuse it in the aligned source; import names it where it was typed."""
+    path = tmp_path / "en.txt"
+    path.write_text(EN_TEXT.replace(old, new), encoding="utf-8")
+    found, problems = read.read_file(path, "en")
+    assert found is None
+    assert [str(p) for p in problems] == [f"{path}:{line}: -: en: {message}: no output can hold it or no reader "
+                                          "sees it; delete it"]
+
+
+def test_the_import_command_names_the_input_file_and_writes_nothing(tmp_path, capsys, monkeypatch):
+    from constitution.cli import main
+    from tests.helpers import RICH
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "en.txt").write_text(EN_TEXT.replace("the people", "the peo\u00adple"), encoding="utf-8")
+    assert main(["import", "--en", "en.txt", "--template", str(RICH), "--out", "out"]) == 1
+    assert capsys.readouterr().err.splitlines()[0].startswith("en.txt:2: -: en: holds a soft hyphen")
+    assert not (tmp_path / "out").exists()
+
+
+def test_tabs_and_line_breaks_the_reader_collapses_may_stay(tmp_path):
+    path = tmp_path / "en.txt"
+    path.write_text(EN_TEXT.replace("First text", "First\ttext\r").replace("\n", "\r\n"), encoding="utf-8")
+    found, problems = read.read_file(path, "en")
+    assert found is not None and problems == []

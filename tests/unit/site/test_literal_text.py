@@ -119,3 +119,19 @@ def test_any_clause_text_shows_literally_on_the_site(workspace, clause, title):
     row = element(parallel, contract.parallel_row_id(CLAUSE))
     cell = row.xpath("./*[@lang=$lang]", lang=LANG)[0]
     assert shown(cell) == f" {clause}\u00a0"
+
+
+@pytest.mark.parametrize("url", ["https://x.kz/?a=__b__&c=_d_", "https://x.kz/a_b_c/__init__", "https://x.kz/~~s~~/",
+                                 "mailto:__a__@x.kz"], ids=["underscores", "path", "tildes", "mailto"])
+def test_a_source_link_shows_its_address_as_written(url):
+    """The About page's link: Markdown reads nothing in the address it shows (no bold, no italic)."""
+    import lxml.html
+
+    from constitution.site.pages import external_link
+
+    converter = site_markdown()
+    converter.reset()
+    root = lxml.html.fragment_fromstring(converter.convert(f"- **Link:** {external_link(url)}"), create_parent="div")
+    (link,) = root.xpath("//a")
+    assert link.get("href") == url and link.text_content() == url
+    assert not root.xpath("//em | //code | //del | //a//*") and len(root.xpath("//strong")) == 1  # **Link:**

@@ -177,7 +177,7 @@ CASES = [
         ("huge-width", "{n:>300000000}", "placeholder {n:>300000000}: only {name:ordinal} may carry a form"),
         ("stray-open", "{n", "unbalanced '{' at character 8"),
         ("stray-close", "n}", "unbalanced '}' at character 9"),
-        ("doubled", "{{n}}", "is not {name} or {name:ordinal}"),
+        ("doubled", "{{n}}", "'{{' at character 8: a ui string has no brace escape; a placeholder is {name}"),
         ("ordinal-not-read", "{n:ordinal}", "placeholder {n:ordinal}: only {name:ordinal} may carry a form, "
                                             "and only in cite_recital"))),
     Case("ui-placeholder-of-another-key", (replace(UI, 'ru: "{n} КБ"', 'ru: "{n} КБ {unit}"'),), UI, 231,
@@ -208,6 +208,29 @@ CASES = [
         ("markdown-link", "'https://x.kz/[a](b)'", "sources.en.url holds '['"),
         ("attribute", "'https://x.kz/\" onmouseover=alert(1) x=\"'", "holds '\"'"),
         ("no-host", "'https:evil'", "has no host"))),
+    # what a spreadsheet opening constitution.csv would run as a formula (the text stays verbatim: refused)
+    *(Case(f"formula-{name}", (replace(A1, "  text: Fixture text of article one.", f"  text: {value}"),), A1, 13,
+           "art_1", "en", f"en.text starts with {value.strip(chr(39))[0]!r}: a spreadsheet opening constitution.csv")
+      for name, value in (("hyperlink", "'=HYPERLINK(\"https://x.kz\",\"y\")'"), ("plus", "'+1+1'"),
+                          ("at", "'@SUM(A1:A2)'"), ("minus-sum", "'-1+1'"), ("minus-cell", "-A1"),
+                          ("minus-bracket", "'-(1)'"))),
+    Case("formula-section-title", (replace(DOC, "text: Second fixture section", "text: '=1+1'"),), DOC, 91, "sec_2",
+         "en", "sections.1.title.en.text starts with '='"),
+    Case("formula-timeline", (replace(DOC, "en: The Constitutional Commission published the first draft of the new "
+                                           "Constitution for public discussion.", "en: '@Commission'"),), DOC, 99,
+         "-", "en", "timeline.0.text.en starts with '@'"),
+    *(Case(f"date-pattern-{name}", (replace(UI, "ru: \"d MMMM y 'г.'\"", f'ru: "{pattern}"'),), UI, 244,
+           "date_format", "ru", fragment) for name, pattern, fragment in (
+        ("unterminated-quote", "d 'MMMM y", "date pattern: a quote ' is not closed"),
+        ("unterminated-after-word", "d MMMM y 'г.", "date pattern: a quote ' is not closed"),
+        ("long-run", "d MMMM " + "y" * 100000, "date pattern: 100000 'y' in a row: a field is at most 5 letters"),
+        ("six-letters", "d MMMMMM y", "date pattern: 6 'M' in a row"))),
+    # the edition's id names files, not a unit: it never stands in a problem line's id slot
+    Case("edition-id-tab", (replace(DOC, "id: '2026-01-30'", "id: \"kk.pdf)<svg\\tonload=alert(1)>(x\""),), DOC, 14,
+         "-", "-", "edition.id holds a tab"),
+    Case("edition-unknown-key", (replace(DOC, "  date: 2026-01-30\n  name:",
+                                         "  date: 2026-01-30\n  a[0]: 1\n  name:"),),
+         DOC, 16, "-", "-", "unknown key 'a[0]'"),
     # YAML: plain data only; a key may hold any sign
     Case("yaml-tag-on-mapping", (replace(A1, "kk:\n  status: official", "kk: !!python/object/apply:os.system\n"
                                                                       "  status: official"),), A1, 5, "-", "-",
@@ -322,3 +345,33 @@ def test_an_unreadable_articles_folder_is_one_line(tmp_path, monkeypatch):
     monkeypatch.setattr(load.os, "listdir", denied)
     lines = [str(problem) for problem in validate.problems(source)]
     assert f"{source / 'articles'}:1: -: -: cannot be read: permission denied" in lines
+
+
+@pytest.mark.parametrize("start", ["- a dash and a space", "— an em dash", "–1 en dash", "-бап", "1 = 1", "a@b"],
+                         ids=["hyphen-space", "em-dash", "en-dash", "hyphen-cyrillic", "equals-inside", "at-inside"])
+def test_a_legal_dash_or_a_sign_inside_is_no_formula(tmp_path, start):
+    source = tmp_path / "source"
+    shutil.copytree(RICH, source)
+    path = source / A1
+    path.write_text(path.read_text(encoding="utf-8").replace("Fixture text of article one.", f"'{start}'"),
+                    encoding="utf-8")
+    assert not [p for p in validate.problems(source) if p.severity == ERROR], start
+
+
+@pytest.mark.parametrize("file, key", [(A1, "k" * 1_500_000), (UI, "u" * 1_500_000), (A1, "k\u202e" * 50)],
+                         ids=["article-key", "ui-key", "bidi-key"])
+def test_a_runaway_key_is_cut_in_its_line(tmp_path, file, key):
+    source = tmp_path / "source"
+    shutil.copytree(RICH, source)
+    path = source / file
+    path.write_text(path.read_text(encoding="utf-8") + f"? \"{key}\"\n: 1\n", encoding="utf-8")  # a long key: explicit
+    lines = [str(problem) for problem in validate.problems(source) if "unknown key" in problem.message]
+    assert len(lines) == 1 and len(lines[0]) < 600 and "…" in lines[0] and "\u202e" not in lines[0], lines
+
+
+def test_a_symlink_loop_prints_relative_like_every_other_path(tmp_path, monkeypatch):
+    source = broken_source(tmp_path, next(case for case in CASES if case.name == "symlink-loop-article"))
+    monkeypatch.chdir(tmp_path)
+    lines = [str(problem) for problem in validate.problems(Path("source"))]
+    assert "source/articles/002.yaml:1: -: -: is a symbolic link that loops (or is nested too deeply)" in lines
+    assert all(not line.startswith("/") for line in lines), lines
