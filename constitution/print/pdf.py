@@ -1,13 +1,18 @@
-"""Render the printable PDFs with WeasyPrint: one per language and a parallel edition.
+"""Render the printable PDFs with Typst: one per language and a parallel edition.
 
-`build(source, out_dir)` writes constitution-kk.pdf, -ru, -en and -parallel.pdf. They are
-tagged PDF/UA-1, carry the edition's date (not the build time) and a content-derived file
-identifier, so the same source gives byte-identical files.
+`build(source, out_dir)` writes constitution-kk.pdf, -ru, -en and -parallel.pdf. Typst
+typesets each from its template (templates/single.typ, parallel.typ) and the edition's data,
+given as JSON; it writes tagged PDF/UA-1: languages on the structure elements, running heads
+and footers as artifacts, one /Link element per link. The PDFs carry the edition's date (not
+the build time) and a content-derived file identifier, so the same source gives
+byte-identical files.
 """
 
 from __future__ import annotations
 
 import calendar
+import dataclasses
+import json
 import os
 import pickle
 import subprocess
@@ -20,7 +25,8 @@ from constitution.core.catalogue import pdf_name
 from constitution.core.problems import BuildError, Problem, SourceError
 from constitution.source.model import Source
 
-PDF_VARIANT = "pdf/ua-1"
+PDF_STANDARD = "ua-1"
+TEMPLATES_DIR = Path(__file__).parent / "templates"
 
 
 def build(source: Source, out_dir: Path) -> list[Path]:
@@ -36,8 +42,7 @@ def build(source: Source, out_dir: Path) -> list[Path]:
         raise SourceError(problems)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    font_css = fonts.font_face_css()
-    rendered = render_all(source, font_css)
+    rendered = render_all(source)
     written = []
     for edition in EDITIONS:
         written.append(atomic.write_bytes(out_dir / pdf_name(edition), rendered[edition]))
@@ -58,21 +63,21 @@ def shares(workers: int) -> list[list[str]]:
     return [group for group in groups if group]
 
 
-def render_all(source: Source, font_css: str) -> dict[str, bytes]:
+def render_all(source: Source) -> dict[str, bytes]:
     """Every edition's bytes, rendered in child processes (print/worker.py), one per core.
 
     The children are killed if this process is interrupted, and exit by themselves if it is
     killed: a build leaves no process, semaphore or traceback behind."""
     workers = min(len(EDITIONS), os.cpu_count() or 1)
     if workers == 1:
-        return {edition: render(source, edition, font_css) for edition in EDITIONS}
+        return {edition: render(source, edition) for edition in EDITIONS}
     children = []
     try:
         for group in shares(workers):
             child = subprocess.Popen([sys.executable, "-m", "constitution.print.worker", str(os.getpid())],
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
             children.append(child)
-            child.stdin.write(pickle.dumps((source, group, font_css), protocol=pickle.HIGHEST_PROTOCOL))
+            child.stdin.write(pickle.dumps((source, group), protocol=pickle.HIGHEST_PROTOCOL))
             child.stdin.close()
             child.stdin = None  # written whole: communicate() below only reads
         rendered: dict[str, bytes] = {}
@@ -90,37 +95,44 @@ def render_all(source: Source, font_css: str) -> dict[str, bytes]:
                 child.wait()
 
 
-def render(source: Source, edition: str, font_css: str) -> bytes:
-    """The PDF bytes of one edition."""
-    # fontTools stamps each embedded font subset with the time it was made, unless this says
-    # otherwise: the edition's date keeps the same source giving the same bytes on every run
-    epoch = str(calendar.timegm(source.document.edition.date.timetuple()))
-    before, os.environ["SOURCE_DATE_EPOCH"] = os.environ.get("SOURCE_DATE_EPOCH"), epoch
-    try:
-        return _rendered(source, edition, font_css)
-    finally:
-        if before is None:
-            del os.environ["SOURCE_DATE_EPOCH"]
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = before
+def render(source: Source, edition: str) -> bytes:
+    """The PDF bytes of one edition: its data typeset by its template, then its destinations."""
+    import typst
 
-
-def _rendered(source: Source, edition: str, font_css: str) -> bytes:
-    from weasyprint import CSS, HTML
-    from weasyprint.text.fonts import FontConfiguration
-
-    from constitution.print import parallel, single
+    from constitution.print import destinations, fonts, parallel, single
 
     if edition == catalogue.PARALLEL:
-        html, css = parallel.document(source, pdf_name(edition))
+        template, data = "parallel.typ", parallel.document(source, pdf_name(edition))
     else:
-        html, css = single.document(source, edition, pdf_name(edition))
-    font_config = FontConfiguration()
-    stylesheets = [CSS(string=font_css + css, font_config=font_config)]
-    document = HTML(string=html, base_url=str(paths.ROOT)).render(
-        stylesheets=stylesheets, font_config=font_config)
-    # pdf_identifier=True: the file /ID is a hash of the content, never random.
-    return document.write_pdf(pdf_variant=PDF_VARIANT, pdf_identifier=True)
+        template, data = "single.typ", single.document(source, edition, pdf_name(edition))
+    # The text is data: a JSON string the template parses with json(), never Typst markup.
+    compiler = typst.Compiler(TEMPLATES_DIR / template, root=TEMPLATES_DIR, font_paths=fonts.typst_fonts(),
+                              ignore_system_fonts=True, sys_inputs={"data": json.dumps(data, default=plain)})
+    epoch = calendar.timegm(source.document.edition.date.timetuple())  # the edition's date, not the build's
+    try:
+        rendered, warnings = compiler.compile_with_warnings(format="pdf", pdf_standards=[PDF_STANDARD],
+                                                            timestamp=epoch)
+        places = json.loads(compiler.query("<destinations>", field="value", one=True, format="json"))
+    except typst.TypstError as error:
+        raise BuildError([f"{pdf_name(edition)}: Typst: {one_line(error.message)}"]) from None
+    if warnings:  # e.g. a glyph no font has: never a PDF that silently lacks text
+        raise BuildError([f"{pdf_name(edition)}: Typst: {one_line(warning.message)}" for warning in warnings])
+    return destinations.named(rendered, places)
+
+
+def plain(value):
+    """JSON for the template: book.py's dataclasses as dictionaries."""
+    from constitution.print import book
+
+    if dataclasses.is_dataclass(value):
+        return dataclasses.asdict(value)
+    if isinstance(value, book.Book):
+        return {"preamble": value.preamble, "sections": value.sections}
+    raise TypeError(f"not PDF data: {type(value).__name__}")
+
+
+def one_line(text: str) -> str:
+    return " ".join(str(text).split())
 
 
 def uncovered_characters(source: Source, covered: frozenset[int]):

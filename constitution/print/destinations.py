@@ -1,0 +1,41 @@
+"""Named destinations for every unit id: Typst names the places of labelled headings only.
+
+The templates mark each recital, clause and point with an anchor (templates/edition.typ) and
+list the anchors' positions in a metadata element, which pdf.py queries; this module adds
+each id that Typst did not name to the PDF's name tree, pointing at its page and height.
+"""
+
+from __future__ import annotations
+
+import io
+
+
+def points(length: str) -> float:
+    """A Typst length as JSON gives it ("70.87pt") in PDF points."""
+    if not length.endswith("pt"):
+        raise ValueError(f"not a length in points: {length!r}")
+    return float(length[:-2])
+
+
+def named(rendered: bytes, places: list) -> bytes:
+    """The PDF with a named destination for each (id, position) of `places` it lacks."""
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(rendered)) as pdf:
+        names = pdf.Root.get("/Names")
+        if names is None:
+            names = pdf.Root.Names = pikepdf.Dictionary()
+        if "/Dests" not in names:
+            names.Dests = pikepdf.Dictionary(Names=pikepdf.Array())
+        tree = pikepdf.NameTree(names.Dests)
+        for ident, position in places:
+            if ident in tree:
+                continue
+            page = pdf.pages[position["page"] - 1]
+            top = float(page.mediabox[3])
+            tree[ident] = pikepdf.Array([page.obj, pikepdf.Name.XYZ, points(position["x"]),
+                                         top - points(position["y"]), 0])
+        out = io.BytesIO()
+        # deterministic_id: the file identifier is a hash of the content, never random
+        pdf.save(out, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)
+    return out.getvalue()
