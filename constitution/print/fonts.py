@@ -26,7 +26,6 @@ from pathlib import Path
 
 from constitution.core import atomic, paths
 
-FAMILY = "Constitution Noto Serif"  # a name no system font has, so nothing else can match
 FONT_DIR = paths.NODE_MODULES / "@fontsource" / "noto-serif" / "files"
 SUBSETS = ("latin", "latin-ext", "cyrillic", "cyrillic-ext")
 CACHE_DIR = paths.ROOT / paths.STAGING_DIR / "pdf-fonts"  # the default cache
