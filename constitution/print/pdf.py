@@ -23,10 +23,9 @@ from constitution.core import atomic, catalogue, ids, languages, paths
 from constitution.core.catalogue import PDF_EDITIONS as EDITIONS
 from constitution.core.catalogue import pdf_name
 from constitution.core.problems import BuildError, Problem, SourceError
+from constitution.print.typeset import Job, typeset
 from constitution.source.model import Source
 
-PDF_STANDARD = "ua-1"
-TEMPLATES_DIR = Path(__file__).parent / "templates"
 
 
 def build(source: Source, out_dir: Path) -> list[Path]:
@@ -64,20 +63,23 @@ def shares(workers: int) -> list[list[str]]:
 
 
 def render_all(source: Source) -> dict[str, bytes]:
-    """Every edition's bytes, rendered in child processes (print/worker.py), one per core.
+    """Every edition's bytes, typeset in child processes (print/worker.py), one per core, from
+    the jobs prepared here (the workers never load the source).
 
     The children are killed if this process is interrupted, and exit by themselves if it is
     killed: a build leaves no process, semaphore or traceback behind."""
+    jobs = {edition: job(source, edition) for edition in EDITIONS}
     workers = min(len(EDITIONS), os.cpu_count() or 1)
     if workers == 1:
-        return {edition: render(source, edition) for edition in EDITIONS}
+        return {edition: typeset(jobs[edition]) for edition in EDITIONS}
     children = []
     try:
         for group in shares(workers):
             child = subprocess.Popen([sys.executable, "-m", "constitution.print.worker", str(os.getpid())],
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
             children.append(child)
-            child.stdin.write(pickle.dumps((source, group), protocol=pickle.HIGHEST_PROTOCOL))
+            child.stdin.write(pickle.dumps({edition: jobs[edition] for edition in group},
+                                           protocol=pickle.HIGHEST_PROTOCOL))
             child.stdin.close()
             child.stdin = None  # written whole: communicate() below only reads
         rendered: dict[str, bytes] = {}
@@ -96,28 +98,20 @@ def render_all(source: Source) -> dict[str, bytes]:
 
 
 def render(source: Source, edition: str) -> bytes:
-    """The PDF bytes of one edition: its data typeset by its template, then its destinations."""
-    import typst
+    """The PDF bytes of one edition."""
+    return typeset(job(source, edition))
 
-    from constitution.print import destinations, fonts, parallel, single
+
+def job(source: Source, edition: str) -> Job:
+    """What Typst needs to typeset an edition: its template and its data as JSON."""
+    from constitution.print import parallel, single
 
     if edition == catalogue.PARALLEL:
         template, data = "parallel.typ", parallel.document(source, pdf_name(edition))
     else:
         template, data = "single.typ", single.document(source, edition, pdf_name(edition))
-    # The text is data: a JSON string the template parses with json(), never Typst markup.
-    compiler = typst.Compiler(TEMPLATES_DIR / template, root=TEMPLATES_DIR, font_paths=fonts.typst_fonts(),
-                              ignore_system_fonts=True, sys_inputs={"data": json.dumps(data, default=plain)})
-    epoch = calendar.timegm(source.document.edition.date.timetuple())  # the edition's date, not the build's
-    try:
-        rendered, warnings = compiler.compile_with_warnings(format="pdf", pdf_standards=[PDF_STANDARD],
-                                                            timestamp=epoch)
-        places = json.loads(compiler.query("<destinations>", field="value", one=True, format="json"))
-    except typst.TypstError as error:
-        raise BuildError([f"{pdf_name(edition)}: Typst: {one_line(error.message)}"]) from None
-    if warnings:  # e.g. a glyph no font has: never a PDF that silently lacks text
-        raise BuildError([f"{pdf_name(edition)}: Typst: {one_line(warning.message)}" for warning in warnings])
-    return destinations.named(rendered, places)
+    epoch = calendar.timegm(source.document.edition.date.timetuple())
+    return Job(pdf_name(edition), template, json.dumps(data, default=plain), epoch)
 
 
 def plain(value):
@@ -129,10 +123,6 @@ def plain(value):
     if isinstance(value, book.Book):
         return {"preamble": value.preamble, "sections": value.sections}
     raise TypeError(f"not PDF data: {type(value).__name__}")
-
-
-def one_line(text: str) -> str:
-    return " ".join(str(text).split())
 
 
 def uncovered_characters(source: Source, covered: frozenset[int]):
