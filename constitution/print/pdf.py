@@ -111,7 +111,18 @@ def job(source: Source, edition: str) -> Job:
     else:
         template, data = "single.typ", single.document(source, edition, pdf_name(edition))
     epoch = calendar.timegm(source.document.edition.date.timetuple())
-    return Job(pdf_name(edition), template, json.dumps(data, default=plain), epoch)
+    return Job(pdf_name(edition), template, json.dumps(data, default=plain), epoch,
+               link_descriptions(data["book"], data["lang"]))
+
+
+def link_descriptions(book, lang: str) -> dict[str, str]:
+    """What each contents link is called, in the document's language: the words the contents
+    show for its target ('Кіріспе', 'Раздел I. Основы …', '2-бап'; source/labels.py's)."""
+    names = {book.preamble.id: book.preamble.label[lang]}
+    for section in book.sections:
+        names[section.id] = section.running[lang]
+        names.update((article.id, article.label[lang]) for article in section.articles)
+    return names
 
 
 def plain(value):

@@ -127,7 +127,7 @@ def expected_description(source, target: str, lang: str) -> str:
 @EACH_EDITION
 def test_every_link_is_one_link_element_with_a_description(built, edition):
     """One /Link element per annotation, none inside another, printed, described in the
-    document's language ('2-бап, …', 'Статья 2, …', 'Article 2, …')."""
+    document's language ('2-бап', 'Статья 2', 'Article 2')."""
     tagged, source = built.tagged[edition], built.source
     links = tagged.elements("Link")
     annotations = [(page, annotation) for page, annotation in tagged.annotations() if annotation.Subtype == "/Link"]
@@ -145,8 +145,7 @@ def test_every_link_is_one_link_element_with_a_description(built, edition):
         if "/Dest" in annotation:  # within the document: a named destination
             target = str(annotation.Dest)
             targets.add(target)
-            assert description.startswith(expected_description(source, target, document_language(edition))), \
-                (target, description)
+            assert description == expected_description(source, target, document_language(edition))
         else:
             assert annotation.A.S == "/URI" and description
     listed = {ids.PREAMBLE_ID} | {s.id for s in source.document.sections} | {a.id for a in source.articles}
