@@ -31,8 +31,8 @@ SUBSETS = ("latin", "latin-ext", "cyrillic", "cyrillic-ext")
 CACHE_DIR = paths.ROOT / paths.STAGING_DIR / "pdf-fonts"  # the default cache
 CACHE_ENV = "CONSTITUTION_FONT_CACHE"  # another folder for the cache (read at each use)
 # Part of the cache key: raise it when the merge changes, so no older merge is reused
-# (2: fixed timestamps; the fonts of 1 carry the time they were merged at; 3: a folder per face).
-CACHE_VERSION = 3
+# (2: fixed timestamps; the fonts of 1 carry the time they were merged at; 3, 4: a folder per face).
+CACHE_VERSION = 4
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,8 @@ def merged_font(style: Style) -> Path:
         digest.update(path.read_bytes())
     cache = cache_dir()
     # A folder per merged face: Typst is given folders, and each must hold that face alone
-    target = cache / f"noto-serif-{style.weight}-{style.style}-{digest.hexdigest()[:16]}" / "font.ttf"
+    name = f"noto-serif-{style.weight}-{style.style}"
+    target = cache / f"{name}-{digest.hexdigest()[:16]}" / f"{name}.ttf"
     if target.is_file():
         return target
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -92,3 +92,15 @@ def test_typst_markup_in_the_text_is_printed_literally(workspace, clause):
     plain = with_texts(workspace, "Plain text.", "Plain title")
     path.write_bytes(pdf.render(plain, LANG))
     assert headings == [element.kind for element in Tagged(path).elements() if element.kind.startswith("H")]
+
+
+@pytest.mark.parametrize("edition", [LANG, "parallel"])
+def test_a_clause_longer_than_a_page_breaks_across_pages_whole(workspace, edition):
+    """A unit is kept on one page where it fits; one too long for a page breaks across pages
+    and is all in the PDF (Typst would let an unbreakable block run off the page)."""
+    clause = " ".join(f"Sentence {n} of a clause longer than any page holds." for n in range(900))
+    source = with_texts(workspace, clause, "Section title")
+    path = workspace.parent / f"long-{edition}.pdf"
+    path.write_bytes(pdf.render(source, edition))
+    tagged = "".join(Tagged(path).text_by_language()[LANG].split())  # the text a reader gets, in order
+    assert "".join(clause.split()) in tagged
