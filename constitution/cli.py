@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import os
 import sys
 from pathlib import Path
 from typing import Callable
@@ -24,6 +25,7 @@ from constitution.core.problems import (
 )
 
 PROG = "python -m constitution"
+LOCAL_SITE_URL = "http://localhost:8000/"  # mkdocs.yml's site_url when SITE_URL is unset (a test checks)
 
 
 def source_argument(parser: argparse.ArgumentParser) -> None:
@@ -130,11 +132,18 @@ def site_arguments(parser: argparse.ArgumentParser) -> None:
     source_argument(parser)
     parser.add_argument("--out", type=Path, default=paths.SITE_DIR, help="the site folder (default: site/)")
     parser.add_argument("--dist", type=Path, default=None, help="the downloads folder (default: dist/ beside --out)")
+    parser.add_argument("--site-url", default=None, metavar="URL",
+                        help=f"the site's public address, e.g. https://example.kz/constitution/ (default: ${paths.SITE_URL_ENV})")
 
 
 def site(args: argparse.Namespace) -> int:
     from constitution.build import pipeline
 
+    if args.site_url is not None:
+        os.environ[paths.SITE_URL_ENV] = args.site_url  # read by mkdocs.yml in the build's child process
+    elif not os.environ.get(paths.SITE_URL_ENV):
+        print(f"site: warning: {paths.SITE_URL_ENV} is not set: canonical links, the sitemap and copied links "
+              f"will point at {LOCAL_SITE_URL} (set {paths.SITE_URL_ENV} or pass --site-url)", file=sys.stderr)
     dist = args.dist if args.dist is not None else args.out.parent / paths.DIST_DIR.name
     try:
         build = pipeline.site(args.source, args.out, dist)
