@@ -141,9 +141,7 @@ def site(args: argparse.Namespace) -> int:
 
     if args.site_url is not None:
         os.environ[paths.SITE_URL_ENV] = args.site_url  # read by mkdocs.yml in the build's child process
-    elif not os.environ.get(paths.SITE_URL_ENV):
-        print(f"site: warning: {paths.SITE_URL_ENV} is not set: canonical links, the sitemap and copied links "
-              f"will point at {LOCAL_SITE_URL} (set {paths.SITE_URL_ENV} or pass --site-url)", file=sys.stderr)
+    local = not os.environ.get(paths.SITE_URL_ENV)
     dist = args.dist if args.dist is not None else args.out.parent / paths.DIST_DIR.name
     try:
         build = pipeline.site(args.source, args.out, dist)
@@ -156,6 +154,9 @@ def site(args: argparse.Namespace) -> int:
         return 1
     pages = sum(1 for _ in args.out.rglob("index.html"))
     print(f"{args.out}: {pages} pages; {dist}: {len(build.downloads)} files")
+    if local:  # said once the site is built (a refusal or a failure stays one line)
+        print(f"site: warning: {paths.SITE_URL_ENV} is not set: canonical links, the sitemap and copied links "
+              f"point at {LOCAL_SITE_URL} (set {paths.SITE_URL_ENV} or pass --site-url)", file=sys.stderr)
     return 0
 
 

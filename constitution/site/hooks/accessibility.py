@@ -6,15 +6,14 @@
 - The language selector names each language in itself ("Қазақша" on an English page) without
   saying which language that is, so a screen reader speaks it with the page's rules; each
   link gets the `lang` of the language it leads to (WCAG 3.1.2, language of parts).
-
 - The drawer and search toggles are checkboxes with `autocomplete="off"`, which HTML allows
   only on text-like inputs (the Nu Html Checker's error); the attribute is dropped.
 - The table of contents' toggle: a page with no headings to list gets the checkbox without
   its label (an unnamed control), a section page (navigation.indexes) the label without its
   checkbox (a label for nothing). The orphan half is left out: the checkbox, or the label's `for`.
 - The search form has no submit button (WCAG 3.2.2, HTML_CodeSniffer's H32.2): it gets one,
-  named "Search" in the page's language, for screen readers (accessibility.css); reader.js makes it open
-  the first result, as Enter does.
+  named "Search" in the page's language, for screen readers (accessibility.css); reader.js
+  makes it open the first result, as Enter does.
 
 All expect Material's markup as it is: if an update changes it, the build stops here
 instead of shipping the gap again. Applying them twice changes nothing (the not_found hook
@@ -39,7 +38,8 @@ NOT_FOUND = "404.html"
 
 
 def accessible(html: str, where: str) -> str:
-    """The page with its search dialog named and its language links marked with their language."""
+    """The page with its search dialog named, its search form submittable, its toggles valid and
+    its language links marked with their language."""
     if SEARCH_COMPONENT in html:
         label = SEARCH_BOX_LABEL.findall(html)
         if len(SEARCH_DIALOG.findall(html)) != 1 or len(label) != 1:
