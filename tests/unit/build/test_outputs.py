@@ -346,7 +346,6 @@ def test_a_failed_swap_says_so_in_one_line_and_that_the_outputs_are_unchanged(tm
         raise OSError(errno.ENOSPC, "No space left on device", str(dist / "constitution-kk.pdf"))
 
     monkeypatch.setattr(pipeline, "site", full_disk)
-    monkeypatch.setenv("SITE_URL", "https://example.org/constitution/")  # no warning that it is unset
     out, dist = tmp_path / "site", tmp_path / "dist"
     assert cli.main(["site", "--out", str(out), "--dist", str(dist)]) == 1
     assert capsys.readouterr().err.splitlines() == [
