@@ -1,10 +1,11 @@
 """`python -m benchmarks` (make bench): time every stage on a synthetic corpus, beside two baselines.
 
 For each size (96 and 288 articles × 3 languages by default) it writes a synthetic source,
-runs each stage as `python -m constitution STAGE` into benchmarks/.work/, then a bare mkdocs
-and a bare WeasyPrint baseline on the same text, weighs a built article page, prints the
-tables and writes them to benchmarks/RESULTS.md. A stage that fails is a row saying so. Last,
-the hostile inputs that once took quadratic time, at two sizes (benchmarks/hostile.py).
+runs each stage as `python -m constitution STAGE` into benchmarks/.work/, then the old
+(WeasyPrint) pdf stage, a bare mkdocs and a bare Typst baseline on the same text, weighs a
+built article page, prints the tables and writes them to benchmarks/RESULTS.md. A stage that
+fails is a row saying so. Last, the hostile inputs that once took quadratic time, at two sizes
+(benchmarks/hostile.py).
 """
 
 from __future__ import annotations

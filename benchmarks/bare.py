@@ -7,10 +7,10 @@
   overrides, no extra CSS or JS. Each generated language folder is built as a plain site
   of its own, one after another in one process, as the i18n plugin builds one language
   after another.
-- a bare WeasyPrint render: the same text as plain HTML (headings, paragraphs, lists,
-  system fonts, no stylesheet beyond a page size), one document per language plus one
-  trilingual document with the languages after each other unit by unit, as many
-  documents as the pdf stage writes.
+- a bare Typst render: the same text as plain headings and paragraphs (Typst's own fonts,
+  its default page, no tagging standard, given as JSON data as the pdf stage gives it), one
+  document per language plus one trilingual document with the languages after each other
+  unit by unit, as many documents as the pdf stage writes.
 
     python -m benchmarks.bare pdf SOURCE_DIR OUT_DIR
     python -m benchmarks.bare mkdocs CONFIG...
@@ -18,7 +18,6 @@
 
 from __future__ import annotations
 
-import html
 import sys
 from pathlib import Path
 
@@ -76,48 +75,45 @@ def mkdocs_config(docs_dir: Path, site_dir: Path, extensions: list, lang: str = 
     return yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
 
 
-def _unit_html(unit, lang: str) -> str:
-    text = unit.texts.text(lang)
-    if text is None:
-        return ""
-    body = "<br>".join(html.escape(line) for line in text.split("\n"))
-    tag = {"title": "h1", "section": "h2"}.get(unit.kind, "p")
-    return f'<{tag} id="{unit.id}" lang="{lang}">{body}</{tag}>'
+# A plain document: each unit a heading or a paragraph, nothing else.
+BARE_TYPST = """#for unit in json(bytes(sys.inputs.units)) {
+  if unit.level > 0 { heading(level: unit.level, text(lang: unit.lang, unit.text)) } else { par(text(lang: unit.lang, unit.text)) }
+}"""
+LEVELS = {"title": 1, "section": 2}  # an article's label is level 3, every other unit a paragraph
 
 
-def plain_html(source, languages: tuple[str, ...]) -> str:
-    """The whole text as one plain HTML page, each unit in each of `languages` in turn."""
-    parts = ['<!doctype html><html><head><meta charset="utf-8">',
-             "<style>@page { size: A4; margin: 2cm }</style></head><body>"]
-    article = None
+def plain_units(source, languages: tuple[str, ...]) -> list[dict]:
+    """The whole text as a list of headings and paragraphs, each unit in each of `languages` in turn."""
+    units, article = [], None
     for unit in source.units():
         if unit.article is not None and unit.article != article:
             article = unit.article
-            parts.extend(f'<h3 lang="{lang}">{html.escape(source.ui.get("article_label", lang).format(n=article))}</h3>'
-                         for lang in languages)
-        for lang in languages:
-            parts.append(_unit_html(unit, lang))
-    parts.append("</body></html>")
-    return "\n".join(parts)
+            units += [{"level": 3, "lang": lang, "text": source.ui.get("article_label", lang).format(n=article)}
+                      for lang in languages]
+        units += [{"level": LEVELS.get(unit.kind, 0), "lang": lang, "text": unit.texts.text(lang)}
+                  for lang in languages if unit.texts.text(lang) is not None]
+    return units
 
 
-def documents(source) -> dict[str, str]:
-    """File name -> HTML: one per language and one trilingual."""
-    docs = {f"bare-{lang}.pdf": plain_html(source, (lang,)) for lang in languages.LANGUAGES}
-    docs["bare-parallel.pdf"] = plain_html(source, languages.LANGUAGES)
+def documents(source) -> dict[str, list[dict]]:
+    """File name -> units: one per language and one trilingual."""
+    docs = {f"bare-{lang}.pdf": plain_units(source, (lang,)) for lang in languages.LANGUAGES}
+    docs["bare-parallel.pdf"] = plain_units(source, languages.LANGUAGES)
     return docs
 
 
 def render_pdfs(source_dir: Path, out_dir: Path) -> list[Path]:
-    from weasyprint import HTML
+    import json
+
+    import typst
 
     from constitution.source.validate import checked_source
 
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = []
-    for name, page in documents(checked_source(source_dir)).items():
+    for name, units in documents(checked_source(source_dir)).items():
         path = out_dir / name
-        HTML(string=page).write_pdf(path)
+        path.write_bytes(typst.compile(BARE_TYPST.encode(), sys_inputs={"units": json.dumps(units)}))
         paths.append(path)
     return paths
 

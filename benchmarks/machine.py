@@ -12,7 +12,7 @@ from pathlib import Path
 from constitution.core import paths
 
 PACKAGES = ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "Markdown", "pymdown-extensions",
-            "weasyprint", "pydantic", "PyYAML", "lxml", "playwright")
+            "typst", "pikepdf", "weasyprint", "pydantic", "PyYAML", "lxml", "playwright")
 
 
 def _first(path: str, key: str) -> str:

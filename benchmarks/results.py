@@ -8,7 +8,7 @@ from constitution.core import languages, paths
 from constitution.source.load import load_source
 from constitution.source.model import article_units
 
-from . import corpus, report, weight
+from . import corpus, old_engine, report, weight
 from .measure import MAX_RUNS, REPEAT_UNDER_S
 from .run import Size
 
@@ -111,9 +111,13 @@ METHOD = [
     "another in one process (`benchmarks/bare.py`); no hooks, no i18n plugin, no overrides, no "
     "extra CSS/JS. (Without the nav, Material would list every page of the language on every "
     "page: a baseline that grows with the square of the pages.)",
-    f"- **{report.BARE_PDF}**: WeasyPrint on the same text as plain HTML with system fonts and no "
-    "stylesheet: one document per language and one with the three languages unit by unit, the "
-    "pdf stage's set of documents. The pdf stage's ratio is to this.",
+    f"- **{report.BARE_PDF}**: Typst on the same text as plain headings and paragraphs (its own "
+    "fonts and default page, no tagging standard): one document per language and one with the three "
+    "languages unit by unit, the pdf stage's set of documents. The pdf stage's ratio is to this.",
+    f"- **{report.OLD_PDF}**: the pdf stage as it was with WeasyPrint (commit "
+    f"{old_engine.OLD_ENGINE_COMMIT[:7]}, taken out of git history by `benchmarks/old_engine.py`), "
+    "on the same source, its font cache warm as the new stage's is; the pdf row's goal says how much "
+    "less CPU the Typst stage takes.",
 ]
 
 

@@ -3,21 +3,22 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from constitution.core import catalogue, languages, paths
 
-from . import bare, corpus, report, stages
+from . import bare, corpus, old_engine, report, stages
 from .measure import Measurement, measure
 
 # Run order: the mkdocs step needs generate's pages and the downloads of pdf, export and
 # offline (the website's Downloads page lists the offline bundle).
-ORDER = ("validate", "generate", "pdf", "export", "offline", report.MKDOCS_STEP, "site",
+ORDER = ("validate", "generate", "pdf", report.OLD_PDF, "export", "offline", report.MKDOCS_STEP, "site",
          report.BARE_MKDOCS, report.BARE_PDF)
 # Table order: the pipeline's, then the baselines.
-SHOWN = ("validate", "generate", "site", report.MKDOCS_STEP, "offline", "pdf", "export",
+SHOWN = ("validate", "generate", "site", report.MKDOCS_STEP, "offline", "pdf", report.OLD_PDF, "export",
          report.BARE_MKDOCS, report.BARE_PDF)
 NO_PAGES = "no Markdown pages: it builds what the generate stage wrote"
 
@@ -43,10 +44,10 @@ class Size:
     def site(self) -> Path | None:
         return self.outputs.get("site", {}).get("out")
 
-    def measure(self, name: str, argv: list[str], env: dict | None = None, outputs=()) -> Measurement:
+    def measure(self, name: str, argv: list[str], env: dict | None = None, outputs=(), cwd: Path = paths.ROOT) -> Measurement:
         self.commands[name] = argv
         log = self.work / "logs" / (name.replace(" ", "-").replace(":", "") + ".log")
-        return measure(argv, paths.ROOT, env or stages.environment(), log, self.timeout,
+        return measure(argv, cwd, env or stages.environment(), log, self.timeout,
                        prepare=lambda: _clean(outputs))
 
     def add(self, name: str, result: Measurement) -> None:
@@ -136,11 +137,26 @@ def bare_pdf(size: Size) -> Measurement:
                         outputs=[out])
 
 
+def old_pdf(size: Size) -> Measurement:
+    """The WeasyPrint pdf stage of benchmarks/old_engine.py, its font cache warmed first as the new one's is."""
+    try:
+        checkout = old_engine.checkout(size.work.parent)
+    except RuntimeError as error:
+        return Measurement.failed(str(error))
+    warm = subprocess.run([sys.executable, "-c", "from constitution.print import fonts; fonts.coverage()"],
+                          cwd=checkout, env=stages.environment(), capture_output=True, text=True)
+    if warm.returncode != 0:
+        return Measurement.failed(f"its fonts: {(warm.stderr.strip().splitlines() or ['failed'])[-1]}")
+    out = size.work / "old-engine-pdf"
+    return size.measure(report.OLD_PDF, old_engine.command(size.source, out), outputs=[out], cwd=checkout)
+
+
 def measure_size(size: Size) -> Size:
     """Write the corpus, then run everything in ORDER; rows come back in SHOWN order."""
     _clean([size.work])
     size.source = corpus.write(size.work / "source", size.articles)
-    special = {report.MKDOCS_STEP: mkdocs_step, report.BARE_MKDOCS: bare_mkdocs, report.BARE_PDF: bare_pdf}
+    special = {report.MKDOCS_STEP: mkdocs_step, report.BARE_MKDOCS: bare_mkdocs, report.BARE_PDF: bare_pdf,
+               report.OLD_PDF: old_pdf}
     for name in ORDER:
         if name == "site" and not size.whole_site:
             continue

@@ -26,6 +26,7 @@ from constitution.core.problems import (
 )
 
 PROG = "python -m constitution"
+LOCAL_SITE_URL = "http://localhost:8000/"  # mkdocs.yml's site_url when SITE_URL is unset (a test checks)
 
 
 def source_argument(parser: argparse.ArgumentParser) -> None:
@@ -132,6 +133,8 @@ def site_arguments(parser: argparse.ArgumentParser) -> None:
     source_argument(parser)
     parser.add_argument("--out", type=Path, default=paths.SITE_DIR, help="the site folder (default: site/)")
     parser.add_argument("--dist", type=Path, default=None, help="the downloads folder (default: dist/ beside --out)")
+    parser.add_argument("--site-url", default=None, metavar="URL",
+                        help=f"the site's public address, e.g. https://example.kz/constitution/ (default: ${paths.SITE_URL_ENV})")
 
 
 def check_site_url() -> None:
@@ -147,8 +150,10 @@ def check_site_url() -> None:
 def site(args: argparse.Namespace) -> int:
     from constitution.build import pipeline
 
+    if args.site_url is not None:
+        os.environ[paths.SITE_URL_ENV] = args.site_url  # read by mkdocs.yml in the build's child process
     check_site_url()
-
+    local = not os.environ.get(paths.SITE_URL_ENV)
     dist = args.dist if args.dist is not None else args.out.parent / paths.DIST_DIR.name
     try:
         build = pipeline.site(args.source, args.out, dist)
@@ -161,6 +166,9 @@ def site(args: argparse.Namespace) -> int:
         return 1
     pages = sum(1 for _ in args.out.rglob("index.html"))
     print(f"{args.out}: {pages} pages; {dist}: {len(build.downloads)} files")
+    if local:  # said once the site is built (a refusal or a failure stays one line)
+        print(f"site: warning: {paths.SITE_URL_ENV} is not set: canonical links, the sitemap and copied links "
+              f"point at {LOCAL_SITE_URL} (set {paths.SITE_URL_ENV} or pass --site-url)", file=sys.stderr)
     return 0
 
 

@@ -3,12 +3,22 @@
 One naming convention for site anchors, PDF destinations and XML eIds, so that one id
 names a clause in every output: `sec_1`, `preamble__rec_3`, `art_2__para_4__point_1`;
 and FILE_ID, the strict pattern of an id that names files (the edition's).
+
+Two units are named otherwise in Akoma Ntoso, whose naming convention builds an eId from
+the element's <num> and names an unnumbered element by its name and ordinal (akn_eid): a
+section is `sec_I` ("Section I"), the long title `longTitle_1`. The site and the PDFs keep
+`sec_1` and `title` (their URLs and anchors do not change); each such page also carries the
+Akoma Ntoso eId as an alias anchor, so an eId of the XML is an anchor on the site too.
 """
 
 import re
 
 TITLE_ID = "title"
 PREAMBLE_ID = "preamble"
+
+
+LONG_TITLE_EID = "longTitle_1"
+_SECTION_ID = re.compile(r"sec_(\d+)")
 
 
 def section_id(number: int) -> str:
@@ -70,3 +80,11 @@ def file_id_problem(value: str) -> str | None:
         return ("may hold only letters A-Z a-z and digits, in runs joined by one '.' or '-' "
                 "(it names files), e.g. 2026-01-30")
     return None
+
+
+def akn_eid(unit_id: str) -> str:
+    """The unit's eId in Akoma Ntoso: `sec_1` -> `sec_I`, `title` -> `longTitle_1`, any other unchanged."""
+    if unit_id == TITLE_ID:
+        return LONG_TITLE_EID
+    section = _SECTION_ID.fullmatch(unit_id)
+    return f"sec_{roman(int(section.group(1)))}" if section else unit_id

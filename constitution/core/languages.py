@@ -69,6 +69,7 @@ class Language:
     # so keeps in its text (Persian or Hindi would); Cyrillic and Latin need none, so kk, ru and
     # en keep none: there a joiner is an invisible character that breaks search (source/rules.py).
     joiners: frozenset[str] = frozenset()
+    locale: str = ""  # language_TERRITORY, as Open Graph's og:locale wants
 
     def ordinal(self, number: int) -> str:
         """The number as this language's ordinal word, where it has one; else its digits."""
@@ -81,18 +82,18 @@ RECORDS = (
         draft="Жоба|ЖОБА", title_word="КОНСТИТУЦИЯ",
         section=rf"(?<!\w)({ROMAN}|\d{{1,2}})(?:-|\s)(?i:бөлім)\b", article=r"(?<!\w)(\d{1,3})-(?i:бап)\b",
         address=r"Біз,[^,]*,", recital_ends=r"\w+(?:ып|іп|п)",  # converb: сақтай отырып,
-        recital_starts=NEVER)),
+        recital_starts=NEVER), locale="kk_KZ"),
     Language("ru", "rus", "ru", "ru", ImportPatterns(
         draft="Проект|ПРОЕКТ", title_word="КОНСТИТУЦИЯ",
         section=rf"(?<!\w)(?i:Раздел)\s+({ROMAN})\b", article=r"(?<!\w)(?i:Статья)\s+(\d{1,3})\b",
         address=r"Мы,[^,]*,", recital_ends=NEVER,
         recital_starts=r"[А-ЯЁ]\w*|\w+(?:я|ясь|вшись|аем|яем)"),  # деепричастие, принимаем
-        RUSSIAN_ORDINALS),
+        RUSSIAN_ORDINALS, locale="ru_KZ"),
     Language("en", "eng", "en_GB", "en", ImportPatterns(
         draft="Draft|Project|DRAFT|PROJECT", title_word="CONSTITUTION",
         section=rf"(?<!\w)(?i:Section)\s+({ROMAN})\b", article=r"(?<!\w)(?i:Article)\s+(\d{1,3})\b",
         address=r"We,[^,]*,", recital_ends=NEVER,
-        recital_starts=r"[A-Z]\w*|\w+(?:ing|ed)")),  # a capital or a participle
+        recital_starts=r"[A-Z]\w*|\w+(?:ing|ed)"), locale="en_GB"),  # recital_starts: a capital or a participle
 )
 
 LANGUAGE = {record.code: record for record in RECORDS}

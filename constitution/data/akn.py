@@ -3,7 +3,10 @@
 One `akomaNtoso/act` per language: FRBR identification (work, the language's expression,
 this XML manifestation), the title, the preamble's recitals and the body's sections,
 articles, paragraphs and points. Every unit's eId is its source id, which is also the
-site's anchor, so `#art_2__para_4` names the same clause on the site and in the XML.
+site's anchor, so `#art_2__para_4` names the same clause on the site and in the XML; as the
+naming convention asks, a section's eId is built from its <num> (`sec_I`) and the long
+title's is `longTitle_1` (core/ids.py akn_eid: the site carries these as alias anchors).
+The organisations' IRIs are the convention's `/akn/ontology/organization/<country>/<name>`.
 
 How the source's statuses show (the schema has no "unofficial translation" value):
 - a `missing` text is an empty text element with status="incomplete", the schema's value
@@ -27,8 +30,8 @@ AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 # Our own vocabulary for meta/proprietary, which the schema leaves open to other namespaces.
 EDITION_NS = "urn:x-kz-draft-constitution:edition:1"
 AUTHOR, PUBLISHER = "author", "publisher"  # eIds of the two TLCOrganizations
-PUBLISHER_IRI = "/ontology/organization/draftConstitutionProject"
 COUNTRY = "kz"  # ISO 3166-1 alpha-2, as Akoma Ntoso IRIs name the jurisdiction
+PUBLISHER_NAME = "draftConstitutionProject"
 
 
 def document_bytes(source: Source, lang: str) -> bytes:
@@ -62,6 +65,10 @@ def work_iri(source: Source) -> str:
 
 def expression_iri(source: Source, lang: str) -> str:
     return frbr_uri(source, lang).expression_uri()
+
+
+def organization_iri(name: str) -> str:
+    return f"/akn/ontology/organization/{COUNTRY}/{name}"
 
 
 def _camel(text: str) -> str:
@@ -120,10 +127,9 @@ class _Builder:
     def references(self):
         """The edition's author body (the work's author) and this project (the markup's)."""
         E, author = self.E, self.source.document.edition.author
-        author_iri = f"/ontology/organization/{COUNTRY}/{_camel(author.en)}"
         return E.references(
-            E.TLCOrganization(eId=AUTHOR, href=author_iri, showAs=getattr(author, self.lang)),
-            E.TLCOrganization(eId=PUBLISHER, href=PUBLISHER_IRI,
+            E.TLCOrganization(eId=AUTHOR, href=organization_iri(_camel(author.en)), showAs=getattr(author, self.lang)),
+            E.TLCOrganization(eId=PUBLISHER, href=organization_iri(PUBLISHER_NAME),
                               showAs=self.source.ui.get("site_name", self.lang)),
             source=f"#{PUBLISHER}",
         )
@@ -133,7 +139,7 @@ class _Builder:
         E, X, source, lang = self.E, self.X, self.source, self.lang
         edition, full = source.document.edition, source.document.full_text
         text_source = getattr(source.document.sources, lang).description
-        statuses = [X.unit(href=f"#{unit.id}", status=unit.texts.status(lang))
+        statuses = [X.unit(href=f"#{ids.akn_eid(unit.id)}", status=unit.texts.status(lang))
                     for unit in source.units()]
         return E.proprietary(
             X.edition(getattr(edition.name, lang), id=edition.id, date=edition.date.isoformat()),
@@ -163,7 +169,7 @@ class _Builder:
     def preface(self):
         E = self.E
         title = self.inline(E.docTitle(), self.source.document.title)
-        return E.preface(E.longTitle(E.p(title), eId=ids.TITLE_ID))
+        return E.preface(E.longTitle(E.p(title), eId=ids.akn_eid(ids.TITLE_ID)))
 
     def preamble(self):
         E, preamble = self.E, self.source.preamble
@@ -179,7 +185,7 @@ class _Builder:
             articles = [self.article(article) for article in source.section_articles(section)]
             heading = self.inline(E.heading(), section.title)
             num = E.num(labels.section_label(source.ui, self.lang, section.number))
-            sections.append(E.section(num, heading, *articles, eId=section.id))
+            sections.append(E.section(num, heading, *articles, eId=ids.akn_eid(section.id)))
         return E.body(*sections)
 
     def article(self, article: Article):

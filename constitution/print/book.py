@@ -1,9 +1,10 @@
 """The plain data the PDF templates lay out: metadata, cover, preamble, sections, articles.
 
-Nothing here is HTML. Every label and text is a str (the templates escape it) and comes per
+Nothing here is markup. Every label and text is a str, which the Typst templates only place
+(pdf.py hands them the data as JSON, so no character can act as markup), and comes per
 language, {lang: value}, for the languages of the edition: one for single.py, three for
-parallel.py. Each unit, article, section and the preamble keeps its Akoma Ntoso id, which the
-templates write as the element id and WeasyPrint turns into a PDF named destination.
+parallel.py. Each unit, article, section and the preamble keeps its Akoma Ntoso id, which
+becomes the PDF named destination of its place.
 """
 
 from __future__ import annotations
@@ -77,16 +78,22 @@ class Cover:
     status: str
     status_label: str
     description: str
-    url: str | None
+    url: str | None  # 'Source: https://…', the line naming the text's source
+    address: str | None  # the source's URL alone, which that line links to
     partial: str | None  # 'This edition contains 3 of the draft's 5 articles.'
     hint: list[str]  # the link hint, split where the example goes
     example: str
 
     @property
     def parts(self) -> list[str]:
-        """The names of the parts present, top to bottom (parts.html.j2 writes each)."""
+        """The names of the parts present, top to bottom (templates/edition.typ writes each)."""
         absent = {"parallel": self.parallel is None, "partial": self.partial is None}
         return [part for part in COVER_PARTS if not absent.get(part, False)]
+
+
+def metadata(title: str, author: str, description: str, day) -> dict:
+    """The document information of an edition; its date is the edition's (never the build's)."""
+    return {"title": title, "author": author, "description": description, "date": [day.year, day.month, day.day]}
 
 
 def language_status(source: Source, lang: str) -> str:
@@ -131,6 +138,7 @@ def cover(source: Source, lang: str, status: str, file_name: str, parallel: bool
         status_label=capitalized(ui.get("status_" + status, lang)),
         description=getattr(text_source.description, lang),
         url=labels.fill(ui.get("pdf_source", lang), lang, url=text_source.url) if text_source.url else None,
+        address=text_source.url or None,
         partial=partial,
         hint=labels.fill(ui.get("pdf_link_hint", lang), lang, example="\0").split("\0"),
         example=link_example(source, file_name),

@@ -1,10 +1,10 @@
 """The PDF fonts: Noto Serif, one merged file per style, so every Kazakh letter is embedded.
 
-Fontsource ships each style as four subsets (latin, latin-ext, cyrillic, cyrillic-ext)
-tied together by `unicode-range`. WeasyPrint 70 reads `unicode-range`, but it writes all
-faces of one family and style as a single PDF font, so glyph numbers of different
-subsets collide: Kazakh text comes out as the wrong glyphs. Merging the subsets into one
-font (fontTools) gives one face per style with the whole Cyrillic and Latin repertoire.
+Fontsource ships each style as four WOFF2 subsets (latin, latin-ext, cyrillic,
+cyrillic-ext) tied together by CSS `unicode-range`. Typst reads neither WOFF2 nor
+`unicode-range`: merging the subsets into one TrueType font (fontTools) gives it one face
+per style with the whole Cyrillic and Latin repertoire, and the only fonts it may use
+(typst_fonts: no system or built-in font can stand in for a missing glyph).
 
 The merged files are cached in .build/pdf-fonts/ (or the folder the environment variable
 CONSTITUTION_FONT_CACHE names, e.g. an empty one: the tests build with a cold cache without
@@ -26,14 +26,13 @@ from pathlib import Path
 
 from constitution.core import atomic, paths
 
-FAMILY = "Constitution Noto Serif"  # a name no system font has, so nothing else can match
 FONT_DIR = paths.NODE_MODULES / "@fontsource" / "noto-serif" / "files"
 SUBSETS = ("latin", "latin-ext", "cyrillic", "cyrillic-ext")
 CACHE_DIR = paths.ROOT / paths.STAGING_DIR / "pdf-fonts"  # the default cache
 CACHE_ENV = "CONSTITUTION_FONT_CACHE"  # another folder for the cache (read at each use)
 # Part of the cache key: raise it when the merge changes, so no older merge is reused
-# (2: fixed timestamps; the fonts of 1 carry the time they were merged at).
-CACHE_VERSION = 2
+# (2: fixed timestamps; the fonts of 1 carry the time they were merged at; 3, 4: a folder per face).
+CACHE_VERSION = 4
 
 
 @dataclass(frozen=True)
@@ -70,10 +69,12 @@ def merged_font(style: Style) -> Path:
     for path in inputs:
         digest.update(path.read_bytes())
     cache = cache_dir()
-    target = cache / f"noto-serif-{style.weight}-{style.style}-{digest.hexdigest()[:16]}.ttf"
+    # A folder per merged face: Typst is given folders, and each must hold that face alone
+    name = f"noto-serif-{style.weight}-{style.style}"
+    target = cache / f"{name}-{digest.hexdigest()[:16]}" / f"{name}.ttf"
     if target.is_file():
         return target
-    cache.mkdir(parents=True, exist_ok=True)
+    target.parent.mkdir(parents=True, exist_ok=True)
     plain, created, modified = [], [], []
     for path in inputs:  # the merger reads plain TrueType, not WOFF2
         font = TTFont(path)
@@ -105,12 +106,10 @@ def coverage() -> frozenset[int]:
     return frozenset(TTFont(merged_font(STYLES[0])).getBestCmap())
 
 
-def font_face_css() -> str:
-    rules = []
-    for style in STYLES:
-        url = merged_font(style).as_uri()
-        rules.append(
-            f"@font-face {{ font-family: '{FAMILY}'; src: url('{url}') format('truetype');"
-            f" font-weight: {style.weight}; font-style: {style.style}; }}"
-        )
-    return "\n".join(rules)
+@lru_cache(maxsize=1)
+def typst_fonts():
+    """The merged faces as Typst's only fonts (read once per process)."""
+    import typst
+
+    return typst.Fonts(include_system_fonts=False, include_embedded_fonts=False,
+                       font_paths=[str(merged_font(style).parent) for style in STYLES])

@@ -1,13 +1,18 @@
-"""Render the printable PDFs with WeasyPrint: one per language and a parallel edition.
+"""Render the printable PDFs with Typst: one per language and a parallel edition.
 
-`build(source, out_dir)` writes constitution-kk.pdf, -ru, -en and -parallel.pdf. They are
-tagged PDF/UA-1, carry the edition's date (not the build time) and a content-derived file
-identifier, so the same source gives byte-identical files.
+`build(source, out_dir)` writes constitution-kk.pdf, -ru, -en and -parallel.pdf. Typst
+typesets each from its template (templates/single.typ, parallel.typ) and the edition's data,
+given as JSON; it writes tagged PDF/UA-1: languages on the structure elements, running heads
+and footers as artifacts, one /Link element per link. The PDFs carry the edition's date (not
+the build time) and a content-derived file identifier, so the same source gives
+byte-identical files.
 """
 
 from __future__ import annotations
 
 import calendar
+import dataclasses
+import json
 import os
 import pickle
 import subprocess
@@ -18,9 +23,9 @@ from constitution.core import atomic, catalogue, ids, languages, paths
 from constitution.core.catalogue import PDF_EDITIONS as EDITIONS
 from constitution.core.catalogue import pdf_name
 from constitution.core.problems import BuildError, Problem, SourceError
+from constitution.print.typeset import Job, typeset
 from constitution.source.model import Source
 
-PDF_VARIANT = "pdf/ua-1"
 
 
 def build(source: Source, out_dir: Path) -> list[Path]:
@@ -36,8 +41,7 @@ def build(source: Source, out_dir: Path) -> list[Path]:
         raise SourceError(problems)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    font_css = fonts.font_face_css()
-    rendered = render_all(source, font_css)
+    rendered = render_all(source)
     written = []
     for edition in EDITIONS:
         written.append(atomic.write_bytes(out_dir / pdf_name(edition), rendered[edition]))
@@ -58,21 +62,24 @@ def shares(workers: int) -> list[list[str]]:
     return [group for group in groups if group]
 
 
-def render_all(source: Source, font_css: str) -> dict[str, bytes]:
-    """Every edition's bytes, rendered in child processes (print/worker.py), one per core.
+def render_all(source: Source) -> dict[str, bytes]:
+    """Every edition's bytes, typeset in child processes (print/worker.py), one per core, from
+    the jobs prepared here (the workers never load the source).
 
     The children are killed if this process is interrupted, and exit by themselves if it is
     killed: a build leaves no process, semaphore or traceback behind."""
+    jobs = {edition: job(source, edition) for edition in EDITIONS}
     workers = min(len(EDITIONS), os.cpu_count() or 1)
     if workers == 1:
-        return {edition: render(source, edition, font_css) for edition in EDITIONS}
+        return {edition: typeset(jobs[edition]) for edition in EDITIONS}
     children = []
     try:
         for group in shares(workers):
             child = subprocess.Popen([sys.executable, "-m", "constitution.print.worker", str(os.getpid())],
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
             children.append(child)
-            child.stdin.write(pickle.dumps((source, group, font_css), protocol=pickle.HIGHEST_PROTOCOL))
+            child.stdin.write(pickle.dumps({edition: jobs[edition] for edition in group},
+                                           protocol=pickle.HIGHEST_PROTOCOL))
             child.stdin.close()
             child.stdin = None  # written whole: communicate() below only reads
         rendered: dict[str, bytes] = {}
@@ -90,37 +97,43 @@ def render_all(source: Source, font_css: str) -> dict[str, bytes]:
                 child.wait()
 
 
-def render(source: Source, edition: str, font_css: str) -> bytes:
+def render(source: Source, edition: str) -> bytes:
     """The PDF bytes of one edition."""
-    # fontTools stamps each embedded font subset with the time it was made, unless this says
-    # otherwise: the edition's date keeps the same source giving the same bytes on every run
-    epoch = str(calendar.timegm(source.document.edition.date.timetuple()))
-    before, os.environ["SOURCE_DATE_EPOCH"] = os.environ.get("SOURCE_DATE_EPOCH"), epoch
-    try:
-        return _rendered(source, edition, font_css)
-    finally:
-        if before is None:
-            del os.environ["SOURCE_DATE_EPOCH"]
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = before
+    return typeset(job(source, edition))
 
 
-def _rendered(source: Source, edition: str, font_css: str) -> bytes:
-    from weasyprint import CSS, HTML
-    from weasyprint.text.fonts import FontConfiguration
-
+def job(source: Source, edition: str) -> Job:
+    """What Typst needs to typeset an edition: its template and its data as JSON."""
     from constitution.print import parallel, single
 
     if edition == catalogue.PARALLEL:
-        html, css = parallel.document(source, pdf_name(edition))
+        template, data = "parallel.typ", parallel.document(source, pdf_name(edition))
     else:
-        html, css = single.document(source, edition, pdf_name(edition))
-    font_config = FontConfiguration()
-    stylesheets = [CSS(string=font_css + css, font_config=font_config)]
-    document = HTML(string=html, base_url=str(paths.ROOT)).render(
-        stylesheets=stylesheets, font_config=font_config)
-    # pdf_identifier=True: the file /ID is a hash of the content, never random.
-    return document.write_pdf(pdf_variant=PDF_VARIANT, pdf_identifier=True)
+        template, data = "single.typ", single.document(source, edition, pdf_name(edition))
+    epoch = calendar.timegm(source.document.edition.date.timetuple())
+    return Job(pdf_name(edition), template, json.dumps(data, default=plain), epoch,
+               link_descriptions(data["book"], data["lang"]))
+
+
+def link_descriptions(book, lang: str) -> dict[str, str]:
+    """What each contents link is called, in the document's language: the words the contents
+    show for its target ('Кіріспе', 'Раздел I. Основы …', '2-бап'; source/labels.py's)."""
+    names = {book.preamble.id: book.preamble.label[lang]}
+    for section in book.sections:
+        names[section.id] = section.running[lang]
+        names.update((article.id, article.label[lang]) for article in section.articles)
+    return names
+
+
+def plain(value):
+    """JSON for the template: book.py's dataclasses as dictionaries."""
+    from constitution.print import book
+
+    if dataclasses.is_dataclass(value):
+        return dataclasses.asdict(value)
+    if isinstance(value, book.Book):
+        return {"preamble": value.preamble, "sections": value.sections}
+    raise TypeError(f"not PDF data: {type(value).__name__}")
 
 
 def uncovered_characters(source: Source, covered: frozenset[int]):

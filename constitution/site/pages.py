@@ -80,10 +80,16 @@ def other_languages(lang: Lang, source: Source, page: str) -> list[str]:
     return [html.render("other_languages", lang.ui("site_other_languages"), links), ""]
 
 
+def anchor_alias(unit_id: str) -> list[str]:
+    """The unit's Akoma Ntoso eId as a second anchor, where it is not the site's id."""
+    eid = ids.akn_eid(unit_id)
+    return [html.render("anchor_alias", eid), ""] if eid != unit_id else []
+
+
 def home_page(lang: Lang, source: Source) -> Page:
     page = urls.HOME_PAGE
     title = unit_title(lang, source.document.title, lang.ui("site_name"))
-    lines = [heading(1, literal_markdown(title), ids.TITLE_ID), ""]
+    lines = [heading(1, literal_markdown(title), ids.TITLE_ID), "", *anchor_alias(ids.TITLE_ID)]
     lines += banner(lang, page, list(source.units()))
     lines += other_languages(lang, source, page)
     lines += facts(lang, source, page) + [""]
@@ -123,7 +129,8 @@ def section_page(lang: Lang, source: Source, section) -> Page:
     title = section_title(lang, section)
     unit = Unit(section.id, "section", section.title, section.number, section=section.number)
     missing = section.title.text(lang.code) is None  # then the notice below holds the id
-    lines = [heading(1, literal_markdown(title), f"{section.id}__hdg" if missing else section.id), ""]
+    lines = [heading(1, literal_markdown(title), f"{section.id}__hdg" if missing else section.id), "",
+             *anchor_alias(section.id)]
     lines += banner(lang, page, [unit])
     if missing:
         lines += [unit_html(lang, unit, title), ""]

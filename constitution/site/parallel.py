@@ -65,12 +65,15 @@ def rows(lang: Lang, page: str, units: list[Unit], head: list[Unit] | None = Non
 
 
 def controls(lang: Lang) -> str:
-    """The reader's choice of columns (shown by reader.js; without it, every language shows)."""
+    """The reader's choice of columns (working with reader.js; without it, hidden and every
+    language shows). Each select starts at its column of the page's order (its language first),
+    the order the rows are written in, so reader.js changes nothing until the reader chooses."""
+    columns = column_order(lang)
     return html.render("parallel_controls", {
         "pages": urls.PARALLEL_PAGE, "legend": lang.ui("parallel_columns"), "none": lang.ui("parallel_column_none"),
         "options": [{"lang": code, "name": lang.endonym(code)} for code in languages.LANGUAGES],
         "selects": [{"label": labels.fill(lang.ui("parallel_column"), lang.code, n=index + 1), "name": f"column-{index + 1}",
-                     "optional": index >= 2} for index in range(len(languages.LANGUAGES))]})
+                     "optional": index >= 2, "shown": columns[index]} for index in range(len(languages.LANGUAGES))]})
 
 
 def whole_page(lang: Lang, source: Source) -> Page:

@@ -1,10 +1,14 @@
-"""MkDocs hook: absolute hreflang alternates, with x-default, in each page's head and the sitemap.
+"""MkDocs hook: the hreflang alternates, with x-default, absolute, in the sitemap (not in the pages).
 
-Material prints config.extra.alternate (static-i18n points it at the page's translations)
-as relative links with no x-default, and static-i18n's sitemap has no x-default and dates
-every page with the build day. Search engines want absolute URLs; a rebuild of the same
-source should give the same files. Both come from urls.page_url(). The language
-selector keeps its relative links (they also work offline).
+Material prints config.extra.alternate (static-i18n points it at the language roots) as
+relative <link rel="alternate" hreflang> in each page's head, and its script fetches a
+`sitemap.xml` beside each such link's address: none exists there, so every page made two
+to four requests answered 404 (console errors). Search engines read hreflang from the
+sitemap as well as from the head, so the alternates are left out of the pages and written,
+absolute and with x-default, in the sitemap only; static-i18n's own sitemap has no x-default
+and dates every page with the build day, and a rebuild of the same source should give the
+same files. The URLs come from urls.page_url(). The language selector keeps its relative
+links (they also work offline).
 """
 
 import gzip
@@ -19,6 +23,7 @@ from constitution.core import languages, urls
 
 MATERIAL_ALTERNATE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
 SITEMAP = "sitemap.xml"
+NOT_FOUND = "404.html"
 
 
 def page_key(src_uri: str) -> str:
@@ -36,15 +41,24 @@ def alternates(site_url: str, key: str) -> list[tuple[str, str]]:
     return links + [("x-default", dict(links)[languages.DEFAULT_LANGUAGE])]
 
 
-def on_post_page(output, page, config):
-    found = MATERIAL_ALTERNATE.findall(output)
+def without_alternates(html: str, where: str) -> str:
+    """The page without the theme's hreflang links (the sitemap has them)."""
+    found = MATERIAL_ALTERNATE.findall(html)
     if len(found) != len(languages.LANGUAGES):
-        raise PluginError(f"{page.file.src_uri}: expected {len(languages.LANGUAGES)} hreflang links "
+        raise PluginError(f"{where}: expected {len(languages.LANGUAGES)} hreflang links "
                           f"from the theme, found {len(found)}")
-    first = MATERIAL_ALTERNATE.search(output)
-    links = "".join(f'    <link rel="alternate" href="{href}" hreflang="{lang}">\n'
-                    for lang, href in alternates(config.site_url, page_key(page.file.src_uri)))
-    return output[:first.start()] + links + MATERIAL_ALTERNATE.sub("", output[first.end():])
+    return MATERIAL_ALTERNATE.sub("", html)
+
+
+def on_post_page(output, page, config):
+    page_key(page.file.src_uri)  # a page the sitemap can name
+    return without_alternates(output, page.file.src_uri)
+
+
+def on_post_template(output_content, template_name, config):
+    if template_name != NOT_FOUND or 'rel="alternate"' not in output_content:
+        return output_content  # the not_found hook may hand on a page already done
+    return without_alternates(output_content, template_name)
 
 
 def sitemap(site_url: str, keys: list[str]) -> str:

@@ -9,6 +9,12 @@
  * choice is kept in localStorage and in the page's URL (?langs=ru,kk), and carried in the
  * links to other side-by-side pages, for browsers that keep no storage for file:// pages.
  *
+ * The side-by-side controls are in the page's HTML from the start, so showing them moves
+ * nothing (a page without scripts hides them: noscript.css).
+ *
+ * Search: the search form's submit button (the accessibility hook adds it for screen readers)
+ * opens the first result, as Enter in the search box does.
+ *
  * Copy buttons (.cite-strings, .unit[data-cite]): a permanent link to the unit (the page's
  * canonical address, the page's own address where there is none, as offline) and its
  * citation in the page's language; a status region announces what was copied. Where the
@@ -95,7 +101,7 @@
   }
 
   function sideBySide() {
-    var form = document.querySelector("form.pl-controls")
+    var form = document.querySelector(".pl-controls")
     var folder = form ? form.getAttribute("data-pages") : "parallel"
     var head = document.querySelector(".pl-head")
     if (!form || !head) {
@@ -127,8 +133,6 @@
         }
       }(i))
     }
-    form.addEventListener("submit", function (ev) { ev.preventDefault() })
-    form.hidden = false
     show(chosen !== null)
   }
 
@@ -233,6 +237,19 @@
     }
   }
 
+  // --- search -------------------------------------------------------------------------
+
+  function searchSubmit() {
+    var form = document.forms.namedItem("search")
+    if (!form) return
+    form.addEventListener("submit", function (ev) {
+      ev.preventDefault()  // the page's URL never changes for a search
+      var first = document.querySelector(".md-search-result__item a[href]")
+      if (first) first.click()
+    })
+  }
+
   sideBySide()
   citeButtons()
+  searchSubmit()
 })()

@@ -58,7 +58,7 @@ def start(checkout: Path, site: Path, dist: Path, env: dict) -> subprocess.Popen
 
 
 def font_files(cache: Path) -> dict[str, bytes]:
-    return {path.name: path.read_bytes() for path in sorted(cache.glob("*.ttf"))}
+    return {path.name: path.read_bytes() for path in sorted(cache.rglob("*.ttf"))}  # a folder per face
 
 
 @pytest.fixture(scope="module")

@@ -18,7 +18,7 @@ import pytest
 
 from constitution import cli
 from constitution.build import pipeline
-from constitution.core import catalogue, languages, urls
+from constitution.core import catalogue, ids, languages, urls
 from constitution.source.validate import checked_source
 from tests.helpers import ROOT, TRANSLATIONS
 from tests.helpers.rendering import TextOf, clause_text
@@ -27,6 +27,7 @@ from tests.helpers.rich import SPECIAL
 SITE_URL = "https://constitution.example.kz/draft/"  # a sub-path, as on a project's pages host
 ENV = {**os.environ, "SITE_URL": SITE_URL, "NO_MKDOCS_2_WARNING": "1"}
 PREFIX = {lang: "" if lang == languages.DEFAULT_LANGUAGE else f"{lang}/" for lang in languages.LANGUAGES}
+NOT_FOUND_TITLES = {"kk": "Бет табылмады", "ru": "Страница не найдена", "en": "Page not found"}
 OUTSIDE = re.compile(r'<(?:link|script|img|iframe|source|video|audio|embed)\b[^>]*?\s(?:href|src)="(https?:)?//', re.I)
 
 
@@ -78,13 +79,13 @@ def test_the_exact_set_of_pages_of_the_rich_fixture(rich_build):
                 "downloads/index.html", "parallel/index.html", "parallel/art_1/index.html",
                 "parallel/art_2/index.html", "parallel/art_3/index.html", "status/index.html"}
     assert {path.relative_to(site).as_posix() for path in site.rglob("*.html")} == (
-        {"404.html"} | pages_kk | {f"{lang}/{name}" for name in pages_kk for lang in ("ru", "en")})
+        {"404.html"} | pages_kk | {f"{lang}/{name}" for name in [*pages_kk, "404.html"] for lang in ("ru", "en")})
 
 
 def test_the_exact_set_of_pages(built):
     source, site, _ = built
-    expected = {f"{urls.page_url(key, lang)}index.html" for key in page_keys(source)
-                for lang in languages.LANGUAGES} | {"404.html"}
+    expected = {f"{urls.page_url(key, lang)}{name}" for key in page_keys(source)
+                for lang in languages.LANGUAGES for name in ["index.html", *(["404.html"] if key == "" else [])]}
     assert {path.relative_to(site).as_posix() for path in site.rglob("*.html")} == expected
 
 
@@ -92,21 +93,21 @@ def test_the_exact_set_of_pages(built):
 def test_every_unit_is_an_anchor_on_its_page(built, lang):
     source, site, _ = built
     for unit in source.units():
-        assert f'id="{unit.id}"' in html(site, urls.page_of(unit.id), lang), (unit.id, lang)
+        page = html(site, urls.page_of(unit.id), lang)
+        assert f'id="{unit.id}"' in page, (unit.id, lang)
+        assert f'id="{ids.akn_eid(unit.id)}"' in page, (unit.id, lang)  # its Akoma Ntoso eId too
 
 
 @pytest.mark.parametrize("lang", languages.LANGUAGES)
-def test_html_lang_and_absolute_alternates(built, lang):
+def test_html_lang_and_canonical_link_and_alternates_only_in_the_sitemap(built, lang):
+    """Material's script fetches a sitemap.xml beside each <link rel="alternate"> of a page: the
+    hreflang alternates are in the sitemap alone (test_sitemap_lists_every_page_with_its_alternates)."""
     source, site, _ = built
     for key in page_keys(source):
         page = html(site, key, lang)
         assert f'<html lang="{lang}"' in page
         assert f'<link rel="canonical" href="{urljoin(SITE_URL, urls.page_url(key, lang))}">' in page
-        alternates = dict((hreflang, href) for href, hreflang in
-                          re.findall(r'<link rel="alternate" href="([^"]+)" hreflang="([^"]+)">', page))
-        assert alternates == {**{other: urljoin(SITE_URL, urls.page_url(key, other))
-                                 for other in languages.LANGUAGES},
-                              "x-default": urljoin(SITE_URL, urls.page_url(key, languages.DEFAULT_LANGUAGE))}
+        assert 'rel="alternate"' not in page, key
 
 
 def test_sitemap_lists_every_page_with_its_alternates(built):
@@ -132,13 +133,20 @@ def test_nothing_is_loaded_from_outside_the_site(built):
         assert not re.search(r"url\(\s*['\"]?(https?:)?//", path.read_text(encoding="utf-8")), path
 
 
-def test_the_404_page_is_kazakh_and_leads_home_in_every_language(built):
+@pytest.mark.parametrize("lang", languages.LANGUAGES)
+def test_each_language_has_its_404_page_leading_home_in_every_language(built, lang):
+    """Kazakh at the root (what a server serves), ru/404.html and en/404.html: each in its own
+    language, titled so, not for search engines, its own message first."""
     _, site, _ = built
-    page = (site / "404.html").read_text(encoding="utf-8")
-    assert '<html lang="kk"' in page
+    page = (site / urls.page_url("", lang) / "404.html").read_text(encoding="utf-8")
+    assert f'<html lang="{lang}"' in page
+    assert '<meta name="robots" content="noindex">' in page
+    title = NOT_FOUND_TITLES[lang]
+    assert re.search(rf"<title>{title} - [^<]+</title>", page) and f"<h1>{title} (404)</h1>" in page
+    assert 'rel="alternate"' not in page
     path = urlsplit(SITE_URL).path
-    for lang in languages.LANGUAGES:
-        assert re.search(rf'<p lang="{lang}">[^<]+<a href="{path}{urls.page_url("", lang)}" hreflang="{lang}">', page)
+    found = re.findall(r'<p lang="(\w+)">[^<]+<a href="([^"]+)" hreflang="(\w+)">', page)
+    assert found == [(code, f"{path}{urls.page_url('', code)}", code) for code in languages.page_first(lang)]
 
 
 @pytest.mark.parametrize("lang", languages.LANGUAGES)
@@ -219,7 +227,7 @@ def test_a_failing_mkdocs_build_prints_its_errors_and_leaves_the_previous_build(
         stages["validate"], pipeline.Stage("downloads", downloads_without_manifest), stages["pages"],
         stages["mkdocs"]))
     monkeypatch.setenv("SITE_URL", SITE_URL)
-    args = argparse.Namespace(source=rich_source, out=site, dist=dist)
+    args = argparse.Namespace(source=rich_source, out=site, dist=dist, site_url=None)
     assert cli.site(args) == 1
     error = capsys.readouterr().err.splitlines()
     assert len(error) == 2, error

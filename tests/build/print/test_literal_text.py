@@ -3,7 +3,9 @@ tests/unit/site/test_literal_text.py).
 
 Property-based (hypothesis): a few texts of characters the PDF font draws, written into a
 copy of tests/data/rich (the English of Article 2, paragraph 1) and validated, rendered by
-constitution/print/pdf.py, are in the English PDF's text.
+constitution/print/pdf.py, are in the English PDF's text. And table-driven: every sign that is
+Typst markup (the text reaches Typst as JSON data, never as markup), at the start of a line
+too, is printed as itself and makes no heading, emphasis, label or reference.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from hypothesis import strategies as st
 from constitution.print import fonts, pdf
 from tests.helpers.literal import LANG, SIGNS, with_texts
 from tests.helpers.pdf import pdf_body_text
+from tests.helpers.pdf_tags import Tagged
 
 
 @pytest.fixture(scope="module")
@@ -53,6 +56,51 @@ def test_any_clause_text_is_in_the_pdf_text(workspace, data):
     source = with_texts(workspace, clause, "Section title")
     assume(source is not None)
     path = workspace.parent / "en.pdf"
-    path.write_bytes(pdf.render(source, LANG, fonts.font_face_css()))
+    path.write_bytes(pdf.render(source, LANG))
     printed = "".join(pdf_body_text(path).split())
     assert "".join(clause.split()) in printed
+
+
+# Typst markup, each as a clause would hold it; a newline puts the sign at the start of a line.
+HOSTILE = {
+    "hash": "Code #let x = 1 and #x, #(1 + 2)",
+    "dollar": "Math $a + b$ and $ x $",
+    "star": "Strong *not bold* here",
+    "underscore": "Emphasis _not italic_ here",
+    "backtick": "Raw `not code` and ```block```",
+    "backslash": "Escape \\# \\n \\u{41} and a lone \\",
+    "angles": "Label <art_1> and <not-a-label>",
+    "at": "Reference @art_1 and @nothing",
+    "brackets": "Content [#strong[x]] and ]unbalanced[",
+    "slashes": "Comment // not a comment and /* nor this */",
+    "line-start": "First line\n= Not a heading\n- not a list\n+ nor this\n/ Term: no",
+    "mixed": "\\#$*_`<>@[]//=~",
+}
+
+
+@pytest.mark.parametrize("clause", list(HOSTILE.values()), ids=list(HOSTILE))
+def test_typst_markup_in_the_text_is_printed_literally(workspace, clause):
+    source = with_texts(workspace, clause, "Title with #heading[x] and = sign")
+    assert source is not None
+    path = workspace.parent / "hostile.pdf"
+    path.write_bytes(pdf.render(source, LANG))
+    printed = "".join(pdf_body_text(path).split())
+    assert "".join(clause.split()) in printed
+    assert "".join("Title with #heading[x] and = sign".split()) in printed
+    tagged = Tagged(path)  # the signs made no element of their own: as many headings as the fixture
+    headings = [element.kind for element in tagged.elements() if element.kind.startswith("H")]
+    plain = with_texts(workspace, "Plain text.", "Plain title")
+    path.write_bytes(pdf.render(plain, LANG))
+    assert headings == [element.kind for element in Tagged(path).elements() if element.kind.startswith("H")]
+
+
+@pytest.mark.parametrize("edition", [LANG, "parallel"])
+def test_a_clause_longer_than_a_page_breaks_across_pages_whole(workspace, edition):
+    """A unit is kept on one page where it fits; one too long for a page breaks across pages
+    and is all in the PDF (Typst would let an unbreakable block run off the page)."""
+    clause = " ".join(f"Sentence {n} of a clause longer than any page holds." for n in range(900))
+    source = with_texts(workspace, clause, "Section title")
+    path = workspace.parent / f"long-{edition}.pdf"
+    path.write_bytes(pdf.render(source, edition))
+    tagged = "".join(Tagged(path).text_by_language()[LANG].split())  # the text a reader gets, in order
+    assert "".join(clause.split()) in tagged

@@ -1,8 +1,9 @@
 """The PDF editions (constitution/print/), read back with pypdf: outline, destinations, text,
-fonts, metadata (what a bad source or absent fonts do: tests/unit/print/test_pdf_input.py).
+fonts, metadata (what a bad source or absent fonts do: tests/unit/print/test_pdf_input.py;
+the tags: test_pdf_tags.py; the independent checkers: test_pdf_checkers.py).
 
-Each source (the project's translations/ and the rich fixture) is rendered once per
-module; a second render in a separate process must give byte-identical files.
+Each source (the project's translations/ and the rich fixture) is rendered once per session
+(conftest.py); a second render in a separate process must give byte-identical files.
 """
 
 from __future__ import annotations
@@ -11,61 +12,18 @@ import hashlib
 import re
 import subprocess
 import sys
-from dataclasses import dataclass
-from functools import cached_property
-from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
 from constitution.core import catalogue, ids, languages
-from constitution.print import pdf
-from constitution.source.validate import checked_source
+from tests.build.print.conftest import PDF_NAMES, normal
 from tests.helpers import ROOT
-from tests.helpers.pdf import source_dir
 
-PDF_NAMES = catalogue.names(catalogue.pdfs())
 EDITIONS = catalogue.PDF_EDITIONS
 
 KAZAKH_LETTERS = "әғқңөұүһіӘҒҚҢӨҰҮҺІ"
-FONT_PREFIX = "Constitution-Noto-Serif"
-SOURCES = ("translations", "rich")
-
-
-@dataclass
-class Built:
-    directory: Path
-    source_dir: Path
-
-    @cached_property
-    def source(self):
-        return checked_source(self.source_dir)
-
-    def reader(self, edition: str) -> PdfReader:
-        return PdfReader(self.directory / catalogue.pdf_name(edition))
-
-    @cached_property
-    def pages(self) -> dict[str, list[str]]:
-        """Each edition's pages as extracted text, whitespace normalised."""
-        return {edition: [normal(page.extract_text()) for page in self.reader(edition).pages]
-                for edition in EDITIONS}
-
-
-@pytest.fixture(scope="module", params=SOURCES)
-def built(request, tmp_path_factory) -> Built:
-    tmp = tmp_path_factory.mktemp(request.param)
-    directory = source_dir(request.param, tmp)
-    out = tmp / "dist"
-    written = pdf.build(checked_source(directory), out)
-    assert sorted(path.name for path in written) == sorted(PDF_NAMES)
-    assert sorted(path.name for path in out.iterdir()) == sorted(PDF_NAMES)
-    return Built(out, directory)
-
-
-def normal(text: str) -> str:
-    """Text without whitespace: a PDF line may end at any break opportunity (after "-" or "/"),
-    where extraction puts a newline the source never had."""
-    return "".join(text.split())
+FONT_PREFIX = "NotoSerif"  # the merged Noto Serif faces (constitution/print/fonts.py), Typst's only fonts
 
 
 def edition_languages(edition: str) -> tuple[str, ...]:
@@ -154,6 +112,7 @@ def test_fonts_are_embedded_project_fonts(built, edition):
         assert name.split("+", 1)[1].startswith(FONT_PREFIX), name
         descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
         assert any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")), name
+        assert "/ToUnicode" in font, name  # so extracted (and spoken) text is the text
 
 
 @pytest.mark.parametrize("edition", ["kk", "parallel"])
@@ -209,7 +168,8 @@ def test_tagged_pdf_ua(built, edition):
     assert "/StructTreeRoot" in root
     assert bool(root["/ViewerPreferences"]["/DisplayDocTitle"])
     xmp = root["/Metadata"].get_object().get_data()
-    assert b'pdfuaid:part="1"' in xmp
+    # the XMP says PDF/UA-1, as an attribute or as an element (either is RDF)
+    assert re.search(rb'pdfuaid:part="1"|<pdfuaid:part>1</pdfuaid:part>', xmp)
 
 
 def test_second_render_is_byte_identical(built, tmp_path):

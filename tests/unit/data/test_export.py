@@ -4,6 +4,7 @@ JSON + schema, CSV, Akoma Ntoso XML."""
 import argparse
 import csv
 import json
+import re
 import shutil
 
 import jsonschema
@@ -172,15 +173,28 @@ def test_akn_validates_against_the_official_schema(exported, xsd, name, lang):
 
 
 @pytest.mark.parametrize("name, lang", CASES, ids=[f"{n}-{l}" for n, l in CASES])
-def test_akn_eids_are_the_site_anchors(exported, name, lang):
+def test_akn_eids_are_the_site_anchors_named_by_the_convention(exported, name, lang):
+    """The site's ids, but a section's built from its <num> and the long title's (the site
+    carries those two as alias anchors: tests/build/build/test_site.py)."""
     source, _, _ = exported[name]
     root = akn_root(exported, name, lang)
     eids = root.xpath("//a:act/*[not(self::a:meta)]//@eId | //a:act/*[not(self::a:meta)]/@eId",
                       namespaces=NS)
-    assert sorted(eids) == sorted(site_ids(source))
+    assert sorted(eids) == sorted(ids.akn_eid(anchor) for anchor in site_ids(source))
     assert sorted(eids) == sorted(
-        {unit.id for unit in source.units()} | {ids.PREAMBLE_ID}
+        {ids.akn_eid(unit.id) for unit in source.units()} | {ids.PREAMBLE_ID}
         | {article.id for article in source.articles})
+    for section in root.iterfind(".//a:section", NS):
+        number = section.find("a:num", NS).text.split()
+        assert section.get("eId") == f"sec_{next(part for part in number if re.fullmatch('[IVXLC]+', part))}"
+    assert root.find(".//a:preface/a:longTitle", NS).get("eId") == "longTitle_1"
+    hrefs = root.xpath("//a:meta/a:proprietary//@href", namespaces=NS)
+    assert hrefs and set(hrefs) <= {f"#{eid}" for eid in eids}  # the statuses name elements of the XML
+
+
+def test_akn_eid_of_each_kind_of_unit():
+    assert [ids.akn_eid(unit_id) for unit_id in ("sec_1", "sec_4", "sec_11", "title", "art_2__para_4", "preamble")] == [
+        "sec_I", "sec_IV", "sec_XI", "longTitle_1", "art_2__para_4", "preamble"]
 
 
 @pytest.mark.parametrize("name, lang", CASES, ids=[f"{n}-{l}" for n, l in CASES])
@@ -198,6 +212,8 @@ def test_akn_language_and_frbr_metadata(exported, name, lang):
     author = ident.xpath("../a:references/a:TLCOrganization[@eId='author']/@showAs",
                          namespaces=NS)
     assert author == [getattr(source.document.edition.author, lang)]
+    for href in ident.xpath("../a:references/a:TLCOrganization/@href", namespaces=NS):
+        assert re.fullmatch(r"/akn/ontology/organization/kz/[a-z][A-Za-z0-9]*", href), href
 
 
 @pytest.mark.parametrize("name, lang", CASES, ids=[f"{n}-{l}" for n, l in CASES])
@@ -205,9 +221,9 @@ def test_akn_texts_and_statuses_are_the_sources(exported, name, lang):
     source, _, _ = exported[name]
     root = akn_root(exported, name, lang)
     listed = {u.get("href"): u.get("status") for u in root.iterfind(".//ed:unit", NS)}
-    assert listed == {f"#{unit.id}": unit.texts.status(lang) for unit in source.units()}
+    assert listed == {f"#{ids.akn_eid(unit.id)}": unit.texts.status(lang) for unit in source.units()}
     for unit in source.units():
-        element = text_element(root, unit.id)
+        element = text_element(root, ids.akn_eid(unit.id))
         text = unit.texts.text(lang)
         if text is None:
             assert element.get("status") == "incomplete" and len(element) == 0

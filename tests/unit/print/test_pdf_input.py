@@ -48,20 +48,3 @@ def test_absent_fonts_one_line(tmp_path, monkeypatch, capsys):
     error = capsys.readouterr().err
     assert "no-fonts/noto-serif-latin-400-normal.woff2: PDF font is absent" in error
     assert "Traceback" not in error and not (tmp_path / "dist").exists()
-
-
-CSS_TEXTS = ["Ресми емес аударма", 'Қазақша\r} body { color: red } @page { content: "x"', "a\\b\nc\fd\x0be'f;(g)<h>", "\u2028\u00a0·"]
-
-
-@pytest.mark.parametrize("text", CSS_TEXTS, ids=["plain", "cr-and-rule", "escapes", "separators"])
-def test_a_footer_text_stays_one_css_string(text):
-    """Whatever a language name or status holds, the footer is one string token with that text."""
-    import tinycss2
-
-    from constitution.print.layout import css_string
-
-    literal = css_string(text)
-    tokens = [token for token in tinycss2.parse_component_value_list(literal) if token.type != "whitespace"]
-    assert [token.type for token in tokens] == ["string"]
-    assert tokens[0].value == text
-    assert not any(char in literal for char in "\r\f{};")

@@ -93,3 +93,56 @@ def test_the_hook_stops_on_a_font_that_is_not_installed(tmp_path, monkeypatch):
     monkeypatch.setattr(hook, "FONTS_CSS", css)
     with pytest.raises(PluginError, match=r"noto-sans-klingon-400-normal\.woff2: missing .*npm ci"):
         hook.on_post_build(SimpleNamespace(site_dir=str(tmp_path / "site")))
+
+
+# --- preloads: the faces of a page's first screen (hook.on_post_page)
+
+LANGUAGE_SCRIPTS = {"kk": "Kazakh", "ru": "Russian", "en": "English"}
+PAGE_HEAD = '<head>\n  <link rel="stylesheet" href="../../assets/stylesheets/fonts.css">\n</head>'
+PRELOADS = [
+    # test id, language, what the page holds, (package, weight) of the faces preloaded
+    ("interface-page", "ru", "<p>Текст</p>", {("noto-sans", "400"), ("noto-sans", "300")}),
+    ("legal-text", "kk", '<p class="unit unit--clause">Мәтін</p>',
+     {("noto-sans", "400"), ("noto-sans", "300"), ("noto-serif", "400")}),
+    ("side-by-side", "en", '<div class="pl-row pl-head"></div>',
+     {("noto-sans", "400"), ("noto-sans", "300"), ("noto-serif", "400"), ("noto-sans", "700")}),
+]
+
+
+def preloaded_links(output: str) -> list[str]:
+    return re.findall(r'<link rel="preload" href="\.\./\.\./assets/fonts/([^"]+)" as="font" type="font/woff2" crossorigin>',
+                      output)
+
+
+def page_config(lang: str, offline: bool = False):
+    plugin = SimpleNamespace(config=SimpleNamespace(enabled=offline))
+    return SimpleNamespace(theme={"language": lang}, plugins={"material/offline": plugin})
+
+
+@pytest.mark.parametrize("lang, body, expected", [case[1:] for case in PRELOADS], ids=[case[0] for case in PRELOADS])
+def test_a_page_preloads_the_faces_of_its_first_screen_before_fonts_css(lang, body, expected):
+    page = SimpleNamespace(file=SimpleNamespace(src_uri=f"{lang}/x/index.md"))
+    output = hook.on_post_page(PAGE_HEAD + body, page, page_config(lang))
+    files = preloaded_links(output)
+    assert output.index('rel="preload"') < output.index("fonts.css")
+    assert {tuple(re.match(r"(noto-sans|noto-serif)/\1-[a-z-]+-(\d{3})-normal\.woff2", name).groups())
+            for name in files} == expected
+    # the preloaded files draw every letter of the languages the page shows, in each face
+    scripts = LANGUAGE_SCRIPTS.values() if "pl-row" in body else [LANGUAGE_SCRIPTS[lang]]
+    for package, weight in expected:
+        family = '"Noto Sans"' if package == "noto-sans" else '"Noto Serif"'
+        covered = set().union(*(face["range"] for face in FACES if face["key"] == (family, weight, "normal")
+                                and f"{package}/{face['file'].name}" in files))
+        for script in [*scripts, "punctuation"]:
+            assert [char for char in NEEDED[script] if ord(char) not in covered] == [], (package, weight, script)
+
+
+def test_the_offline_bundle_preloads_nothing():
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="kk/index.md"))
+    assert hook.on_post_page(PAGE_HEAD, page, page_config("kk", offline=True)) == PAGE_HEAD
+
+
+def test_a_language_without_font_subsets_stops_the_build():
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="de/index.md"))
+    with pytest.raises(PluginError, match="no font subsets for language 'de'"):
+        hook.on_post_page(PAGE_HEAD, page, page_config("de"))

@@ -134,14 +134,17 @@ def test_special_characters_stay_literal_side_by_side(html, lang):
 @pytest.mark.parametrize("page", PARALLEL_PAGES)
 def test_the_reader_chooses_columns_with_labelled_controls(source, html, page, lang):
     root = html(page, lang)
-    form = root.xpath("//form[@class='pl-controls']")[0]
-    assert form.get("data-pages") == urls.PARALLEL_PAGE and form.get("hidden") is not None
+    form = root.xpath("//div[@class='pl-controls']")[0]  # not a form: nothing is sent (a form wants a submit)
+    assert not root.xpath("//form")
+    assert form.get("data-pages") == urls.PARALLEL_PAGE and form.get("hidden") is None  # its room is kept
     assert form.xpath("./fieldset/legend")[0].text_content() == source.ui.get("parallel_columns", lang)
     labels = form.xpath(".//label")
     assert [label.xpath("./span")[0].text_content() for label in labels] == [
         source.ui.get("parallel_column", lang).format(n=n) for n in (1, 2, 3)]
     options = [[option.get("value") for option in label.xpath(".//option")] for label in labels]
     assert options == [list(LANGS), list(LANGS), ["", *LANGS]]  # two languages at least
+    shown = [[option.get("value") for option in label.xpath(".//option[@selected]")] for label in labels]
+    assert shown == [[code] for code in languages.page_first(lang)]  # the columns as written, before reader.js
     blocks = root.xpath("//div[contains(concat(' ', @class, ' '), ' pl ')]")
     assert blocks and all(block.get("data-search-exclude") is not None for block in blocks)
     heads = root.xpath("//div[contains(@class, 'pl-head')]")

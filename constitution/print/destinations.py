@@ -1,0 +1,51 @@
+"""What the PDF gets after Typst: a named destination for every unit id, and each link's
+description in the document's language.
+
+Typst names the places of labelled headings only. The templates mark each recital, clause
+and point with an anchor (templates/edition.typ) and list the anchors' positions in a
+metadata element, which typeset.py queries; this module adds each id that Typst did not name
+to the PDF's name tree, pointing at its page and height. Typst describes a link to a heading
+in words of its own ("1-бап, page 4": it has no Kazakh for "page"), so each link's /Contents
+becomes the name of its target in the document's language ("1-бап").
+"""
+
+from __future__ import annotations
+
+import io
+
+
+def points(length: str) -> float:
+    """A Typst length as JSON gives it ("70.87pt") in PDF points."""
+    if not length.endswith("pt"):
+        raise ValueError(f"not a length in points: {length!r}")
+    return float(length[:-2])
+
+
+def named(rendered: bytes, places: list, descriptions: dict[str, str]) -> bytes:
+    """The PDF with a named destination for each (id, position) of `places` it lacks, and
+    the description of each link to an id of `descriptions`."""
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(rendered)) as pdf:
+        names = pdf.Root.get("/Names")
+        if names is None:
+            names = pdf.Root.Names = pikepdf.Dictionary()
+        if "/Dests" not in names:
+            names.Dests = pikepdf.Dictionary(Names=pikepdf.Array())
+        tree = pikepdf.NameTree(names.Dests)
+        for ident, position in places:
+            if ident in tree:
+                continue
+            page = pdf.pages[position["page"] - 1]
+            top = float(page.mediabox[3])
+            tree[ident] = pikepdf.Array([page.obj, pikepdf.Name.XYZ, points(position["x"]),
+                                         top - points(position["y"]), 0])
+        for page in pdf.pages:
+            for annotation in page.obj.get("/Annots", []):
+                target = str(annotation.get("/Dest", ""))
+                if annotation.get("/Subtype") == "/Link" and target in descriptions:
+                    annotation.Contents = pikepdf.String(descriptions[target])
+        out = io.BytesIO()
+        # deterministic_id: the file identifier is a hash of the content, never random
+        pdf.save(out, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)
+    return out.getvalue()
