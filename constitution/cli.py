@@ -161,7 +161,8 @@ def site(args: argparse.Namespace) -> int:
         report((f"site: {line}" for line in error.lines()), f"site: failed; {args.out} and {dist} are unchanged")
         return 1
     except OSError as error:  # a full disk, a folder that cannot be written: the swap put the old ones back
-        report([f"site: {error.filename or '-'}: {error.strerror or error}"],
+        where = display_path(Path(os.fsdecode(error.filename))) if error.filename else "-"
+        report([f"site: {Problem(where, 0, '', '', error.strerror or str(error))}"],
                f"site: failed; {args.out} and {dist} are unchanged")
         return 1
     pages = sum(1 for _ in args.out.rglob("index.html"))
@@ -273,8 +274,9 @@ def main(argv: list[str] | None = None) -> int:
         prefix = f"{args.command}: " if isinstance(error, Refused) else ""
         report(prefix + line for line in error.lines())
         return error.exit_code
-    except OSError as error:
-        print(f"{error.filename or '-'}: {error.strerror or error}", file=sys.stderr)
+    except OSError as error:  # a file the command needed and could not read or write
+        where = display_path(Path(os.fsdecode(error.filename))) if error.filename else "-"
+        report([str(Problem(where, 0, "", "", error.strerror or str(error)))])
         return 1
     except KeyboardInterrupt:
         print(f"{args.command}: interrupted", file=sys.stderr)

@@ -349,5 +349,5 @@ def test_a_failed_swap_says_so_in_one_line_and_that_the_outputs_are_unchanged(tm
     out, dist = tmp_path / "site", tmp_path / "dist"
     assert cli.main(["site", "--out", str(out), "--dist", str(dist)]) == 1
     assert capsys.readouterr().err.splitlines() == [
-        f"site: {dist / 'constitution-kk.pdf'}: No space left on device",
+        f"site: {dist / 'constitution-kk.pdf'}: -: -: No space left on device",
         f"site: failed; {out} and {dist} are unchanged"]

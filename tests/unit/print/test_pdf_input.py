@@ -46,5 +46,5 @@ def test_absent_fonts_one_line(tmp_path, monkeypatch, capsys):
     finally:
         fonts.coverage.cache_clear()
     error = capsys.readouterr().err
-    assert "no-fonts/noto-serif-latin-400-normal.woff2: PDF font is absent" in error
+    assert "no-fonts/noto-serif-latin-400-normal.woff2: -: -: PDF font is absent" in error
     assert "Traceback" not in error and not (tmp_path / "dist").exists()
