@@ -45,7 +45,8 @@ def nav(pages: list[Page], source: Source, lang: Lang) -> list:
 
 
 def site_data(source: Source, pages: dict[str, list[Page]]) -> str:
-    """site.yml: what the hooks set per language (static-i18n takes nav and names per language)."""
+    """site.yml: what the hooks set per language (static-i18n takes nav and names per language;
+    the project's theme templates read `theme_text`)."""
     settings = {}
     for code in languages.LANGUAGES:
         lang = Lang(source, code)
@@ -56,6 +57,7 @@ def site_data(source: Source, pages: dict[str, list[Page]]) -> str:
             "file_size": {"kb": lang.ui("site_size_kb"), "mb": lang.ui("site_size_mb"),
                           "decimal": lang.ui("site_decimal_separator")},
             "nav": nav(pages[code], source, lang),
+            "theme_text": {key: escape(lang.ui(key)) for key in ui.TEMPLATE_KEYS},
         }
     body = yaml.safe_dump({"languages": settings}, allow_unicode=True, sort_keys=False, width=1000)
     return f"{GENERATED_YAML}\n{body}"

@@ -429,16 +429,17 @@ def date_patterns(ctx: Context) -> Iterator[Problem]:
 
 
 # The strings that reach the theme (Material prints MkDocs settings as they are, without
-# escaping): site.yml's site name and description and each language's own name.
+# escaping, and so do the project's own theme templates): site.yml's site name and
+# description, the templates' strings and each language's own name.
 THEME_SIGNS = re.compile(r"[<>&\"'`]")
 
 
 def theme_strings_plain(ctx: Context) -> Iterator[Problem]:
-    """The site name, description and language names hold no <, >, &, quote or backquote."""
+    """The strings the theme prints (ui.UNESCAPED_KEYS) and language names hold no <, >, &, quote or backquote."""
     found = []
     ui_file = file_of(ctx.loaded, ctx.loaded.directory / paths.UI_FILE)
     if ctx.loaded.ui is not None and ui_file is not None:
-        for key in ui.THEME_KEYS:
+        for key in ui.UNESCAPED_KEYS:
             found += [(ui_file, (key, lang), key, lang, ctx.loaded.ui.get(key, lang)) for lang in languages.LANGUAGES]
     if ctx.document:
         file, document = ctx.document

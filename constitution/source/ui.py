@@ -29,6 +29,7 @@ KEYS = (
     "site_full_text", "site_status", "site_unofficial_title", "site_unofficial_text", "site_missing_notice",
     "site_missing_offer", "site_permalink", "site_recital_label", "site_section_articles", "site_sources",
     "site_source_status", "site_source_published", "site_source_link", "site_timeline", "site_reader_tools",
+    "site_breadcrumbs", "not_found_title", "not_found_text", "not_found_home",
     # the Downloads page (core/catalogue.py names the label of each file)
     "site_downloads", "site_downloads_intro", "site_downloads_pdf", "site_downloads_data",
     "site_downloads_offline", "site_all_downloads", "site_file", "site_file_description", "site_file_size",
@@ -58,6 +59,10 @@ RETIRED = {
 # The strings the theme prints as MkDocs settings, unescaped (site/nav.py writes them into
 # site.yml; rules.theme_strings_plain keeps HTML's signs out of them).
 THEME_KEYS = ("site_name", "site_description")
+# The strings the project's theme templates print, unescaped too (overrides/404.html,
+# overrides/partials/path.html), from site.yml's `theme_text` by the i18n_languages hook.
+TEMPLATE_KEYS = ("site_breadcrumbs", "not_found_title", "not_found_text", "not_found_home")
+UNESCAPED_KEYS = THEME_KEYS + TEMPLATE_KEYS  # rules.theme_strings_plain keeps HTML's signs out of each
 
 # The strings filled by source/labels.py's `fill`, the only ones where `{name:ordinal}` may stand.
 ORDINAL_KEYS = ("cite_recital", "cite_article", "cite_clause", "cite_article_point", "cite_clause_point")
@@ -101,8 +106,8 @@ def undeclared(*tables) -> list[str]:
 
 
 # A misspelt key in a table beside KEYS would silently never apply: refuse it when the package loads.
-if undeclared(PLACEHOLDERS, ORDINAL_KEYS, THEME_KEYS):
-    raise ImportError(f"source/ui.py: keys not in KEYS: {undeclared(PLACEHOLDERS, ORDINAL_KEYS, THEME_KEYS)}")
+if undeclared(PLACEHOLDERS, ORDINAL_KEYS, UNESCAPED_KEYS):
+    raise ImportError(f"source/ui.py: keys not in KEYS: {undeclared(PLACEHOLDERS, ORDINAL_KEYS, UNESCAPED_KEYS)}")
 
 # `{name}` or `{name:ordinal}`; any other brace is an error (there is no `{{` escape)
 _TOKEN = re.compile(r"\{([a-z_]+)(?::(ordinal))?\}|[{}]")

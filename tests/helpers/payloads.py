@@ -75,7 +75,7 @@ def payload_source(directory: Path, port: int) -> Path:
     for path in directory.rglob("*.yaml"):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         if path.name == "ui.yaml":
-            data = {key: {lang: (f"{value} {theme}" if key in ui.THEME_KEYS
+            data = {key: {lang: (f"{value} {theme}" if key in ui.UNESCAPED_KEYS
                                  else f"{value} '<img class=xss src=http://127.0.0.1:{port}/d.png>'"
                                  if key == "date_format" else f"{value} {ui_text}")
                           for lang, value in texts.items()} for key, texts in data.items()}

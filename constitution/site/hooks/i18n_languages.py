@@ -1,4 +1,5 @@
-"""MkDocs hook: each language's name, site name, description and nav, from docs/site.yml.
+"""MkDocs hook: each language's name, site name, description and nav, and the strings the
+project's theme templates print (`extra.theme_text`), from docs/site.yml.
 
 The generator writes site.yml beside the pages (the nav depends on the source, so it
 cannot live in mkdocs.yml); static-i18n then applies these per-language settings. The site's
@@ -37,4 +38,6 @@ def on_config(config):
             raise PluginError(f"{paths.SITE_DATA_FILE}: no language '{language.locale}'")
         for key in SETTINGS:
             language[key] = languages[language.locale][key]
+    # overrides/404.html and partials/path.html: config.extra.theme_text[language][key]
+    config.extra["theme_text"] = {code: settings["theme_text"] for code, settings in languages.items()}
     return config

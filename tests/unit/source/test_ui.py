@@ -10,7 +10,7 @@ from constitution.source import ui
 
 @pytest.mark.parametrize("tables, undeclared", [
     (({"site_name": 1},), []), (({"site_nmae": 1},), ["site_nmae"]), ((("site_name",), ("x",)), ["x"]),
-    ((ui.PLACEHOLDERS, ui.ORDINAL_KEYS, ui.THEME_KEYS), []),
+    ((ui.PLACEHOLDERS, ui.ORDINAL_KEYS, ui.UNESCAPED_KEYS), []),
 ], ids=["declared", "misspelt", "second-table", "the-module's-own"])
 def test_a_key_beside_keys_must_be_declared(tables, undeclared):
     assert ui.undeclared(*tables) == undeclared
@@ -27,4 +27,5 @@ def test_the_theme_strings_are_what_site_yml_escapes(rich_source):
         text for name, text in files.items() if name.endswith("site.yml")))["languages"]
     for settings in languages.values():
         assert set(ui.THEME_KEYS) <= set(settings)
+        assert set(settings["theme_text"]) == set(ui.TEMPLATE_KEYS)  # what overrides/*.html print
     assert site_data  # the one writer of site.yml
