@@ -30,18 +30,29 @@ def named(rendered: bytes, places: list, descriptions: dict[str, str]) -> bytes:
         names = pdf.Root.get("/Names")
         if names is None:
             names = pdf.Root.Names = pikepdf.Dictionary()
-        if "/Dests" not in names:
-            names.Dests = pikepdf.Dictionary(Names=pikepdf.Array())
-        tree = pikepdf.NameTree(names.Dests)
+        # Typst writes its destinations as one flat /Names array (no /Kids): the whole tree is
+        # read and written again as one sorted array; pikepdf.NameTree would insert each
+        # name into the array in turn, a cost that grows with the square of the units.
+        dests = names.get("/Dests")
+        if dests is not None and "/Kids" in dests:
+            raise ValueError("Typst wrote its named destinations as a tree of /Kids")
+        flat = list(dests.Names) if dests is not None else []
+        entries = {bytes(flat[i]): flat[i + 1] for i in range(0, len(flat), 2)}
+        pages = [(page.obj, float(page.mediabox[3])) for page in pdf.pages]
         for ident, position in places:
-            if ident in tree:
+            key = ident.encode("ascii")  # Akoma Ntoso ids are ASCII
+            if key in entries:
                 continue
-            page = pdf.pages[position["page"] - 1]
-            top = float(page.mediabox[3])
-            tree[ident] = pikepdf.Array([page.obj, pikepdf.Name.XYZ, points(position["x"]),
-                                         top - points(position["y"]), 0])
-        for page in pdf.pages:
-            for annotation in page.obj.get("/Annots", []):
+            page, top = pages[position["page"] - 1]
+            entries[key] = pikepdf.Array([page, pikepdf.Name.XYZ, points(position["x"]),
+                                          top - points(position["y"]), 0])
+        array = pikepdf.Array()
+        for key in sorted(entries):  # a name tree's keys in byte order
+            array.append(pikepdf.String(key))
+            array.append(entries[key])
+        names.Dests = pikepdf.Dictionary(Names=array)
+        for page, _ in pages:
+            for annotation in page.get("/Annots", []):
                 target = str(annotation.get("/Dest", ""))
                 if annotation.get("/Subtype") == "/Link" and target in descriptions:
                     annotation.Contents = pikepdf.String(descriptions[target])

@@ -61,8 +61,6 @@ def cache_dir() -> Path:
 def merged_font(style: Style) -> Path:
     """The merged TTF of one style, built once and then read from the cache."""
     import fontTools
-    from fontTools.merge import Merger
-    from fontTools.ttLib import TTFont
 
     inputs = subset_files(style)
     digest = hashlib.sha256(f"{fontTools.version} {CACHE_VERSION}".encode())
@@ -74,6 +72,9 @@ def merged_font(style: Style) -> Path:
     target = cache / f"{name}-{digest.hexdigest()[:16]}" / f"{name}.ttf"
     if target.is_file():
         return target
+    from fontTools.merge import Merger
+    from fontTools.ttLib import TTFont
+
     target.parent.mkdir(parents=True, exist_ok=True)
     plain, created, modified = [], [], []
     for path in inputs:  # the merger reads plain TrueType, not WOFF2
@@ -100,10 +101,29 @@ def merged_font(style: Style) -> Path:
 
 @lru_cache(maxsize=1)
 def coverage() -> frozenset[int]:
-    """Code points every PDF style can draw (the merged regular face; the others match)."""
+    """Code points every PDF style can draw (the merged regular face; the others match).
+
+    Kept beside the merged face as ranges of code points, one `first-last` (hex) a line, so
+    a build reads a few lines instead of the font's cmap (and fontTools)."""
+    font = merged_font(STYLES[0])
+    listed = font.with_suffix(".coverage")
+    if listed.is_file():
+        points = set()
+        for line in listed.read_text(encoding="ascii").split():
+            first, last = (int(part, 16) for part in line.split("-"))
+            points.update(range(first, last + 1))
+        return frozenset(points)
     from fontTools.ttLib import TTFont
 
-    return frozenset(TTFont(merged_font(STYLES[0])).getBestCmap())
+    points = sorted(TTFont(font).getBestCmap())
+    ranges = []
+    for point in points:
+        if ranges and ranges[-1][1] == point - 1:
+            ranges[-1][1] = point
+        else:
+            ranges.append([point, point])
+    atomic.write_bytes(listed, "".join(f"{first:x}-{last:x}\n" for first, last in ranges).encode("ascii"))
+    return frozenset(points)
 
 
 @lru_cache(maxsize=1)

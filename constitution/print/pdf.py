@@ -51,50 +51,31 @@ def build(source: Source, out_dir: Path) -> list[Path]:
 WEIGHT = {catalogue.PARALLEL: len(languages.LANGUAGES)}  # the parallel edition is about three single ones
 
 
-def shares(workers: int) -> list[list[str]]:
-    """The editions split among `workers` processes by weight, the heaviest first."""
-    groups: list[list[str]] = [[] for _ in range(workers)]
-    load = [0] * workers
-    for edition in sorted(EDITIONS, key=lambda e: -WEIGHT.get(e, 1)):
-        lightest = load.index(min(load))
-        groups[lightest].append(edition)
-        load[lightest] += WEIGHT.get(edition, 1)
-    return [group for group in groups if group]
-
-
 def render_all(source: Source) -> dict[str, bytes]:
-    """Every edition's bytes, typeset in child processes (print/worker.py), one per core, from
-    the jobs prepared here (the workers never load the source).
+    """Every edition's bytes, typeset in one child process (print/worker.py) on one thread
+    per core, from the jobs prepared here (the worker never loads the source).
 
-    The children are killed if this process is interrupted, and exit by themselves if it is
-    killed: a build leaves no process, semaphore or traceback behind."""
-    jobs = {edition: job(source, edition) for edition in EDITIONS}
-    workers = min(len(EDITIONS), os.cpu_count() or 1)
-    if workers == 1:
+    One process, not one per core: each would import Typst and pikepdf and read the fonts
+    again, and Typst lets other threads run while it typesets. The child is killed if this
+    process is interrupted, and exits by itself if it is killed: a build leaves no process,
+    semaphore or traceback behind."""
+    jobs = {edition: job(source, edition) for edition in sorted(EDITIONS, key=lambda e: -WEIGHT.get(e, 1))}
+    threads = min(len(EDITIONS), os.cpu_count() or 1)
+    if threads == 1:
         return {edition: typeset(jobs[edition]) for edition in EDITIONS}
-    children = []
+    child = subprocess.Popen([sys.executable, "-m", "constitution.print.worker", str(os.getpid()), str(threads)],
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
-        for group in shares(workers):
-            child = subprocess.Popen([sys.executable, "-m", "constitution.print.worker", str(os.getpid())],
-                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-            children.append(child)
-            child.stdin.write(pickle.dumps({edition: jobs[edition] for edition in group},
-                                           protocol=pickle.HIGHEST_PROTOCOL))
-            child.stdin.close()
-            child.stdin = None  # written whole: communicate() below only reads
-        rendered: dict[str, bytes] = {}
-        for child in children:
-            output, errors = child.communicate()
-            if child.returncode != 0:
-                lines = errors.decode("utf-8", "replace").strip().splitlines() or [f"exit {child.returncode}"]
-                raise BuildError([f"a PDF worker failed: {lines[-1]}"])
-            rendered.update(pickle.loads(output))
+        output, errors = child.communicate(pickle.dumps(jobs, protocol=pickle.HIGHEST_PROTOCOL))
+        if child.returncode != 0:
+            lines = errors.decode("utf-8", "replace").strip().splitlines() or [f"exit {child.returncode}"]
+            raise BuildError([f"a PDF worker failed: {lines[-1]}"])
+        rendered = pickle.loads(output)
         return {edition: rendered[edition] for edition in EDITIONS}
     finally:
-        for child in children:
-            if child.poll() is None:
-                child.kill()
-                child.wait()
+        if child.poll() is None:
+            child.kill()
+            child.wait()
 
 
 def render(source: Source, edition: str) -> bytes:
@@ -129,8 +110,8 @@ def plain(value):
     """JSON for the template: book.py's dataclasses as dictionaries."""
     from constitution.print import book
 
-    if dataclasses.is_dataclass(value):
-        return dataclasses.asdict(value)
+    if dataclasses.is_dataclass(value):  # one level: the encoder comes back for the fields
+        return {field.name: getattr(value, field.name) for field in dataclasses.fields(value)}
     if isinstance(value, book.Book):
         return {"preamble": value.preamble, "sections": value.sections}
     raise TypeError(f"not PDF data: {type(value).__name__}")

@@ -1,7 +1,7 @@
-"""Typst turns one edition's prepared data into its PDF bytes (what the workers run).
+"""Typst turns one edition's prepared data into its PDF bytes (what the worker runs).
 
 A Job is plain data (the template's name, the data as a JSON string, the edition's date), so
-a worker imports Typst, pikepdf and the fonts, never the source model: pdf.py prepares the
+the worker imports Typst, pikepdf and the fonts, never the source model: pdf.py prepares the
 jobs in the build's own process.
 """
 

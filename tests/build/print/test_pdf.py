@@ -179,3 +179,14 @@ def test_second_render_is_byte_identical(built, tmp_path):
     for name in PDF_NAMES:
         first = hashlib.sha256((built.directory / name).read_bytes()).hexdigest()
         assert hashlib.sha256((out / name).read_bytes()).hexdigest() == first, name
+
+
+def test_a_parallel_row_that_fits_a_page_stands_on_one(built):
+    """The three texts of a unit stand on one page of the parallel edition: a row that fits on
+    a page moves whole to the next one, never split (templates/parallel.typ, `cells`)."""
+    pages, source = built.pages[catalogue.PARALLEL], built.source
+    for unit in source.units():
+        if any(len((unit.texts.text(lang) or "").encode()) > 1500 for lang in languages.LANGUAGES):
+            continue  # a longer unit may break across pages
+        texts = [expected_text(source, unit.texts, lang) for lang in languages.LANGUAGES]
+        assert any(all(text in page for text in texts) for page in pages), unit.id
