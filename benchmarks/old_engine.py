@@ -10,11 +10,15 @@ row alone (requirements-test.txt); the package no longer imports it.
 
 from __future__ import annotations
 
+import ast
 import io
+import shutil
 import subprocess
 import sys
 import tarfile
 from pathlib import Path
+
+import yaml
 
 from constitution.core import paths
 
@@ -35,6 +39,28 @@ def checkout(work: Path) -> Path:
     with tarfile.open(fileobj=io.BytesIO(result.stdout)) as archive:
         archive.extractall(target, filter="data")
     (target / paths.NODE_MODULES.name).symlink_to(paths.NODE_MODULES)
+    return target
+
+
+def old_keys(checkout_dir: Path) -> tuple[str, ...]:
+    """The ui.yaml keys the old package declares (its source/ui.py KEYS, read, not imported)."""
+    tree = ast.parse((checkout_dir / "constitution" / "source" / "ui.py").read_text(encoding="utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "KEYS" for t in node.targets):
+            return tuple(ast.literal_eval(node.value))
+    raise RuntimeError("the old package's source/ui.py declares no KEYS")
+
+
+def source_for(checkout_dir: Path, source: Path, target: Path) -> Path:
+    """A copy of `source` the old package accepts: its ui.yaml without the keys added since
+    (the old model refuses an unknown key); the legal text and every other file as they are."""
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(source, target)
+    keys = set(old_keys(checkout_dir))
+    ui_file = target / paths.UI_FILE
+    strings = yaml.safe_load(ui_file.read_text(encoding="utf-8"))
+    kept = {key: value for key, value in strings.items() if key in keys}
+    ui_file.write_text(yaml.safe_dump(kept, allow_unicode=True, sort_keys=False, width=10000), encoding="utf-8")
     return target
 
 

@@ -86,15 +86,17 @@ def downloads(size: Size) -> Path:
     _clean([folder])
     staged = pipeline.Build(size.source, folder)
     staged.dist.mkdir(parents=True)
+    edition = checked_source(size.source).document.edition.id
+    files = {}
     for stage in ("pdf", "export", "offline"):
         out = size.outputs.get(stage, {}).get("out")
         if out and Path(out).is_file():  # the offline bundle: one zip, its name the edition's
-            edition = checked_source(size.source).document.edition.id
-            files = {catalogue.offline_name(edition): Path(out)}
-        else:
-            files = {path.name: path for path in sorted(Path(out).iterdir())} if out else {}
-        for name, path in files.items():
-            shutil.copy2(path, staged.dist / name)
+            files[catalogue.offline_name(edition)] = Path(out)
+        elif out:
+            files.update((path.name, path) for path in Path(out).iterdir())
+    for name in catalogue.names(catalogue.downloads(edition)):  # in the catalogue's order, as the site stages them
+        if name in files:
+            shutil.copy2(files[name], staged.dist / name)
             staged.downloads.append(staged.dist / name)
     staged.source = checked_source(size.source)
     pipeline.manifest(staged)
@@ -148,7 +150,8 @@ def old_pdf(size: Size) -> Measurement:
     if warm.returncode != 0:
         return Measurement.failed(f"its fonts: {(warm.stderr.strip().splitlines() or ['failed'])[-1]}")
     out = size.work / "old-engine-pdf"
-    return size.measure(report.OLD_PDF, old_engine.command(size.source, out), outputs=[out], cwd=checkout)
+    source = old_engine.source_for(checkout, size.source, size.work / "old-engine-source")
+    return size.measure(report.OLD_PDF, old_engine.command(source, out), outputs=[out], cwd=checkout)
 
 
 def measure_size(size: Size) -> Size:
