@@ -18,14 +18,23 @@ from constitution.core.problems import (
     SourceError,
     display_path,
 )
-from constitution.importer.read import Piece, Reading, collapse
+from constitution.importer.headings import Number
+from constitution.importer.read import Piece, Reading
 from constitution.source import save, validate
 from constitution.source.model import Article, Document, Preamble, Source
 
 
-def numbered(groups) -> range:
-    """Numbers 1 to the highest any language has: a number none has is still a unit, missing."""
-    return range(1, max((max(group, default=0) for group in groups), default=0) + 1)
+def numbered(groups) -> list[Number]:
+    """Every number a language has, and the plain numbers below the highest that none has (still a
+    unit, missing), in order."""
+    found = {number for group in groups for number in group}
+    top = max((number.main for number in found if not number.sub), default=0)
+    plain = {(number.main, number.sub) for number in found}
+    found |= {Number(n) for n in range(1, top + 1) if (n, 0) not in plain}
+    unique = {}
+    for number in sorted(found):
+        unique.setdefault((number.main, number.sub), number)
+    return list(unique.values())
 
 
 @dataclass
@@ -67,16 +76,17 @@ class Aligner:
         near = {lang: piece.line for lang, piece in owners.items() if piece}
         out = []
         for number in numbers:
-            point_id = ids.point_id(parent_id, number)
+            point_id = ids.point_id(parent_id, number.main)
             pieces = {lang: piece.points.get(number) if piece else None for lang, piece in owners.items()}
-            out.append({"id": point_id, "number": number, **self.unit(point_id, pieces, near)})
+            out.append({"id": point_id, "number": number.main, **self.unit(point_id, pieces, near)})
         return out
 
-    def article(self, number: int) -> dict:
+    def article(self, key: Number) -> dict:
+        number = key.main
         article_id = ids.article_id(number)
-        owners = {lang: reading.articles.get(number) for lang, reading in self.readings.items()}
+        owners = {lang: reading.articles.get(key) for lang, reading in self.readings.items()}
         present = {lang: piece for lang, piece in owners.items() if piece}
-        sections = {lang: piece.section for lang, piece in present.items()}
+        sections = {lang: piece.section.main if piece.section else None for lang, piece in present.items()}
         if None in sections.values():
             lang = next(lang for lang, section in sections.items() if section is None)
             raise self.error(lang, present[lang], article_id, f"Article {number} comes before any section heading")
@@ -100,9 +110,9 @@ class Aligner:
         near = {lang: piece.line for lang, piece in present.items()}
         clauses = []
         for clause_number in numbered(piece.clauses for piece in present.values()):
-            clause_id = ids.clause_id(number, clause_number)
+            clause_id = ids.clause_id(number, clause_number.main)
             pieces = {lang: piece.clauses.get(clause_number) if piece else None for lang, piece in owners.items()}
-            clause = {"id": clause_id, "number": clause_number, **self.unit(clause_id, pieces, near)}
+            clause = {"id": clause_id, "number": clause_number.main, **self.unit(clause_id, pieces, near)}
             clause["points"] = self.points(clause_id, pieces)
             clauses.append(clause)
         data["clauses"] = clauses
@@ -129,10 +139,12 @@ def aligned_source(readings: dict[str, Reading], template: Source, status: str,
     articles = [aligner.article(number)
                 for number in sorted({n for reading in readings.values() for n in reading.articles})]
     sections = []
-    for number in sorted({n for reading in readings.values() for n in reading.sections}):
+    for key in sorted({n for reading in readings.values() for n in reading.sections}):
+        number = key.main
         section_id = ids.section_id(number)
-        pieces = {lang: r.sections.get(number) for lang, r in readings.items()}
-        texts = {lang: collapse(piece.raw) if piece else None for lang, piece in pieces.items()}
+        pieces = {lang: r.sections.get(key) for lang, r in readings.items()}
+        texts = {lang: r.builder.text(pieces[lang].spans, flow=True) if pieces[lang] else None
+                 for lang, r in readings.items()}
         lines = {lang: piece.line for lang, piece in pieces.items() if piece}
         sections.append({"id": section_id, "number": number, "title": aligner.entries(section_id, texts, lines),
                          "articles": [a["number"] for a in articles if a["section"] == number]})
