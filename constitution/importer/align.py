@@ -138,6 +138,14 @@ def aligned_source(readings: dict[str, Reading], template: Source, status: str,
         recitals.append({"id": recital_id, "number": index + 1, **aligner.entries(recital_id, texts, {})})
     articles = [aligner.article(number)
                 for number in sorted({n for reading in readings.values() for n in reading.articles})]
+    if not articles:  # a preamble alone: the template's articles stay as they are
+        source = Source(template.document, Preamble.model_validate({"id": ids.PREAMBLE_ID, "recitals": recitals}),
+                        template.articles, template.ui)
+        reading = next(iter(readings.values()))
+        aligner.problems.append(Problem(reading.path, 1, "", reading.lang, f"no article in this text: the template's "
+                                        f"{len(template.articles)} article(s) are written as they were", WARNING))
+        source.document = Document.model_validate({**template.document.model_dump(), "title": title}, strict=False)
+        return source, aligner.problems
     sections = []
     for key in sorted({n for reading in readings.values() for n in reading.sections}):
         number = key.main
@@ -170,15 +178,19 @@ def written_files(source: Source, template_dir: Path) -> dict[str, str]:
     return files
 
 
-def checked_output(files: dict[str, str], out: Path) -> None:
-    """Validate the files before they replace anything in `out`: an error leaves it as it was."""
+def checked_output(files: dict[str, str], out: Path) -> list[Problem]:
+    """Validate the files before they replace anything in `out`: an error leaves it as it was.
+    Returns the validator's warnings, named at their place in `out`."""
     with tempfile.TemporaryDirectory() as scratch:
         save.write_files(files, Path(scratch))
-        errors = [p for p in validate.problems(Path(scratch)) if p.severity == ERROR]
-    if errors:
+        found = validate.problems(Path(scratch))
         prefix = display_path(Path(scratch))
-        raise SourceError([Problem(p.path.replace(prefix, display_path(out), 1), p.line, p.id, p.lang, p.message)
-                           for p in errors])
+    found = [Problem(p.path.replace(prefix, display_path(out), 1), p.line, p.id, p.lang, p.message, p.severity)
+             for p in found]
+    errors = [p for p in found if p.severity == ERROR]
+    if errors:
+        raise SourceError(errors)
+    return found
 
 
 def write_output(files: dict[str, str], out: Path) -> None:

@@ -49,13 +49,14 @@ def summary(counts: Counter, entries: list[Entry]) -> list[str]:
     return lines
 
 
-def alignment_table(counts: dict[str, dict[str, tuple[int, int]]]) -> list[str]:
+def alignment_table(counts: dict[str, dict[str, tuple[int, int]]], langs: list[str]) -> list[str]:
     """Articles whose clause or point counts differ between the languages: `counts` is
-    {article label: {lang: (clauses, points)}}; an empty list when they all agree."""
-    rows = [(article, by_lang) for article, by_lang in counts.items() if len(set(by_lang.values())) > 1]
+    {article label: {lang: (clauses, points)}}, a language without the article absent (`-`);
+    an empty list when they all agree."""
+    rows = [(article, by_lang) for article, by_lang in counts.items()
+            if len(by_lang) < len(langs) or len(set(by_lang.values())) > 1]
     if not rows:
         return []
-    langs = sorted({lang for _, by_lang in rows for lang in by_lang}, key=list(next(iter(counts.values()))).index)
     header = ["article", *(f"{lang} clauses/points" for lang in langs)]
     table = [header] + [[article, *(f"{by_lang[lang][0]}/{by_lang[lang][1]}" if lang in by_lang else "-"
                                     for lang in langs)] for article, by_lang in rows]

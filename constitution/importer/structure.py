@@ -14,8 +14,9 @@ expected; anything else is text (and, at a line start, a warning):
 Text that follows a list's last point as a sentence of its own is the clause's closing text;
 a later point makes it part of the point before it again.
 
-The layout is decided per paragraph: one where a unit started inside a line flows (its line
-breaks are spaces); in the others each line break is kept. A PDF's paragraphs all flow.
+The layout is decided per paragraph: one where more units start inside its lines than at their
+starts flows (its line breaks are spaces); in the others each line break is kept. A PDF's
+paragraphs all flow.
 """
 
 from __future__ import annotations
@@ -59,7 +60,8 @@ class Builder:
         self.body, self.numbers, self.lang, self.path = body, line_numbers, lang, path
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", body)]
         self.flowing_all = flowing_all
-        self.flowing: set[int] = set()  # paragraphs (by their first line's index) where a unit started mid-line
+        self.flowing: set[int] = set()  # paragraphs (by their first line's index) that flow
+        self.marks: dict[int, int] = {}  # per paragraph: units started inside lines less those at line starts
         self.entries: list[Entry] = []
         self.preamble = Piece("preamble", 1)
         self.sections: dict[Number, Piece] = {}
@@ -183,14 +185,10 @@ class Builder:
     def heading(self, candidate: Candidate, at_start: bool) -> bool:
         rest_match = headings.heading_end(self.body, candidate.end)
         rest = self.line_rest(candidate.end)
-        if rest_match is None:
-            if at_start:
-                self.warn(candidate.start, f"{quoted(self.line_rest(candidate.start))} looks like a heading "
-                                           "but goes on as a sentence: read as text")
+        if rest_match is None:  # goes on in lower case: a sentence that names it
             return False
         last = self.last(candidate.kind)
-        follows = last is None or candidate.number.follows(last) or (
-            candidate.kind == "chapter" and candidate.number.first)
+        follows = last is None or candidate.number.follows(last)
         form = self.form(candidate.kind, rest)
         if not at_start:
             return follows and (self.before(candidate.start) in SENTENCE_END or self.just_after_mark(candidate.start)
@@ -198,13 +196,14 @@ class Builder:
         closed = self.previous_line_closed(candidate.start)
         if follows and (form != "text" or closed):
             return True
-        if last is not None and candidate.number > last and closed:
+        paragraph_start = self.paragraph_of[self.line_index(candidate.start)] == self.line_index(candidate.start)
+        if last is not None and candidate.number > last and (form != "text" and closed or paragraph_start):
             self.warn(candidate.start, f"{candidate.kind} {candidate.number} follows {candidate.kind} {last}: "
                                        f"a gap in the numbers")
             return True
         expected = "the first" if last is None else f"after {candidate.kind} {last}"
-        self.warn(candidate.start, f"{quoted(self.line_rest(candidate.start))} looks like a {candidate.kind} "
-                                   f"heading but is not {expected}, or does not stand alone: read as text")
+        self.warn(candidate.start, f"{quoted(self.line_rest(candidate.start))} looks like a heading "
+                                   f"({candidate.kind}) but is not {expected}, or does not stand alone: read as text")
         return False
 
     @staticmethod
@@ -254,8 +253,12 @@ class Builder:
     def take(self, candidate: Candidate) -> None:
         """Start the unit the candidate names."""
         self.flush(candidate.start)
-        if not self.at_line_start(candidate.start):
-            self.flowing.add(self.paragraph_of[self.line_index(candidate.start)])
+        paragraph = self.paragraph_of[self.line_index(candidate.start)]
+        self.marks[paragraph] = self.marks.get(paragraph, 0) + (-1 if self.at_line_start(candidate.start) else 1)
+        if self.marks[paragraph] > 0:  # more units start inside its lines than at their starts: it flows
+            self.flowing.add(paragraph)
+        else:
+            self.flowing.discard(paragraph)
         piece = Piece(candidate.kind, self.line_of(candidate.start), candidate.number)
         end = candidate.end
         if candidate.kind == "section":
