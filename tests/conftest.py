@@ -140,9 +140,18 @@ def rich_source(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def sources(rich_source) -> dict[str, Path]:
-    """The two sources the builds are made of: "rich" (the fixture) and "repo" (translations/)."""
-    return {"rich": rich_source, "repo": ROOT / "translations"}
+def units_source(tmp_path_factory) -> Path:
+    """tests/data/units (every kind of unit of format version 2) with the repository's ui.yaml."""
+    directory = tmp_path_factory.mktemp("units") / "source"
+    shutil.copytree(DATA / "units", directory)
+    shutil.copyfile(ROOT / "translations" / "ui.yaml", directory / "ui.yaml")
+    return directory
+
+
+@pytest.fixture(scope="session")
+def sources(rich_source, units_source) -> dict[str, Path]:
+    """The sources the builds are made of: "rich" and "units" (the fixtures) and "repo" (translations/)."""
+    return {"rich": rich_source, "units": units_source, "repo": ROOT / "translations"}
 
 
 # --- Built sites, each built once per session and shared by the tests that read it

@@ -4,6 +4,7 @@ The checkout is the folder that holds the package (installed editable); the sour
 is that of translations/ (translations/README.md).
 """
 
+import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -17,8 +18,21 @@ ARTICLES_DIR = "articles"
 PUBLISHED_DIR = "published"  # inside translations/: the published texts the importer reads
 
 
-def article_file_name(number: int) -> str:
-    return f"{number:03d}.yaml"
+def article_file_name(number: int | str) -> str:
+    """articles/002.yaml holds Article 2, articles/026-1.yaml Article 26-1."""
+    head, dash, rest = str(number).partition("-")
+    return f"{int(head):03d}{dash}{rest}.yaml"
+
+
+_ARTICLE_FILE = re.compile(r"([0-9]{1,9})((?:-[1-9][0-9]*)*)\.ya?ml")
+
+
+def article_number(name: str) -> int | str | None:
+    """The article number a file name claims ('026-1.yaml' -> '26-1', '002.yaml' -> 2), or None."""
+    found = _ARTICLE_FILE.fullmatch(name)
+    if not found:
+        return None
+    return f"{int(found.group(1))}{found.group(2)}" if found.group(2) else int(found.group(1))
 
 
 # Outputs

@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from constitution.core import languages, paths
+from constitution.core import ids, languages, paths
 from constitution.core.problems import Problem, display_path
 from constitution.core.reading import os_problem, read_limited
 from constitution.source.ui import RETIRED
@@ -210,7 +210,7 @@ class Loaded:
     problems: list[Problem]
 
     def source(self) -> Source:
-        articles = sorted((a for _, a in self.articles), key=lambda a: a.number)
+        articles = sorted((a for _, a in self.articles), key=lambda a: ids.number_key(a.number))
         files = {name: display_path(self.directory / name)
                  for name in (paths.DOCUMENT_FILE, paths.PREAMBLE_FILE, paths.UI_FILE)}
         files.update({a.id: f.display for f, a in self.articles})

@@ -23,84 +23,131 @@ from constitution.source.context import (
     strings,
 )
 from constitution.source.load import YamlFile
-from constitution.source.model import SCHEMA_VERSION, Article
+from constitution.source.model import READ_SCHEMA_VERSIONS, SCHEMA_VERSION, Article
 from constitution.source import ui
 from constitution.source.ui import ORDINAL_KEYS
 
 
 def ids_match_numbers(ctx: Context) -> Iterator[Problem]:
-    """Every id is the Akoma Ntoso id its numbers give (sec_1, preamble__rec_3, art_2__para_4__point_1)."""
-
-    def check(file: YamlFile, keys: tuple, written: str, expected: str):
-        if written != expected:
-            yield ctx.problem_in(file, keys + ("id",), written,
-                                 f"id '{written}' does not match its numbers: expected '{expected}'")
-
-    if ctx.document:
-        file, document = ctx.document
-        for index, section in enumerate(document.sections):
-            yield from check(file, ("sections", index), section.id, ids.section_id(section.number))
-    if ctx.preamble:
-        file, preamble = ctx.preamble
-        yield from check(file, (), preamble.id, ids.PREAMBLE_ID)
-        for index, recital in enumerate(preamble.recitals):
-            yield from check(file, ("recitals", index), recital.id, ids.recital_id(recital.number))
-    for file, article in filter(lambda pair: _in_range(pair[1]), ctx.articles):
-        own = ids.article_id(article.number)
-        yield from check(file, (), article.id, own)
-        for index, point in enumerate(article.points):
-            yield from check(file, ("points", index), point.id, ids.point_id(own, point.number))
-        for index, clause in enumerate(article.clauses):
-            clause_id = ids.clause_id(article.number, clause.number)
-            yield from check(file, ("clauses", index), clause.id, clause_id)
-            for sub, point in enumerate(clause.points):
-                yield from check(file, ("clauses", index, "points", sub), point.id,
-                                 ids.point_id(clause_id, point.number))
+    """Every id is the Akoma Ntoso id its numbers give (sec_1, preamble__rec_3, art_2__para_4__point_1, …)."""
+    if ctx.preamble and ctx.preamble[1].id != ids.PREAMBLE_ID:
+        yield ctx.problem_in(ctx.preamble[0], ("id",), ctx.preamble[1].id,
+                             f"id '{ctx.preamble[1].id}' does not match its numbers: expected '{ids.PREAMBLE_ID}'")
+    articles_in_range = {id(article) for _, article in ctx.articles if _in_range(article)}
+    for unit in ctx.units:
+        if unit.expected is None or unit.id == unit.expected or unit.kind == "heading":
+            continue
+        if unit.file.path.parent.name == paths.ARTICLES_DIR and id(_article_of(ctx, unit)) not in articles_in_range:
+            continue  # numbers_within_full_text names the runaway number once
+        yield ctx.problem_in(unit.file, unit.id_keys, unit.id,
+                             f"id '{unit.id}' does not match its numbers: expected '{unit.expected}'")
 
 
-def shown(number: int) -> str:
+def _article_of(ctx: Context, unit) -> Article | None:
+    return next((article for file, article in ctx.articles if file is unit.file), None)
+
+
+def shown(number: int | str) -> str:
     """A number for a message, shortened when someone typed a runaway one."""
     digits = str(number)
     return digits if len(digits) <= 12 else f"{digits[:6]}... ({len(digits)} digits)"
 
 
 def _in_range(article: Article) -> bool:
-    return 1 <= article.number <= MAX_ARTICLES
+    return 1 <= ids.base_number(article.number) <= MAX_ARTICLES
 
 
-def _sequence_error(numbers: list[int], noun: str) -> tuple[int, str] | None:
-    """The first place where 1, 2, 3, ... is broken, as (index, message)."""
-    previous = 0
+def _successors(previous: tuple[int, ...]) -> list[tuple[int, ...]]:
+    """What may follow a number: the next one at any depth (3 -> 4; 3-1 -> 3-2 or 4) or a first suffix (3 -> 3-1)."""
+    return [previous[:depth] + (previous[depth] + 1,) for depth in range(len(previous))] + [previous + (1,)]
+
+
+def _written(key: tuple[int, ...], letters: bool) -> str:
+    return ids.letter(key[0]) if letters else "-".join(map(str, key))
+
+
+def _sequence_error(numbers: list, noun: str, start: int = 1) -> tuple[int, str] | None:
+    """The first place where start, start + 1, … is broken, as (index, message); a suffixed number
+    (3-1) may follow its base (3) or another suffix of it (3-1 -> 3-2), and letters run a, b, c."""
+    if not numbers:
+        return None
+    letters = ids.is_letter(numbers[0])
+    previous: tuple[int, ...] = (start - 1,)
     for index, raw in enumerate(numbers):
-        number = raw if abs(raw) < 10**12 else shown(raw)
-        if raw == previous + 1:
-            previous = raw
-        elif previous == 0:
-            return index, f"{noun} numbers start at {number}, not 1"
-        elif raw <= previous:
-            return index, f"{noun} {number} comes after {noun} {previous}: out of order or repeated"
+        if ids.is_letter(raw) != letters:
+            return index, (f"{noun} {raw} among lettered {noun}s: number them all with letters or all with digits"
+                           if letters else f"{noun} {raw} among numbered {noun}s: number them all with digits "
+                           "or all with letters")
+        if isinstance(raw, int) and abs(raw) >= 10**12:
+            number = shown(raw)
         else:
-            absent = f"{previous + 1}" if raw == previous + 2 else f"{previous + 1} to {shown(raw - 1)}"
-            return index, f"{noun} {number} follows {noun} {previous}: {noun} {absent} is absent"
+            number = raw
+        key = ids.number_key(raw)
+        allowed = [(start,)] if index == 0 else _successors(previous)
+        if key in [k for k in allowed if not letters or len(k) == 1]:
+            previous = key
+            continue
+        if index == 0:
+            return index, f"{noun} numbers start at {number}, not {_written((start,), letters)}"
+        before = _written(previous, letters)
+        if key <= previous:
+            return index, f"{noun} {number} comes after {noun} {before}: out of order or repeated"
+        if len(key) == 1 and len(previous) == 1 and not letters:
+            gap = key[0] - previous[0]
+            absent = f"{previous[0] + 1}" if gap == 2 else f"{previous[0] + 1} to {shown(key[0] - 1)}"
+            return index, f"{noun} {number} follows {noun} {before}: {noun} {absent} is absent"
+        expected = " or ".join(_written(k, letters) for k in _successors(previous) if not letters or len(k) == 1)
+        return index, f"{noun} {number} follows {noun} {before}: expected {expected}"
     return None
 
 
 def numbers_in_sequence(ctx: Context) -> Iterator[Problem]:
-    """Recitals, clauses and points are numbered 1, 2, 3, ... in order, without gaps."""
+    """Recitals, clauses, points, notes run 1, 2, … (3-1 after 3; points a, b, …), parts 2, 3, …, chapters 1, 2, …."""
 
-    def check(file: YamlFile, keys: tuple, items: list, noun: str):
-        found = _sequence_error([item.number for item in items], noun)
+    def check(file: YamlFile, keys: tuple, items: list, noun: str, start: int = 1):
+        found = _sequence_error([item.number for item in items], noun, start)
         if found:
             index, message = found
             yield ctx.problem_in(file, keys + (index, "number"), items[index].id, message)
 
+    def noted(file: YamlFile, keys: tuple, owner) -> Iterator[Problem]:
+        yield from check(file, keys + ("notes",), owner.notes, "note")
+
+    def body(file: YamlFile, keys: tuple, owner) -> Iterator[Problem]:
+        yield from check(file, keys + ("parts",), owner.parts, "part", start=2)
+        for index, part in enumerate(owner.parts):
+            yield from noted(file, keys + ("parts", index), part)
+        if hasattr(owner, "points"):
+            yield from check(file, keys + ("points",), owner.points, "point")
+            for index, point in enumerate(owner.points):
+                yield from body(file, keys + ("points", index), point)
+                yield from noted(file, keys + ("points", index), point)
+        if getattr(owner, "wrap_up", None) is not None:
+            yield from noted(file, keys + ("wrap_up",), owner.wrap_up)
+
     if ctx.preamble:
         yield from check(ctx.preamble[0], ("recitals",), ctx.preamble[1].recitals, "recital")
+        for index, recital in enumerate(ctx.preamble[1].recitals):
+            yield from noted(ctx.preamble[0], ("recitals", index), recital)
+    if ctx.document:
+        file, document = ctx.document
+        chapters = [(index, sub, chapter) for index, section in enumerate(document.sections)
+                    for sub, chapter in enumerate(section.chapters)]
+        found = _sequence_error([chapter.number for _, _, chapter in chapters], "chapter")
+        if found:
+            index, sub, chapter = chapters[found[0]]
+            yield ctx.problem_in(file, ("sections", index, "chapters", sub, "number"), chapter.id, found[1])
+        for index, section in enumerate(document.sections):
+            yield from noted(file, ("sections", index), section)
+            for sub, chapter in enumerate(section.chapters):
+                yield from noted(file, ("sections", index, "chapters", sub), chapter)
     for file, article in ctx.articles:
+        yield from noted(file, (), article)
         yield from check(file, ("clauses",), article.clauses, "clause")
-        yield from check(file, ("points",), article.points, "point")
+        yield from body(file, (), article)
         for index, clause in enumerate(article.clauses):
-            yield from check(file, ("clauses", index, "points"), clause.points, "point")
+            yield from body(file, ("clauses", index), clause)
+            yield from noted(file, ("clauses", index), clause)
 
 
 def sections_in_order(ctx: Context) -> Iterator[Problem]:
@@ -117,7 +164,7 @@ def sections_in_order(ctx: Context) -> Iterator[Problem]:
         previous = max(previous, section.number)
         for position in range(1, len(section.articles)):
             before, number = section.articles[position - 1], section.articles[position]
-            if number <= before:
+            if ids.number_key(number) <= ids.number_key(before):
                 yield ctx.problem_in(file, ("sections", index, "articles", position), section.id,
                                      f"article {shown(number)} is listed after article {shown(before)}: "
                                      "out of order or repeated")
@@ -126,7 +173,7 @@ def sections_in_order(ctx: Context) -> Iterator[Problem]:
 def unique_ids(ctx: Context) -> Iterator[Problem]:
     """No id names two units, in one file or across files."""
     seen: dict[str, str] = {}
-    named = [(unit.file, unit.id_keys, unit.id) for unit in ctx.units if unit.kind != "title"]
+    named = [(unit.file, unit.id_keys, unit.id) for unit in ctx.units if unit.kind not in ("title", "heading")]
     if ctx.preamble:
         named.append((ctx.preamble[0], ("id",), ctx.preamble[1].id))
     for file, keys, unit_id in named:
@@ -156,7 +203,7 @@ def listed_articles_exist(ctx: Context) -> Iterator[Problem]:
         for position, number in enumerate(section.articles):
             if number not in ctx.claimed_articles:
                 name = (f"{paths.ARTICLES_DIR}/{paths.article_file_name(number)}"
-                        if 0 <= number <= MAX_ARTICLES else "its file")
+                        if 0 <= ids.base_number(number) <= MAX_ARTICLES else "its file")
                 yield ctx.problem_in(file, ("sections", index, "articles", position), section.id,
                                      f"lists article {shown(number)}, which does not exist ({name} is absent)")
 
@@ -165,7 +212,7 @@ def article_sections(ctx: Context) -> Iterator[Problem]:
     """Every article is listed by exactly one section: the one its `section` key names."""
     if not ctx.document:
         return
-    listing: dict[int, list[int]] = {}
+    listing: dict[int | str, list[int]] = {}
     for section in ctx.document[1].sections:
         for number in section.articles:
             listing.setdefault(number, []).append(section.number)
@@ -212,32 +259,71 @@ def numbers_within_full_text(ctx: Context) -> Iterator[Problem]:
                                      f"section number {shown(section.number)} is outside 1 to {sections} "
                                      "(full_text.sections)")
     for art_file, article in ctx.articles:
-        if not 1 <= article.number <= articles:
+        if not 1 <= ids.base_number(article.number) <= articles:
             yield ctx.problem_in(art_file, ("number",), article.id,
                                  f"article number {shown(article.number)} is outside 1 to {articles} "
                                  "(full_text.articles)")
 
 
 def schema_version(ctx: Context) -> Iterator[Problem]:
-    """The document declares the schema version this package reads."""
-    if ctx.document and ctx.document[1].schema_version != SCHEMA_VERSION:
+    """The document declares a schema version this package reads (a version 1 source reads as version 2)."""
+    if ctx.document and ctx.document[1].schema_version not in READ_SCHEMA_VERSIONS:
         yield ctx.problem_in(ctx.document[0], ("schema_version",), "",
                              f"schema_version is {ctx.document[1].schema_version}; "
-                             f"this package reads version {SCHEMA_VERSION}")
+                             f"this package reads versions {READ_SCHEMA_VERSIONS[0]} to {SCHEMA_VERSION}")
 
 
 def article_text_or_clauses(ctx: Context) -> Iterator[Problem]:
-    """An article with numbered clauses has no text or points of its own (they would never show)."""
+    """An article with numbered clauses has no text, parts, points or wrap-up of its own (they would never show)."""
     for file, article in ctx.articles:
         if not article.has_clauses:
             continue
         for lang in languages.LANGUAGES:
             if article.lang(lang) is not None:
                 yield Problem(file.display, file.line(lang), article.id, lang,
-                              "an article with clauses has no text of its own: move it into a clause")
-        if article.points:
-            yield ctx.problem_in(file, ("points",), article.id,
-                                 "an article with clauses has no points of its own: move them into a clause")
+                              "an article with clauses has no text of its own: move it into a clause "
+                              "(a remark on the article is one of its `notes`)")
+        for key, what in (("parts", "parts"), ("points", "points"), ("wrap_up", "wrap-up")):
+            if getattr(article, key):
+                yield ctx.problem_in(file, (key,), article.id,
+                                     f"an article with clauses has no {what} of its own: move them into a clause")
+
+
+def wrap_up_after_points(ctx: Context) -> Iterator[Problem]:
+    """A wrap-up closes a list of points: only a clause or an article with points has one."""
+    for unit in ctx.units:
+        owner = unit.unit
+        if unit.kind in ("article", "clause") and owner.wrap_up is not None and not owner.points:
+            yield ctx.problem_in(unit.file, unit.keys + ("wrap_up",), unit.id,
+                                 "a wrap-up is the text after a list of points, and there are none: "
+                                 "make it a part (`parts`) instead")
+
+
+def chapters_divide_sections(ctx: Context) -> Iterator[Problem]:
+    """A section with chapters divides its articles among them: each chapter a run of them, in order, all covered."""
+    if not ctx.document:
+        return
+    file, document = ctx.document
+    for index, section in enumerate(document.sections):
+        if not section.chapters:
+            continue
+        listed = [number for chapter in section.chapters for number in chapter.articles]
+        if listed == list(section.articles):
+            continue
+        for sub, chapter in enumerate(section.chapters):
+            stray = [n for n in chapter.articles if n not in section.articles]
+            if stray:
+                yield ctx.problem_in(file, ("sections", index, "chapters", sub, "articles"), chapter.id,
+                                     f"lists article {shown(stray[0])}, which section {section.number} does not list")
+        absent = [n for n in section.articles if n not in listed]
+        if absent:
+            yield ctx.problem_in(file, ("sections", index, "chapters"), section.id,
+                                 f"article {shown(absent[0])} is in no chapter: a section with chapters "
+                                 "puts each of its articles in one")
+        elif not any(n not in section.articles for n in listed):
+            yield ctx.problem_in(file, ("sections", index, "chapters"), section.id,
+                                 "the chapters list the section's articles out of order or twice: each "
+                                 "chapter holds the next run of the section's `articles`")
 
 
 def every_language_present(ctx: Context) -> Iterator[Problem]:
@@ -489,7 +575,7 @@ def text_missing(ctx: Context) -> Iterator[Problem]:
 RULES: tuple[Callable[[Context], Iterator[Problem]], ...] = (
     ids_match_numbers, numbers_in_sequence, sections_in_order, unique_ids, article_file_names,
     listed_articles_exist, article_sections, has_articles, numbers_within_full_text, schema_version,
-    article_text_or_clauses, every_language_present, status_matches_text, text_not_blank, text_is_nfc,
+    article_text_or_clauses, wrap_up_after_points, chapters_divide_sections, every_language_present, status_matches_text, text_not_blank, text_is_nfc,
     text_has_no_hidden_characters, exported_strings_not_formulas, words_in_one_script, ui_placeholders,
     date_patterns, theme_strings_plain,
     edition_id_names_files, source_urls, text_missing,

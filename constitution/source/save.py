@@ -30,8 +30,8 @@ DOCUMENT_COMMENTS = {"full_text": "The size of the whole published text; this ed
 KEY_ORDER = (
     "schema_version", "id", "number", "section", "date", "title", "name", "names", "author",
     "description", "published", "url", "edition", "full_text", "languages", "sources",
-    "status", "text", "note", *languages.LANGUAGES, "sections", "articles", "recitals",
-    "clauses", "points", "timeline",
+    "status", "text", "note", *languages.LANGUAGES, "sections", "articles", "chapters", "recitals",
+    "parts", "clauses", "points", "wrap_up", "notes", "timeline",
 )
 _RANK = {key: index for index, key in enumerate(KEY_ORDER)}
 

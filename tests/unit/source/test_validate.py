@@ -20,7 +20,7 @@ from tests.helpers import RICH
 class Case:
     name: str
     edits: tuple  # ("replace", file, old, new) | ("write", file, text or bytes) | ("delete", file)
-    # | ("move", file, new name)
+    # | ("move", file, new name) | ("append", file, text)
     file: str  # the line expected: file:line: id: lang: ...fragment
     line: int
     id: str
@@ -36,6 +36,7 @@ def replace(file, old, new):
 A1, A2, A3 = "articles/001.yaml", "articles/002.yaml", "articles/003.yaml"
 DOC, PRE, UI = "document.yaml", "preamble.yaml", "ui.yaml"
 RU_A1 = "  text: Тестовый текст первой статьи."
+MISSING = "  kk:\n    status: missing\n  ru:\n    status: missing\n  en:\n    status: missing\n"
 EN_URL = "https://www.gov.kz/memleket/entities/kostanai-kalasy-akimat/press/news/details/1152143?lang=kk"
 
 CASES = [
@@ -52,8 +53,8 @@ CASES = [
          "unreadable value"),
     Case("duplicate-key", (replace(A1, "section: 1\n", "section: 1\nsection: 1\n"),), A1, 5, "-", "-",
          "duplicate key 'section'"),
-    Case("unknown-key", (replace(A1, "section: 1\n", "section: 1\ntitle: x\n"),), A1, 5, "art_1", "-",
-         "unknown key 'title'"),
+    Case("unknown-key", (replace(A1, "section: 1\n", "section: 1\nheading: x\n"),), A1, 5, "art_1", "-",
+         "unknown key 'heading'"),
     Case("unknown-language", (replace(A2, "  en:\n", "  de:\n    status: unofficial\n    text: x\n  en:\n"),),
          A2, 14, "art_2__para_1", "-", "unknown language or key 'de'"),
     Case("unknown-status", (replace(A1, "status: official", "status: draft"),), A1, 6, "art_1", "kk",
@@ -68,6 +69,27 @@ CASES = [
     Case("clause-gap", (replace(A2, "- id: art_2__para_3\n  number: 3", "- id: art_2__para_4\n  number: 4"),
                         replace(A2, "art_2__para_3__point_", "art_2__para_4__point_")),
          A2, 44, "art_2__para_4", "-", "clause 4 follows clause 2: clause 3 is absent"),
+    # Version 2's units: suffixed and lettered numbers, parts, wrap-ups, notes, chapters.
+    Case("suffix-skips", (replace(A2, "- id: art_2__para_2\n  number: 2", "- id: art_2__para_1-2\n  number: 1-2"),),
+         A2, 18, "art_2__para_1-2", "-", "clause 1-2 follows clause 1: expected 2 or 1-1"),
+    Case("letters-and-digits", (replace(A3, "- id: art_3__point_2\n  number: 2", "- id: art_3__point_b\n  number: b"),),
+         A3, 27, "art_3__point_b", "-", "point b among numbered points"),
+    Case("letter-id", (replace(A3, "- id: art_3__point_1\n  number: 1", "- id: art_3__point_1\n  number: a"),
+                       replace(A3, "- id: art_3__point_2\n  number: 2", "- id: art_3__point_b\n  number: b")),
+         A3, 15, "art_3__point_1", "-", "expected 'art_3__point_a'"),
+    Case("part-starts-at-one", (("append", A1, "parts:\n- id: art_1__subpara_1\n  number: 1\n" + MISSING),),
+         A1, 16, "art_1__subpara_1", "-", "part numbers start at 1, not 2"),
+    Case("note-id", (("append", A1, "notes:\n- id: art_1__note_2\n  number: 1\n" + MISSING),),
+         A1, 15, "art_1__note_2", "-", "expected 'art_1__note_1'"),
+    Case("wrap-up-without-points", (("append", A1, "wrap_up:\n  id: art_1__wrapup\n" + MISSING.replace("  ", "", 0)),),
+         A1, 14, "art_1", "-", "a wrap-up is the text after a list of points"),
+    Case("article-with-clauses-and-parts", (("append", A2, "parts:\n- id: art_2__subpara_2\n  number: 2\n" + MISSING),),
+         A2, 76, "art_2", "-", "an article with clauses has no parts of its own"),
+    Case("chapter-leaves-an-article", (replace(DOC, "  articles:\n  - 1\n  - 2\n",
+                                               "  articles:\n  - 1\n  - 2\n  chapters:\n  - id: chp_1\n    number: 1\n"
+                                               "    title:\n" + MISSING.replace("  ", "      ", 1).replace("\n  ", "\n      ")
+                                               + "    articles: [1]\n"),),
+         DOC, 80, "sec_1", "-", "article 2 is in no chapter"),
     Case("clauses-swapped", (replace(A2, "- id: art_2__para_1\n  number: 1", "- id: art_2__para_2\n  number: 2"),
                           replace(A2, "- id: art_2__para_2\n  number: 2\n  kk:\n    status: unofficial\n"
                                       "    text: |-", "- id: art_2__para_1\n  number: 1\n  kk:\n"
@@ -98,8 +120,8 @@ CASES = [
          "outside 1 to 2"),
     Case("huge-article-number", (replace(A3, "number: 3", "number: 1" + "0" * 300),), A3, 3, "art_3", "-",
          "article number 100000... (301 digits) is outside 1 to 5"),
-    Case("schema-version", (replace(DOC, "schema_version: 1", "schema_version: 2"),), DOC, 2, "-", "-",
-         "schema_version is 2"),
+    Case("schema-version", (replace(DOC, "schema_version: 1", "schema_version: 3"),), DOC, 2, "-", "-",
+         "schema_version is 3; this package reads versions 1 to 2"),
     Case("article-with-clauses-and-text", (replace(A2, "section: 1\n", "section: 1\nen:\n  status: unofficial\n"
                                                                      "  text: Stray.\n"),),
          A2, 5, "art_2", "en", "an article with clauses has no text of its own"),
@@ -263,6 +285,8 @@ def broken_source(tmp_path, case: Case):
         elif op == "write":
             data = rest[0]
             path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+        elif op == "append":
+            path.write_text(path.read_text(encoding="utf-8") + rest[0], encoding="utf-8")
         elif op == "delete":
             path.unlink()
         elif op == "move":
