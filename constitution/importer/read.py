@@ -46,11 +46,15 @@ class Reading:
     def text(self, piece: Piece | None) -> str | None:
         return None if piece is None else self.builder.text(piece.spans)
 
+    def parts(self, piece: Piece) -> list[str]:
+        """Its own text (part 1) and its unnumbered parts."""
+        return self.builder.parts(piece.spans)
+
     def title_of(self, piece: Piece) -> str | None:
         return self.builder.text(piece.title, flow=True)
 
     def wrap_up(self, piece: Piece) -> str | None:
-        return self.builder.text(piece.wrap_up)
+        return self.text(piece.wrap_up)
 
     def counts(self) -> Counter:
         counts = Counter(recital=len(self.recitals), section=len(self.sections), chapter=len(self.chapters),

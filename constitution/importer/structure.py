@@ -43,8 +43,7 @@ class Piece:
     number: Number | None = None
     spans: list[tuple[int, int]] = field(default_factory=list)
     title: list[tuple[int, int]] = field(default_factory=list)  # an article's title
-    wrap_up: list[tuple[int, int]] = field(default_factory=list)  # after its points
-    wrap_line: int = 0
+    wrap_up: Piece | None = None  # its closing text, after its points
     section: Number | None = None
     chapter: Number | None = None
     clauses: dict[Number, Piece] = field(default_factory=dict)
@@ -65,9 +64,9 @@ class Builder:
         self.entries: list[Entry] = []
         self.preamble = Piece("preamble", 1)
         self.sections: dict[Number, Piece] = {}
-        self.chapters: dict[tuple, Piece] = {}
+        self.chapters: dict[Number, Piece] = {}  # numbered through the whole document
         self.articles: dict[Number, Piece] = {}
-        self.target, self.where = self.preamble, "spans"
+        self.target = self.preamble
         self.section = self.chapter = self.article = self.clause = None
         self.cursor = 0
         self.mark_end = -1  # where the last used candidate ended
@@ -112,7 +111,7 @@ class Builder:
         index = self.line_index(position)
         if index == 0 or self.paragraph_of[index] == index:
             return True
-        if self.target.kind in ("section", "chapter") and self.where == "spans":
+        if self.target.kind in ("section", "chapter"):
             return True
         previous = self.body[self.line_starts[index - 1]:self.line_starts[index]].rstrip()
         return not previous or previous[-1] in SENTENCE_END or self.mark_end >= self.line_starts[index - 1] \
@@ -148,18 +147,19 @@ class Builder:
     def after_the_text(self) -> tuple[int, int] | None:
         """Paragraphs after a text that flows, with no unit of their own (a news page's `Source:` line),
         are not its last unit's: they are cut off, for the report."""
-        spans = self.target.wrap_up if self.where != "spans" and self.target.wrap_up else self.target.spans
-        if not spans or not self.flowing or self.flowing_all:
+        if self.mark_end < 0 or self.flowing_all:
             return None
-        start, end = spans[-1]
-        blank = re.compile(r"\n[ \t]*\n").search(self.body, start, end)
-        if blank is None:
+        last = self.paragraph_of[self.line_index(self.mark_end)]
+        if last not in self.flowing:
             return None
-        index = self.line_index(blank.start())
-        if self.paragraph_of[index] in self.flowing and self.paragraph_of[self.line_index(blank.end())] not in self.flowing:
-            spans[-1] = (start, blank.start())
-            return blank.end(), end
-        return None
+        blank = re.compile(r"\n[ \t]*\n").search(self.body, self.mark_end)
+        if blank is None or not self.body[blank.end():].strip():
+            return None
+        piece = self.target
+        piece.spans = [(start, min(end, blank.start())) for start, end in piece.spans if start < blank.start()]
+        if piece.kind == "wrap_up" and not piece.spans and not piece.notes:
+            piece.parent.wrap_up = None
+        return blank.end(), len(self.body)
 
     def decide(self, candidate: Candidate) -> bool:
         at_start = self.at_line_start(candidate.start)
@@ -179,8 +179,7 @@ class Builder:
             return max(self.sections, default=None)
         if kind == "article":
             return max(self.articles, default=None)
-        numbers = [number for (section, number) in self.chapters if section == self.section]
-        return max(numbers, default=None)
+        return max(self.chapters, default=None)
 
     def heading(self, candidate: Candidate, at_start: bool) -> bool:
         rest_match = headings.heading_end(self.body, candidate.end)
@@ -192,7 +191,7 @@ class Builder:
         form = self.form(candidate.kind, rest)
         if not at_start:
             return follows and (self.before(candidate.start) in SENTENCE_END or self.just_after_mark(candidate.start)
-                                or (self.target.kind in ("section", "chapter") and self.where == "spans"))
+                                or self.target.kind in ("section", "chapter"))
         closed = self.previous_line_closed(candidate.start)
         if follows and (form != "text" or closed):
             return True
@@ -265,7 +264,7 @@ class Builder:
             self.sections[candidate.number] = piece
             self.section, self.chapter, self.article, self.clause = candidate.number, None, None, None
         elif candidate.kind == "chapter":
-            self.chapters[(self.section, candidate.number)] = piece
+            self.chapters[candidate.number] = piece
             piece.section, self.chapter, self.article, self.clause = self.section, candidate.number, None, None
         elif candidate.kind == "article":
             piece.section, piece.chapter = self.section, self.chapter
@@ -283,17 +282,20 @@ class Builder:
             owner = self.owner("point")
             piece.parent = owner
             if owner.points and owner.wrap_up:  # what seemed to close the list was the last point's
-                max(owner.points.values(), key=lambda p: p.number).spans.extend(owner.wrap_up)
-                owner.wrap_up = []
+                last = owner.points[max(owner.points)]
+                last.spans.extend(owner.wrap_up.spans)
+                last.notes.extend(owner.wrap_up.notes)
+                owner.wrap_up = None
             owner.points[candidate.number] = piece
-        else:  # a note: of the unit being read
+        else:  # a note, label word and all: of the unit being read
             owner = self.target.parent if self.target.kind == "note" else self.target
             piece.parent = owner
             owner.notes.append(piece)
+            end = candidate.start
         if candidate.kind in ("section", "chapter", "article"):
             dot = re.match(r"\.", self.body[end:])  # `Статья 1.`: the dot is the heading's
             end += 1 if dot and candidate.kind != "article" or dot and not piece.title else 0
-        self.target, self.where = piece, "spans"
+        self.target = piece
         self.cursor = self.mark_end = end
         self.quotes, self.straight, self.quoted_to = 0, 0, end
 
@@ -303,17 +305,17 @@ class Builder:
         if not self.body[start:end].strip():
             return
         piece = self.target
-        if piece.kind == "article" and not piece.spans and not piece.title and self.where == "spans":
+        if piece.kind == "article" and not piece.spans and not piece.title:
             start = self.title_line(piece, start, end)
-        if piece.kind == "point" and self.where == "spans":
+        if piece.kind == "point":
             closing = self.closing_text(piece, start, end)
             if closing is not None:
                 if start < closing:
                     piece.spans.append((start, closing))
                 owner = piece.parent
-                owner.wrap_up.append((closing, end))
-                owner.wrap_line = owner.wrap_line or self.line_of(closing)
-                return
+                owner.wrap_up = Piece("wrap_up", self.line_of(closing), parent=owner)
+                self.target, start = owner.wrap_up, closing
+                piece = self.target
         if start < end and self.body[start:end].strip():
             piece.spans.append((start, end))
 
@@ -341,20 +343,31 @@ class Builder:
 
     # --- the text of a unit ---------------------------------------------------------------------
 
-    def text(self, spans: list[tuple[int, int]], flow: bool = False) -> str | None:
-        """The spans' words; a line break is kept where its paragraph does not flow (and `flow` is not set)."""
-        parts: list[tuple[int, str]] = []  # (line index, the line's words)
+    def parts(self, spans: list[tuple[int, int]], flow: bool = False) -> list[str]:
+        """The spans' words as paragraphs: a new one where a blank line is, or a line break where the
+        paragraph does not flow and the line before ends a sentence; a line that ends none (a wrapped
+        line) goes on. With `flow` it is one paragraph."""
+        lines: list[tuple[int, str]] = []  # (line index, the line's words)
         for start, end in spans:
             index = self.line_index(start)
             for number, line in enumerate(self.body[start:end].split("\n")):
                 words = " ".join(line.split())
                 if words:
-                    parts.append((index + number, words))
-        if not parts:
-            return None
-        out = parts[0][1]
-        for (before, _), (index, words) in zip(parts, parts[1:]):
+                    lines.append((index + number, words))
+        if not lines:
+            return []
+        out = [lines[0][1]]
+        for (before, _), (index, words) in zip(lines, lines[1:]):
             paragraph = self.paragraph_of[index]
-            keep = index != before and not (flow or self.flowing_all or paragraph in self.flowing)
-            out += ("\n" if keep else " ") + words
+            flows = flow or self.flowing_all or index == before
+            blank = not flows and paragraph != self.paragraph_of[before]
+            broken = not flows and paragraph not in self.flowing and out[-1][-1] in SENTENCE_END
+            if blank or broken:
+                out.append(words)
+            else:
+                out[-1] += " " + words
         return out
+
+    def text(self, spans: list[tuple[int, int]], flow: bool = False) -> str | None:
+        """The spans' words, a line between paragraphs (parts) kept."""
+        return "\n".join(self.parts(spans, flow)) or None

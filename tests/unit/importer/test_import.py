@@ -59,6 +59,7 @@ CLAUSES = [
     ("run-on, a gap is text", RUN_ON + "1.One. 3.Three.", [1], None),
     ("lines, a number mid-line", LINES + "1. One, as 2. says.\n2. two, lower case.", [1, 2], "two, lower case."),
     ("lines, a clause on two lines", LINES + "1. One,\ngoing on.\n2. two, lower case.", [1, 2], "two, lower case."),
+    ("lines, a clause in two parts", LINES + "1. One.\nIts part two.\n2. two, lower case.", [1, 2], "two, lower case."),
 ]
 
 
@@ -71,7 +72,9 @@ def test_clauses(name, text, numbers, second):
     if second:
         assert reading.text(clauses[2]) == second
     if "two lines" in name:
-        assert reading.text(clauses[1]) == "One,\ngoing on."  # a line break inside a clause is kept
+        assert reading.parts(clauses[1]) == ["One, going on."]  # a wrapped line: the sentence goes on
+    if "two parts" in name:
+        assert reading.parts(clauses[1]) == ["One.", "Its part two."]  # a line after a sentence: a part
 
 
 def test_points_in_clause_and_article():
