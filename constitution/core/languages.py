@@ -77,6 +77,7 @@ class ImportPatterns:
     chapter_words: tuple[str, ...]
     article_words: tuple[str, ...]
     number_words: tuple[Ordinals, ...]  # ordinal (and cardinal) words a heading may use for its number
+    number_first: bool  # `1-бап`, `БІРІНШІ БӨЛІМ`; else `Статья 1`, `Раздел первый`
     note_words: tuple[str, ...]  # a note starts with one of them and a dot: «Примечание.»
     address: str  # the preamble's opening address ("We, the people ...,"): its first recital
     # In run-on text a recital ends at a comma after a word like `recital_ends`, or before a
@@ -109,12 +110,12 @@ class Language:
 RECORDS = (
     Language("kk", "kaz", "kk", None, ImportPatterns(
         draft="Жоба|ЖОБА", title_word="КОНСТИТУЦИЯ", section_words=("бөлім",), chapter_words=("тарау",),
-        article_words=("бап",), number_words=(KAZAKH_ORDINALS,), note_words=("Ескерту", "Ескертпе"),
+        article_words=("бап",), number_words=(KAZAKH_ORDINALS,), number_first=True, note_words=("Ескерту", "Ескертпе"),
         address=r"Біз,[^,]*,", recital_ends=r"\w+(?:ып|іп|п)",  # converb: сақтай отырып,
         recital_starts=NEVER, letters="абвгдежзийклмнопрстуфхцчшщэюя"), locale="kk_KZ"),
     Language("ru", "rus", "ru", "ru", ImportPatterns(
         draft="Проект|ПРОЕКТ", title_word="КОНСТИТУЦИЯ", section_words=("Раздел",), chapter_words=("Глава",),
-        article_words=("Статья",), number_words=(RUSSIAN_ORDINALS,),
+        article_words=("Статья",), number_words=(RUSSIAN_ORDINALS,), number_first=False,
         note_words=("Примечание", "Примечания", "Сноска", "Сноски"),
         address=r"Мы,[^,]*,", recital_ends=NEVER,
         recital_starts=r"[А-ЯЁ]\w*|\w+(?:я|ясь|вшись|аем|яем)",  # деепричастие, принимаем
@@ -122,6 +123,7 @@ RECORDS = (
     Language("en", "eng", "en_GB", "en", ImportPatterns(
         draft="Draft|Project|DRAFT|PROJECT", title_word="CONSTITUTION", section_words=("Section", "Part"),
         chapter_words=("Chapter",), article_words=("Article",), number_words=(ENGLISH_ORDINALS, ENGLISH_CARDINALS),
+        number_first=False,
         note_words=("Note", "Notes", "Footnote"), address=r"We,[^,]*,", recital_ends=NEVER,
         recital_starts=r"[A-Z]\w*|\w+(?:ing|ed)",  # a capital or a participle
         letters="abcdefghijklmnopqrstuvwxyz"), locale="en_GB"),

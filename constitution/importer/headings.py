@@ -18,6 +18,7 @@ from constitution.core.languages import LANGUAGE, UPPER, ImportPatterns
 # Letters typed for one another: Cyrillic and Latin look-alikes (both cases are matched anyway).
 LOOKALIKES = {"а": "a", "в": "b", "е": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p", "с": "c",
               "т": "t", "у": "y", "х": "x", "і": "i"}
+CYRILLIC_TWINS = frozenset(LOOKALIKES)
 LOOKALIKES.update({latin: cyrillic for cyrillic, latin in list(LOOKALIKES.items())})
 ROMAN = r"[IVXLCІХ]+"  # Kazakh and Russian texts often type Cyrillic І and Х for Roman I and X
 ARABIC = r"\d{1,3}(?:-\d{1,2})?"  # 26-1: an article added between 26 and 27
@@ -67,7 +68,7 @@ def loose(word: str) -> str:
     out = []
     for char in word:
         if char == " ":
-            out.append(r"[\s-]+")
+            out.append(r"[ \t-]+")
             continue
         variants = {char.lower(), char.upper()}
         twin = LOOKALIKES.get(char.lower())
@@ -77,13 +78,19 @@ def loose(word: str) -> str:
     return "".join(out)
 
 
+def canonical(word: str) -> str:
+    """A word in lower case with each Cyrillic look-alike letter as its Latin twin, to compare spellings."""
+    return "".join(LOOKALIKES.get(char, char) if char in CYRILLIC_TWINS else char for char in word.lower())
+
+
 def number_words(patterns: ImportPatterns) -> dict[str, int]:
+    """Each ordinal (or cardinal) word for 1–99, as `canonical` spells it."""
     words = {}
     for table in patterns.number_words:
         for number in range(1, 100):
             word = table.word(number)
             if word:
-                words.setdefault(word.lower(), number)
+                words.setdefault(canonical(word), number)
     return words
 
 
@@ -91,7 +98,7 @@ def number_words(patterns: ImportPatterns) -> dict[str, int]:
 class Forms:
     """One language's compiled forms."""
 
-    heading: re.Pattern  # groups: kind word (section/chapter/article), number before or after it
+    heading: re.Pattern  # groups: word (section, chapter or article) and number, in the language's order
     clause: re.Pattern
     point: re.Pattern
     note: re.Pattern
@@ -109,24 +116,17 @@ class Forms:
             letters = token.replace("І", "I").replace("Х", "X")
             value = ids.from_roman(letters)
             return Number(value, 0, token) if value and ids.roman(value) == letters else None
-        plain = self.plain(token)
-        value = self.words.get(plain.replace("-", " "))
+        value = self.words.get(canonical(token).replace("-", " "))
         return Number(value, 0, token) if value else None
 
-    def plain(self, word: str) -> str:
-        """A word with its look-alike letters put back into the language's script."""
-        script = self.letters
-        return "".join(LOOKALIKES[char] if char in LOOKALIKES and LOOKALIKES[char] in script
-                       and char not in script else char for char in word.lower())
-
     def kind(self, word: str) -> str:
-        return self.kinds[self.plain(word)]
+        return self.kinds[canonical(word)]
 
     def point_number(self, token: str) -> Number | None:
         if token[0].isdigit():
             main, _, sub = token.partition("-")
             return Number(int(main), int(sub or 0), token)
-        index = self.letters.find(self.plain(token))
+        index = canonical(self.letters).find(canonical(token))
         return Number(index + 1, 0, token, letter=True) if index >= 0 else None
 
 
@@ -134,22 +134,25 @@ class Forms:
 def forms(lang: str) -> Forms:
     patterns = LANGUAGE[lang].patterns
     words = number_words(patterns)
-    spelled = "|".join(loose(word) for word in sorted(words, key=len, reverse=True))
+    spelled = "|".join(loose(table.word(n)) for n in range(99, 0, -1) for table in patterns.number_words
+                       if table.word(n))
     number = rf"(?:{ARABIC}|{ROMAN}(?!\w)|(?:{spelled})(?!\w))"
-    kinds = {word.lower(): kind for kind, group in (("section", patterns.section_words),
+    kinds = {canonical(word): kind for kind, group in (("section", patterns.section_words),
                                                   ("chapter", patterns.chapter_words),
                                                   ("article", patterns.article_words)) for word in group}
-    heading_word = "|".join(loose(word) for word in sorted(kinds, key=len, reverse=True))
-    heading = re.compile(
-        rf"(?<!\w)(?:(?P<before>{number})\s*[-–]?\s*(?P<word1>{heading_word})"
-        rf"|(?P<word2>{heading_word})\s*[-–]?\s*(?P<after>{number}))(?!\w)")
+    spellings = [word for group in (patterns.section_words, patterns.chapter_words, patterns.article_words)
+                 for word in group]
+    heading_word = "|".join(loose(word) for word in sorted(spellings, key=len, reverse=True))
+    number_part, word_part = rf"(?P<number>{number})", rf"(?P<word>{heading_word})"
+    first, second = (number_part, word_part) if patterns.number_first else (word_part, number_part)
+    heading = re.compile(rf"(?<!\w){first}[ \t]*[-–]?[ \t]*{second}(?!\w)")
     note = "|".join(loose(word) for word in sorted(patterns.note_words, key=len, reverse=True))
     letters = patterns.letters
     return Forms(
         heading=heading,
         clause=re.compile(rf"(?<![\w.,\-])(?P<n>{ARABIC})\.(?![\d.])"),
         point=re.compile(rf"(?<![\w(\-])(?P<n>{ARABIC}|[{letters}])\)"),
-        note=re.compile(rf"(?<!\w)(?:{note})\s*[.:]"),
+        note=re.compile(rf"(?<!\w)(?:{note})[ \t]*[.:]"),
         words=words, kinds=kinds, letters=letters)
 
 
@@ -168,11 +171,9 @@ def candidates(text: str, lang: str) -> list[Candidate]:
     form = forms(lang)
     found = []
     for match in form.heading.finditer(text):
-        token = match.group("before") or match.group("after")
-        number = form.number(token)
+        number = form.number(match.group("number"))
         if number:
-            found.append(Candidate(match.start(), match.end(), form.kind(match.group("word1") or match.group("word2")),
-                                   number))
+            found.append(Candidate(match.start(), match.end(), form.kind(match.group("word")), number))
     for kind, pattern in (("clause", form.clause), ("point", form.point)):
         for match in pattern.finditer(text):
             number = form.number(match.group("n")) if kind == "clause" else form.point_number(match.group("n"))

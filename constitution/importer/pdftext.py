@@ -78,16 +78,19 @@ def from_pdf(lines: Lines, lang: str, path: str, starts_unit) -> tuple[Lines, li
 
 
 def joined_words(lines: Lines, lang: str, path: str, entries: list[Entry]) -> Lines:
+    """A word cut at a line end (`сло-` / `во`) joined, across the blank lines a page break left."""
     out: Lines = []
     for number, text in lines:
         stripped = text.strip()
-        if out and stripped[:1].islower() and CUT_WORD.search(out[-1][1].rstrip()):
-            before_number, before = out[-1]
+        filled = next((index for index in range(len(out) - 1, -1, -1) if out[index][1].strip()), None)
+        if stripped[:1].islower() and filled is not None and CUT_WORD.search(out[filled][1].rstrip()):
+            before_number, before = out[filled]
             before = before.rstrip()
             word = before.split()[-1][:-1] + stripped.split()[0]
             entries.append(Entry(path, number, lang, "removed", f"hyphen at the end of line {before_number}: "
                                  f"joined {quoted(word)}"))
-            out[-1] = (before_number, before[:-1] + stripped)
+            del out[filled + 1:]
+            out[filled] = (before_number, before[:-1] + stripped)
             continue
         out.append((number, text))
     return out

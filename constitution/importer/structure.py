@@ -328,6 +328,10 @@ class Builder:
         if len(lines) < 2 or not first or first[-1] in SENTENCE_END or len(first.split()) > TITLE_WORDS \
                 or not re.match(rf"[{UPPER}]", first) or not self.at_line_start(start + text.index(first)):
             return start
+        if self.flowing_all:  # a PDF's lines are wrapped: a title line is followed by a clause's number
+            form = headings.forms(self.lang)
+            if not (form.clause.match(lines[1].strip()) or form.point.match(lines[1].strip())):
+                return start
         begin = start + text.index(first)
         piece.title.append((begin, begin + len(first)))
         return begin + len(first)
