@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import random
 import re
+import shutil
+from pathlib import Path
 
 from benchmarks import corpus
-from constitution.core import ids, languages
+from constitution.core import ids, languages, paths
 from constitution.importer import headings
 
 LAYOUTS = ("lines", "blank-line", "paragraph-per-article", "paragraph-per-section", "run-on", "pdf",
@@ -28,11 +30,10 @@ RUNNING_HEADER = {"kk": "Синтетикалық мәтін, ресми еме�
 
 
 def _section(lang: str, number: int, style: int) -> str:
-    ordinal = headings.forms(lang)
-    words = {value: word for word, value in ordinal.words.items()}
     roman = ids.roman(number)
     forms = {
-        "kk": (f"{roman} бөлім", f"{number}-бөлім", f"{words[number].upper()} БӨЛІМ", f"{roman} бөлiм"),
+        "kk": (f"{roman} бөлім", f"{number}-бөлім", f"{languages.KAZAKH_ORDINALS.word(number).upper()} БӨЛІМ",
+               f"{roman} бөлiм"),  # the last with a Latin i
         "ru": (f"РАЗДЕЛ {roman}", f"Раздел {number}", f"Раздел {languages.RUSSIAN_ORDINALS.word(number)}",
                f"Раздел {roman}."),
         "en": (f"Section {roman}", f"PART {roman}", f"Part {languages.ENGLISH_CARDINALS.word(number).title()}",
@@ -97,6 +98,15 @@ def _units(unit: dict, words: corpus.Words, point: bool) -> None:
         _units(clause, words, point=False)
     for item in unit.get("points", []):
         _units(item, words, point=True)
+
+
+def write_full(directory: Path) -> Path:
+    """The full-size importable source (96 articles) written into `directory`, with the project's ui.yaml."""
+    (directory / paths.ARTICLES_DIR).mkdir(parents=True)
+    for name, data in importable(corpus.corpus(96)).items():
+        (directory / name).write_text(corpus.dump(data), encoding="utf-8")
+    shutil.copyfile(paths.SOURCE_DIR / paths.UI_FILE, directory / paths.UI_FILE)
+    return directory
 
 
 # --- rendering ---------------------------------------------------------------------------------------

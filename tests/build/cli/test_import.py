@@ -165,3 +165,41 @@ def test_import_replaces_stale_articles_and_keeps_other_files(tmp_path):
 def test_usage_errors(tmp_path, args, message):
     result = run_import(*args, "--out", tmp_path / "out")
     assert result.returncode == 2 and message in result.stderr
+
+
+# --- the full-size synthetic text, all three languages at once ----------------------------------
+
+@pytest.fixture(scope="module")
+def full_source(tmp_path_factory):
+    from tests.helpers import published
+
+    return published.write_full(tmp_path_factory.mktemp("full") / "source")
+
+
+@pytest.mark.parametrize("layout, style", [("paragraph-per-article", 2), ("pdf", 1)])
+def test_full_size_text_imports_to_the_same_source_with_an_empty_report(tmp_path, full_source, layout, style):
+    from tests.helpers import published
+
+    source = validate.checked_source(full_source)
+    given = []
+    for lang in languages.LANGUAGES:
+        path = tmp_path / f"{lang}.txt"
+        path.write_text(published.render(source, lang, layout, style), encoding="utf-8")
+        given += [f"--{lang}", path]
+    out = tmp_path / "out"
+    result = run_import(*given, "--template", full_source, "--status", "unofficial", "--strict", "--out", out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == ("import report: 36 recital(s), 33 section(s), 288 article(s), "
+                        f"{3 * sum(len(a.clauses) for a in source.articles)} clause(s), "
+                        f"{3 * sum(len(u.points) for a in source.articles for u in (a, *a.clauses))} point(s); "
+                        + ("nothing to report" if layout != "pdf" else lines[0].split("; ")[-1]))
+    reported = lines[1:-1]
+    if layout == "pdf":
+        assert reported and all(": removed: " in line for line in reported)
+    else:
+        assert reported == []
+    assert result.stderr == ""
+    imported = validate.checked_source(out)
+    for lang in languages.LANGUAGES:
+        assert texts(imported, lang) == texts(source, lang)
