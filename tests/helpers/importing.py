@@ -29,8 +29,8 @@ def units(reading: Reading) -> dict[str, str | None]:
     for number, section in reading.sections.items():
         out[f"sec {number.main}"] = reading.builder.text(section.spans, flow=True)
         notes(f"sec {number.main}", section)
-    for (section, number), chapter in reading.chapters.items():
-        out[f"sec {section.main if section else '-'} ch {number}"] = reading.builder.text(chapter.spans, flow=True)
+    for number, chapter in reading.chapters.items():
+        out[f"ch {number}"] = reading.builder.text(chapter.spans, flow=True)
         notes(f"sec {section} ch {number}", chapter)
     for number, article in reading.articles.items():
         name = f"art {number}"
@@ -48,5 +48,9 @@ def units(reading: Reading) -> dict[str, str | None]:
 
 
 def placed(reading: Reading) -> dict[str, str]:
-    """Where each article and section sits: {"art 3": "sec II"}."""
-    return {f"art {number}": f"sec {article.section.main if article.section else '-'}" for number, article in reading.articles.items()}
+    """Where each article sits: {"art 3": "sec 2 ch 1"}; "-" before any section heading."""
+    out = {}
+    for number, article in reading.articles.items():
+        where = f"sec {article.section.main}" if article.section else "-"
+        out[f"art {number}"] = where + (f" ch {article.chapter}" if article.chapter else "")
+    return out
