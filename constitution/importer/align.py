@@ -133,10 +133,10 @@ class Aligner:
         sections = {lang: piece.section.main if piece.section else None for lang, piece in present.items()}
         if None in sections.values():
             lang = next(lang for lang, section in sections.items() if section is None)
-            section = section_of(number)
+            section = section_of(number, present[lang], self.readings[lang])
             if section is None:
                 raise self.error(lang, present[lang], article_id, f"Article {number} comes before any section "
-                                 "heading, and the template has no section that holds it")
+                                 "heading, and the template has no section")
             sections = {lang: section for lang in present}
         if len(set(sections.values())) > 1:
             held = ", ".join(f"{lang} in section {section}" for lang, section in sections.items())
@@ -167,18 +167,29 @@ class Aligner:
             clause = {"id": clause_id, "number": written(clause_number), **body, **self.listed(clause_id, pieces)}
             clauses.append({**clause, **({"notes": notes} if notes else {})})
         data["clauses"] = clauses
-        return {**{k: v for k, v in data.items() if k != "notes"}, **({"notes": data["notes"]} if "notes" in data else {})}
+        data.update(self.notes(article_id, owners, near))  # a note after the heading, before clause 1
+        return data
 
     def error(self, lang: str, piece: Piece, unit_id: str, message: str) -> SourceError:
         return SourceError([Problem(self.readings[lang].path, piece.line, unit_id, lang, message)])
 
 
-def template_section(template: Source):
-    def section_of(number: ids.Number) -> int | None:
-        for section in template.document.sections:
+def template_section(template: Source, problems: list[Problem]):
+    """For an article read before any section heading (one article quoted alone): the template's
+    section that holds its number, else the last section whose articles come before it (reported)."""
+    def section_of(number: ids.Number, piece: Piece, reading: Reading) -> int | None:
+        sections = template.document.sections
+        for section in sections:
             if number in section.articles:
                 return section.number
-        return None
+        before = [section for section in sections
+                  if section.articles and ids.number_key(section.articles[0]) <= ids.number_key(number)]
+        chosen = before[-1] if before else (sections[0] if sections else None)
+        if chosen is not None:
+            problems.append(Problem(reading.path, piece.line, ids.article_id(number), reading.lang,
+                                    f"no section heading before Article {number}: put in the template's "
+                                    f"section {chosen.number}", WARNING))
+        return chosen.number if chosen else None
     return section_of
 
 
@@ -191,7 +202,7 @@ def aligned_source(readings: dict[str, Reading], template: Source, status: str,
     aligner = Aligner(readings, status, kept, before)
     title = aligner.entries(ids.TITLE_ID, {lang: r.title for lang, r in readings.items()}, {})
     recitals = preamble(aligner, readings)
-    articles = [aligner.article(number, template_section(template))
+    articles = [aligner.article(number, template_section(template, aligner.problems))
                 for number in sorted({n for reading in readings.values() for n in reading.articles})]
     if not articles:  # a preamble alone: the template's articles stay as they are
         reading = next(iter(readings.values()))

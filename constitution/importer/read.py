@@ -65,6 +65,8 @@ class Reading:
             counts["title"] += bool(article.title)
             for unit in (article, *article.clauses.values()):
                 counts["clause"] += unit is not article
+                counts["part"] += max(0, len(self.parts(unit)) - 1) + sum(
+                    max(0, len(self.parts(point)) - 1) for point in unit.points.values())
                 counts["point"] += len(unit.points)
                 counts["closing text"] += bool(unit.wrap_up)
                 counts["note"] += (len(unit.notes) if unit is not article else 0) + sum(

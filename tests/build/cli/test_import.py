@@ -203,3 +203,116 @@ def test_full_size_text_imports_to_the_same_source_with_an_empty_report(tmp_path
     imported = validate.checked_source(out)
     for lang in languages.LANGUAGES:
         assert texts(imported, lang) == texts(source, lang)
+
+
+# --- the new units, --strict, --keep, the edition, partial texts -------------------------------
+
+CASES = IMPORT / "cases"
+
+NEW_UNITS = [
+    ("notes.ru", 1, ["art_1__note_1", "art_1__para_1", "art_1__para_1__note_1", "art_1__para_2"]),
+    ("suffix-and-letters.ru", "26-1", ["art_26-1__para_1", "art_26-1__para_1__point_1",
+                                       "art_26-1__para_1__point_1-1", "art_26-1__para_1__point_2",
+                                       "art_26-1__para_2", "art_26-1__para_2-1"]),
+    ("suffix-and-letters.ru", 27, ["art_27", "art_27__point_a", "art_27__point_b"]),
+    ("unnumbered-parts.ru", 2, ["art_2__para_1", "art_2__para_1__subpara_2", "art_2__para_1__subpara_3",
+                                "art_2__para_2"]),
+    ("closing-text.en", 1, ["art_1__para_1", "art_1__para_1__point_1", "art_1__para_1__point_2",
+                            "art_1__para_1__wrapup", "art_1__para_2"]),
+    ("article-title.ru", 2, ["art_2__hdg", "art_2__para_1"]),
+]
+
+
+def ids_in(text: str) -> list[str]:
+    return [line.split("id: ", 1)[1] for line in text.splitlines() if "id: " in line]
+
+
+@pytest.mark.parametrize("name, article, expected", NEW_UNITS, ids=[f"{case[0]}-{case[1]}" for case in NEW_UNITS])
+def test_new_units_are_written_with_their_ids(tmp_path, name, article, expected):
+    lang = name.rsplit(".", 1)[1]
+    out = tmp_path / "out"
+    result = run_import(f"--{lang}", CASES / f"{name}.txt", "--template", RICH, "--out", out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    source = validate.checked_source(out)
+    units = [unit.id for unit in source.units() if unit.article == article]
+    assert sorted(units) == sorted(expected)
+    heading = next((unit for unit in source.units() if unit.id.endswith("__hdg") and unit.article == article), None)
+    if heading:
+        assert heading.texts.text("ru") == "Обязанности образца"
+
+
+def test_chapters_are_written_in_their_sections(tmp_path):
+    out = tmp_path / "out"
+    assert run_import("--ru", CASES / "ru-heading-forms.ru.txt", "--template", RICH, "--out", out).returncode == 0
+    sections = validate.checked_source(out).document.sections
+    assert [[(chapter.id, chapter.title.text("ru"), chapter.articles) for chapter in s.chapters] for s in sections] \
+        == [[("chp_1", "Начальная глава", [1])], [("chp_2", "Конечная глава", [2])]]
+
+
+@pytest.mark.parametrize("name, lines", [
+    ("reference-line.ru", ["tests/data/import/cases/reference-line.ru.txt:8: -: ru: warning: 'Статья 40 Конституции"]),
+    ("gaps.en", ["tests/data/import/cases/gaps.en.txt:8: -: en: warning: article 4 follows article 1",
+                 "tests/data/import/cases/gaps.en.txt:10: -: en: warning: section III follows section I"]),
+    ("wrapped-point.ru", ["tests/data/import/cases/wrapped-point.ru.txt:9: -: ru: warning: '17) статьи 6"]),
+], ids=["reference", "gaps", "wrapped-point"])
+def test_strict_fails_on_each_warning_with_its_line_and_writes_nothing(tmp_path, name, lines):
+    lang = name.rsplit(".", 1)[1]
+    out = tmp_path / "out"
+    result = run_import(f"--{lang}", CASES / f"{name}.txt", "--template", RICH, "--strict", "--out", out)
+    assert result.returncode == 1
+    warned = [line for line in result.stdout.splitlines() if ": warning: " in line and not line.startswith("written")]
+    assert len(warned) == len(lines) and all(line.startswith(start) for line, start in zip(warned, lines))
+    assert result.stderr.splitlines()[-1].endswith("warning(s) and --strict: nothing was written")
+    assert not out.exists()
+    assert run_import(f"--{lang}", CASES / f"{name}.txt", "--template", RICH, "--out", out).returncode == 0
+
+
+def test_keep_names_each_template_unit_it_cannot_keep(tmp_path):
+    out = tmp_path / "out"
+    result = run_import("--en", CASES / "gaps.en.txt", "--keep", "kk", "ru", "--out", out)
+    assert result.returncode == 0
+    lost = [line for line in result.stdout.splitlines() if "--keep cannot keep it" in line]
+    written = {unit.id for unit in validate.checked_source(out).units()}
+    absent = [unit.id for unit in validate.checked_source(TRANSLATIONS).units() if unit.id not in written]
+    assert absent and len(lost) == len(absent)
+    assert f"{out}:1: art_2__para_1: kk,ru: warning: the template's unit is not in the imported text: " \
+           "--keep cannot keep it" in lost
+
+
+def test_edition_data_comes_from_the_options(tmp_path):
+    from constitution.core import catalogue
+
+    out = tmp_path / "out"
+    result = run_import("--ru", CASES / "notes.ru.txt", "--template", RICH, "--out", out, "--edition",
+                        "Образцовое издание", "--date", "2026-03-15", "--source-note", "Образцовый источник.")
+    assert result.returncode == 0, result.stderr
+    document = validate.checked_source(out).document
+    assert (document.edition.id, str(document.edition.date)) == ("2026-03-15", "2026-03-15")
+    assert document.edition.name.ru == document.edition.name.en == "Образцовое издание"
+    assert document.sources.ru.description.kk == "Образцовый источник."
+    assert document.sources.en == validate.checked_source(RICH).document.sources.en  # not imported: as it was
+    assert catalogue.offline_name(document.edition.id) == "constitution-2026-03-15-offline.zip"
+    assert run_import("--ru", CASES / "notes.ru.txt", "--out", out, "--date", "15.03.2026").returncode == 2
+
+
+def test_alignment_table_names_the_articles_the_languages_count_differently(tmp_path):
+    result = import_three("lines", tmp_path / "out")
+    start = result.stdout.splitlines().index("alignment: 1 article(s) where the languages disagree in clause or "
+                                             "point count")
+    assert result.stdout.splitlines()[start + 1:start + 3] == [
+        "  article  kk clauses/points  ru clauses/points  en clauses/points",
+        "  2        3/2                2/2                3/2"]
+
+
+@pytest.mark.parametrize("name, message", [
+    ("single-article.ru", "no section heading before Article 26: put in the template's section 1"),
+    ("preamble-alone.en", "no article in this text: the template's 2 article(s) are written as they were"),
+], ids=["one-article", "preamble-alone"])
+def test_a_partial_text_imports_into_a_valid_source(tmp_path, name, message):
+    lang = name.rsplit(".", 1)[1]
+    path = CASES / f"{name}.txt" if (CASES / f"{name}.txt").exists() else IMPORT / "preamble-alone.txt"
+    out = tmp_path / "out"
+    result = run_import(f"--{lang}", path, "--keep", *languages.others(lang), "--out", out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert message in result.stdout
+    assert validate.checked_source(out)
