@@ -221,11 +221,11 @@ def read_text(text: str, lang: str, path: str, from_pdf: bool | None = None) -> 
 
 
 def layout(builder: Builder, pdf: bool) -> str:
+    """How the paragraphs that start units are laid out: lines, run-on, mixed (some of each) or pdf."""
     if pdf:
         return "pdf"
-    if not builder.flowing:
-        return "lines"
-    return "run-on" if len(set(builder.paragraph_of)) <= len(builder.flowing) + 1 else "mixed"
+    flowing = {paragraph in builder.flowing for paragraph in builder.marks}
+    return "mixed" if len(flowing) > 1 else "run-on" if flowing == {True} else "lines"
 
 
 def read_file(path: Path, lang: str, from_pdf: bool | None = None) -> tuple[Reading | None, list[Problem]]:
