@@ -10,6 +10,7 @@ UNIT = "unit"  # class of every recital, article text, clause and point
 UNIT_NUMBER = "unit__num"
 PERMALINK = "unit__permalink"
 MISSING = "unit--missing"
+NOTE_BADGE = "unit__badge"  # the word over a note («Примечание»): a note is never legal text
 DATA_LABEL = "data-label"  # how a reader names the unit: the search entry's title
 DATA_CITE = "data-cite"  # the unit's own part of its citation (reader.js)
 DATA_STATUS = "data-status"

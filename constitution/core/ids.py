@@ -1,7 +1,7 @@
 """Akoma Ntoso ids of the text units, and the Roman numerals of section numbers.
 
 One naming convention for site anchors, PDF destinations and XML eIds, so that one id
-names a clause in every output: `sec_1`, `chp_2`, `preamble__rec_3`, `art_2__para_4__point_1`,
+names a clause in every output: `sec_1`, `sec_2__chp_3`, `preamble__rec_3`, `art_2__para_4__point_1`,
 `art_60__para_4__subpara_2` (an unnumbered part), `art_5__para_2__wrapup` (the text after a
 clause's points), `art_7__hdg` (an article's title), `art_2__note_1` (a note on a unit); the
 numbers as written (`art_26-1`, `art_3__para_3-1`, `art_4__para_1__point_b`: NUMBER); and
@@ -63,9 +63,9 @@ def recital_id(number: int) -> str:
     return f"{PREAMBLE_ID}__rec_{number}"
 
 
-def chapter_id(number: int) -> str:
-    """Chapters are numbered through the whole document, so `chp_3` names one chapter."""
-    return f"chp_{number}"
+def chapter_id(section_id_: str, number: int) -> str:
+    """A chapter of a section: `sec_2__chp_3` (shown on its section's page)."""
+    return f"{section_id_}__chp_{number}"
 
 
 def article_id(number: Number) -> str:

@@ -2,7 +2,10 @@
 
 One `akomaNtoso/act` per language: FRBR identification (work, the language's expression,
 this XML manifestation), the title, the preamble's recitals and the body's sections,
-articles, paragraphs and points. Every unit's eId is its source id, which is also the
+chapters, articles (their titles as <heading>), paragraphs, points, unnumbered parts
+(<subparagraph>; a unit's own text before them is its <intro>) and the closing text after a
+list of points (<wrapUp>); the notes on units are meta/notes, each referred to by a
+<noteRef> at the end of its unit's text (or in its <num>/<heading> where it has none). Every unit's eId is its source id, which is also the
 site's anchor, so `#art_2__para_4` names the same clause on the site and in the XML; as the
 naming convention asks, a section's eId is built from its <num> (`sec_I`) and the long
 title's is `longTitle_1` (core/ids.py akn_eid: the site carries these as alias anchors).
@@ -24,7 +27,7 @@ import re
 from constitution.core import ids, languages
 from constitution.core.problems import BuildError
 from constitution.source import labels
-from constitution.source.model import Aligned, Article, Clause, Point, Source
+from constitution.source.model import Aligned, Article, Chapter, Clause, Point, Source, Subparagraph
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 # Our own vocabulary for meta/proprietary, which the schema leaves open to other namespaces.
@@ -85,15 +88,26 @@ class _Builder:
         nsmap = {None: AKN_NS, "ed": EDITION_NS}  # declared once, on the root
         self.E = ElementMaker(namespace=AKN_NS, nsmap=nsmap)
         self.X = ElementMaker(namespace=EDITION_NS, nsmap=nsmap)
+        self.notes = []  # the <note>s of meta/notes, in the order their <noteRef>s are written
 
     def build(self):
         E = self.E
-        act = E.act(self.meta(), self.preface(), self.preamble(), self.body(), name="constitution")
+        preface, preamble, body = self.preface(), self.preamble(), self.body()  # they collect the notes
+        act = E.act(self.meta(), preface, preamble, body, name="constitution")
         return E.akomaNtoso(act)
 
     # --- metadata -------------------------------------------------------------------------
     def meta(self):
-        return self.E.meta(self.identification(), self.references(), self.proprietary())
+        notes = [self.E.notes(*self.notes, source=f"#{PUBLISHER}")] if self.notes else []
+        return self.E.meta(self.identification(), self.references(), *notes, self.proprietary())
+
+    def noted(self, element, owner):
+        """`element` with a <noteRef> for each of the owner's notes (a note without text in this
+        language is an empty <p status="incomplete">, as a missing unit of legal text is)."""
+        for note in getattr(owner, "notes", []):
+            self.notes.append(self.E.note(self.p(note), eId=ids.akn_eid(note.id)))
+            element.append(self.E.noteRef(href=f"#{ids.akn_eid(note.id)}", marker=str(note.number)))
+        return element
 
     def identification(self):
         E, source, lang = self.E, self.source, self.lang
@@ -173,7 +187,7 @@ class _Builder:
 
     def preamble(self):
         E, preamble = self.E, self.source.preamble
-        recitals = [E.recital(self.p(recital), eId=recital.id) for recital in preamble.recitals]
+        recitals = [E.recital(self.noted(self.p(recital), recital), eId=recital.id) for recital in preamble.recitals]
         # The recitals wrapper (required by the schema) has no eId: the site has no anchor
         # for it, and the recitals keep the site's ids (preamble__rec_N).
         return E.preamble(E.recitals(*recitals), eId=preamble.id)
@@ -182,15 +196,31 @@ class _Builder:
         E, source = self.E, self.source
         sections = []
         for section in source.document.sections:
-            articles = [self.article(article) for article in source.section_articles(section)]
-            heading = self.inline(E.heading(), section.title)
+            chapters = {chapter.articles[0]: chapter for chapter in section.chapters if chapter.articles}
+            children, chapter_element = [], None
+            for article in source.section_articles(section):
+                if article.number in chapters:
+                    chapter_element = self.chapter(chapters[article.number])
+                    children.append(chapter_element)
+                (chapter_element if chapter_element is not None else children).append(self.article(article))
+            heading = self.noted(self.inline(E.heading(), section.title), section)
             num = E.num(labels.section_label(source.ui, self.lang, section.number))
-            sections.append(E.section(num, heading, *articles, eId=ids.akn_eid(section.id)))
+            sections.append(E.section(num, heading, *children, eId=ids.akn_eid(section.id)))
         return E.body(*sections)
+
+    def chapter(self, chapter: Chapter):
+        E = self.E
+        num = E.num(labels.chapter_label(self.source.ui, self.lang, chapter.number))
+        heading = self.noted(self.inline(E.heading(), chapter.title), chapter)
+        return E.chapter(num, heading, eId=ids.akn_eid(chapter.id))
 
     def article(self, article: Article):
         E = self.E
         children = [E.num(labels.article_label(self.source.ui, self.lang, article.number))]
+        if article.title is not None:
+            children.append(self.inline(E.heading(eId=ids.heading_id(article.id)), article.title))
+        # the article's notes refer from its heading (its number where it has no title)
+        self.noted(children[-1], article)
         if article.has_clauses:  # no text of its own, as in source.units()
             children += [self.point(point) for point in article.points]
         else:
@@ -200,15 +230,27 @@ class _Builder:
 
     def clause(self, clause: Clause):
         E = self.E
-        return E.paragraph(E.num(labels.number("clause", clause.number)), *self.text_and_points(clause), eId=clause.id)
+        num = E.num(labels.number("clause", clause.number, self.source.ui, self.lang))
+        return E.paragraph(num, *self.text_and_points(clause, notes=True), eId=clause.id)
 
-    def text_and_points(self, unit: Article | Clause) -> list:
-        """A unit's own text: its content, or the intro of its points."""
+    def text_and_points(self, unit: Article | Clause | Point, notes: bool = False) -> list:
+        """A unit's own text: its content, or the intro of its parts and points, then its wrap-up.
+        With `notes`, the unit's notes refer from its own text (an article's from its heading)."""
         E = self.E
-        if not unit.points:
-            return [E.content(self.p(unit))]
-        return [E.intro(self.p(unit)), *(self.point(point) for point in unit.points)]
+        own = self.noted(self.p(unit), unit) if notes else self.p(unit)
+        points = getattr(unit, "points", [])
+        if not unit.parts and not points:
+            return [E.content(own)]
+        children = [E.intro(own), *(self.part(part) for part in unit.parts), *(self.point(p) for p in points)]
+        wrap_up = getattr(unit, "wrap_up", None)
+        if wrap_up is not None:
+            children.append(E.wrapUp(self.noted(self.p(wrap_up), wrap_up), eId=wrap_up.id))
+        return children
+
+    def part(self, part: Subparagraph):
+        return self.E.subparagraph(self.E.content(self.noted(self.p(part), part)), eId=part.id)
 
     def point(self, point: Point):
         E = self.E
-        return E.point(E.num(labels.number("point", point.number)), E.content(self.p(point)), eId=point.id)
+        num = E.num(labels.number("point", point.number, self.source.ui, self.lang))
+        return E.point(num, *self.text_and_points(point, notes=True), eId=point.id)

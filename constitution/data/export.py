@@ -17,6 +17,9 @@ from constitution.data import akn
 from constitution.source.model import SCHEMA_VERSION, Constitution, Source, json_schema
 
 FIRST_KEYS = ("schema_version", "id", "number")  # then the declaration's order
+# Lists that format version 2 added: left out where empty, so that a source without them
+# exports as it did (an absent list reads as empty, as in the source files).
+OPTIONAL_LISTS = ("chapters", "parts", "notes")
 CSV_COLUMNS = ("id", "kind", "article", "number", *languages.LANGUAGES,
                *(f"status_{lang}" for lang in languages.LANGUAGES))
 
@@ -42,7 +45,16 @@ def constitution(source: Source) -> Constitution:
 
 def json_bytes(source: Source) -> bytes:
     """The whole aligned source; absent values are left out rather than written as null."""
-    return _dumps(constitution(source).model_dump(mode="json", exclude_none=True))
+    return _dumps(_without_empty(constitution(source).model_dump(mode="json", exclude_none=True)))
+
+
+def _without_empty(value):
+    if isinstance(value, dict):
+        return {key: _without_empty(item) for key, item in value.items()
+                if not (key in OPTIONAL_LISTS and item == [])}
+    if isinstance(value, list):
+        return [_without_empty(item) for item in value]
+    return value
 
 
 def csv_bytes(source: Source) -> bytes:

@@ -30,12 +30,23 @@ class Text:
 
 @dataclass(frozen=True)
 class Unit:
-    """A recital, clause or point: depth 1 a clause (or a point of the article), 2 a clause's point."""
+    """A recital, clause, point, part, wrap-up or note: depth 1 a clause (or a point of the
+    article), 2 a clause's point; a part, a wrap-up or a note stands at its unit's depth. A note
+    (kind "note") is set apart from the legal text, under its `badge` («Примечание»)."""
 
     id: str
     text: dict[str, Text]
-    number: str = ""
+    number: dict[str, str] | None = None  # {lang: '1)'}: a lettered point's letter is the language's
     depth: int = 0
+    kind: str = ""
+    badge: dict[str, str] | None = None
+
+
+@dataclass(frozen=True)
+class Chapter:
+    id: str
+    label: dict[str, Text]  # 'Глава 1. …'
+    notes: list[Unit]
 
 
 @dataclass(frozen=True)
@@ -44,6 +55,9 @@ class Article:
     label: dict[str, str]
     text: dict[str, Text] | None  # the article's own text, when it has no clauses
     units: list[Unit]
+    title: Unit | None = None  # its title, under its label (id art_5__hdg)
+    notes: list[Unit] = ()  # its notes, after its title
+    chapter: Chapter | None = None  # the chapter that begins with this article
 
 
 @dataclass(frozen=True)
@@ -53,13 +67,14 @@ class Section:
     running: dict[str, str]  # 'Раздел I. Основы …': running header and contents
     title: dict[str, Text]
     articles: list[Article]
+    notes: list[Unit] = ()
 
 
 @dataclass(frozen=True)
 class Preamble:
     id: str
     label: dict[str, str]
-    recitals: list[Unit]
+    recitals: list[Unit]  # each recital followed by its notes
 
 
 COVER_PARTS = ("kicker", "title", "edition", "date", "author", "parallel", "status", "partial", "hint")
@@ -146,11 +161,13 @@ def cover(source: Source, lang: str, status: str, file_name: str, parallel: bool
 
 
 def body_units(article: model.Article):
-    """(unit, depth) for the numbered units of an article: clauses 1, their points 2."""
+    """(unit, depth) for the units of an article under its text: clauses 1, their points 2 (a
+    part, a wrap-up or a note at its unit's depth); its title and own notes are printed apart."""
     for unit in model.article_units(article):
-        if unit.kind == "article":
+        if unit.kind in ("article", "heading") or (unit.kind == "note" and unit.parent == article.id):
             continue  # the article's own text is printed under its heading
-        yield unit, 2 if unit.kind == "point" and unit.parent != article.id else 1
+        kinds = [kind for kind, _ in unit.trail]
+        yield unit, 2 if "clause" in kinds and "point" in kinds else 1
 
 
 class Book:
@@ -159,9 +176,27 @@ class Book:
     def __init__(self, source: Source, statuses: dict[str, str]):
         self.source, self.statuses = source, statuses
         ui = source.ui
+        self.notes: dict[str, list[model.Unit]] = {}
+        for unit in source.units():
+            if unit.kind == "note":
+                self.notes.setdefault(unit.parent, []).append(unit)
         self.preamble = Preamble(source.preamble.id, self.each(lambda lang: ui.get("preamble", lang)),
-                                 [Unit(r.id, self.texts(r)) for r in source.preamble.recitals])
+                                 [unit for r in source.preamble.recitals
+                                  for unit in (Unit(r.id, self.texts(r)), *self.notes_of(r.id))])
         self.sections = [self.section(sec) for sec in source.document.sections]
+
+    def note(self, unit: model.Unit, depth: int = 0) -> Unit:
+        return Unit(unit.id, self.texts(unit.texts), None, depth, "note",
+                    self.each(lambda lang: labels.note_badge(self.source.ui, lang, unit.texts.text(lang))))
+
+    def number(self, unit: model.Unit) -> dict[str, str] | None:
+        """{lang: '1)'}; None for a part or wrap-up of the article's own text, which has no margin."""
+        if unit.kind in ("subparagraph", "wrapup") and len(unit.trail) == 1:
+            return None
+        return self.each(lambda lang: labels.number(unit.kind, unit.number, self.source.ui, lang))
+
+    def notes_of(self, owner_id: str, depth: int = 0) -> list[Unit]:
+        return [self.note(unit, depth) for unit in self.notes.get(owner_id, [])]
 
     def each(self, value) -> dict:
         """{lang: value(lang)} in the edition's languages."""
@@ -172,12 +207,19 @@ class Book:
 
     def section(self, sec: model.Section) -> Section:
         ui = self.source.ui
+        starts = {chapter.articles[0]: chapter for chapter in sec.chapters if chapter.articles}
+        chapters = {number: Chapter(chapter.id, self.each(lambda lang: Text(labels.chapter_title(ui, lang, chapter))),
+                                    self.notes_of(chapter.id)) for number, chapter in starts.items()}
         return Section(sec.id, self.each(lambda lang: labels.section_label(ui, lang, sec.number)),
                        self.each(lambda lang: labels.section_title(ui, lang, sec)), self.texts(sec.title),
-                       [self.article(art) for art in self.source.section_articles(sec)])
+                       [self.article(art, chapters.get(art.number)) for art in self.source.section_articles(sec)],
+                       self.notes_of(sec.id))
 
-    def article(self, art: model.Article) -> Article:
-        units = [Unit(unit.id, self.texts(unit.texts), labels.number(unit.kind, unit.number), depth)
+    def article(self, art: model.Article, chapter: Chapter | None = None) -> Article:
+        ui = self.source.ui
+        units = [self.note(unit, depth) if unit.kind == "note" else
+                 Unit(unit.id, self.texts(unit.texts), self.number(unit), depth, unit.kind)
                  for unit, depth in body_units(art)]
-        return Article(art.id, self.each(lambda lang: labels.article_label(self.source.ui, lang, art.number)),
-                       None if art.has_clauses else self.texts(art), units)
+        title = None if art.title is None else Unit(ids.heading_id(art.id), self.texts(art.title), kind="heading")
+        return Article(art.id, self.each(lambda lang: labels.article_label(ui, lang, art.number)),
+                       None if art.has_clauses else self.texts(art), units, title, self.notes_of(art.id), chapter)

@@ -16,7 +16,16 @@ from constitution.source import labels
 from constitution.source.model import Source, Unit
 
 UNIT = "{unit}"
-CITED_KINDS = ("recital", "article", "clause", "point")  # the units that have copy buttons
+# The units that have copy buttons: legal text. A title or a wrap-up is cited as the unit it
+# belongs to (its article, its clause); titles of sections and chapters and notes are not cited.
+CITED_KINDS = ("recital", "heading", "article", "clause", "point", "subparagraph", "wrapup")
+# the ui.yaml string of a citation, by what the unit's trail holds: (clause?, point?, part?)
+CITE_KEYS = {
+    (False, False, False): "cite_article", (True, False, False): "cite_clause",
+    (False, True, False): "cite_article_point", (True, True, False): "cite_clause_point",
+    (False, False, True): "cite_article_part", (True, False, True): "cite_clause_part",
+    (False, True, True): "cite_article_point_part", (True, True, True): "cite_clause_point_part",
+}
 
 
 def document_pattern(source: Source, lang: str) -> str:
@@ -32,16 +41,15 @@ def unit_part(source: Source, lang: str, unit: Unit) -> str:
 
     if unit.kind == "recital":
         return part("cite_recital", recital=unit.number)
-    if unit.kind == "article":
-        return part("cite_article", article=unit.article)
-    if unit.kind == "clause":
-        return part("cite_clause", article=unit.article, clause=unit.number)
-    if unit.kind == "point":
-        clause = next((c for c in source.article(unit.article).clauses if c.id == unit.parent), None)
-        if clause is None:  # a point of the article's own text
-            return part("cite_article_point", article=unit.article, point=unit.number)
-        return part("cite_clause_point", article=unit.article, clause=clause.number, point=unit.number)
-    raise ValueError(f"{unit.id}: a {unit.kind} is not cited (only {', '.join(CITED_KINDS)})")
+    if unit.kind not in CITED_KINDS:
+        raise ValueError(f"{unit.id}: a {unit.kind} is not cited (only {', '.join(CITED_KINDS)})")
+    where = {kind: number for kind, number in unit.trail}  # clause, point, part: each at most once
+    numbers = {"article": labels.shown(source.ui, lang, unit.article)}
+    for kind, name in (("clause", "clause"), ("point", "point"), ("subparagraph", "part")):
+        if kind in where:
+            numbers[name] = labels.shown(source.ui, lang, where[kind])
+    key = CITE_KEYS[("clause" in numbers, "point" in numbers, "part" in numbers)]
+    return part(key, **numbers)
 
 
 def citation(source: Source, lang: str, unit: Unit) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 
+from constitution.core import ids
 from constitution.source import labels, ui
 
 # Signs left as they are in Markdown: they mean nothing inside a line we start ourselves.
@@ -49,15 +50,23 @@ def fill(template: str, markdown: dict[str, str] | None = None, **values) -> str
     return "".join(out)
 
 
-def ranges(numbers: list[int]) -> str:
-    """Article numbers as ranges: [1, 2, 3, 5] -> '1–3, 5' (en dash, as in print)."""
-    ordered = sorted(set(numbers))
+def _follows(number: int | str, following: int | str | None) -> bool:
+    """Whether `following` is the next article after `number`: 2 after 1, 2-1 after 2 or 2-1, 3 after 2-1."""
+    if following is None:
+        return False
+    base, after = ids.base_number(number), ids.number_key(following)
+    return after == (base + 1,) or (len(after) > 1 and after[0] == base)
+
+
+def ranges(numbers: list[int | str]) -> str:
+    """Article numbers as ranges: [1, 2, 3, 5] -> '1–3, 5', [1, 2, '2-1', 3] -> '1–3' (en dash, as in print)."""
+    ordered = sorted(set(numbers), key=ids.number_key)
     parts, start = [], None
     for index, number in enumerate(ordered):
         if start is None:
             start = number
         following = ordered[index + 1] if index + 1 < len(ordered) else None
-        if following != number + 1:
+        if not _follows(number, following):
             parts.append(str(start) if start == number else f"{start}–{number}")
             start = None
     return ", ".join(parts)

@@ -17,6 +17,7 @@ from constitution.site.markup import excerpt, fill, literal_markdown, ranges
 from constitution.site.units import (
     Lang,
     Page,
+    article_heading,
     article_title,
     banner,
     heading,
@@ -24,6 +25,7 @@ from constitution.site.units import (
     section_title,
     status_summary,
     unit_html,
+    unit_names,
     unit_title,
 )
 from constitution.source import labels
@@ -99,7 +101,7 @@ def home_page(lang: Lang, source: Source) -> Page:
     for section in source.document.sections:
         lines.append(f"- [{literal_markdown(section_title(lang, section))}]({link(page, section.id)})")
         for article in source.section_articles(section):
-            lines.append(f"    - [{literal_markdown(article_title(lang, article))}]({link(page, article.id)})")
+            lines.append(f"    - [{literal_markdown(article_heading(lang, article))}]({link(page, article.id)})")
     lines += [""] + parallel.home_links(lang, source)
     lines += [heading(2, literal_markdown(lang.ui("site_downloads_pdf")), "pdf"), ""]
     by_language = {item.language: item for item in catalogue.pdfs()}
@@ -114,12 +116,14 @@ def home_page(lang: Lang, source: Source) -> Page:
 def preamble_page(lang: Lang, source: Source) -> Page:
     page = ids.PREAMBLE_ID
     title = lang.ui("preamble")
-    recitals = [unit for unit in source.units() if unit.kind == "recital"]
+    units = [unit for unit in source.units() if urls.page_of(unit.id) == ids.PREAMBLE_ID]  # recitals, their notes
+    recitals = [unit for unit in units if unit.kind == "recital"]
+    names = unit_names(lang)
     lines = [heading(1, literal_markdown(title), ids.PREAMBLE_ID), ""]
     lines += banner(lang, page, recitals)
     lines += parallel.compare_link(lang, page, contract.PARALLEL_HEADING_PREFIX + ids.PREAMBLE_ID)
-    for unit in recitals:
-        lines += [unit_html(lang, unit, labels.recital_label(lang.source.ui, lang.code, unit.number)), ""]
+    for unit in units:
+        lines += [unit_html(lang, unit, names[unit.id]), ""]
     lines.append(cite.page_strings(lang.source, lang.code))
     return Page(page, title, lines)
 
@@ -134,21 +138,34 @@ def section_page(lang: Lang, source: Source, section) -> Page:
     lines += banner(lang, page, [unit])
     if missing:
         lines += [unit_html(lang, unit, title), ""]
+    names = unit_names(lang)
+    notes = [u for u in source.units() if u.kind == "note" and u.parent == section.id]
+    lines += [line for note in notes for line in (unit_html(lang, note, names[note.id]), "")]
     lines += [heading(2, literal_markdown(lang.ui("site_section_articles")), "articles"), ""]
+    starts = {chapter.articles[0]: chapter for chapter in section.chapters if chapter.articles}
     for article in source.section_articles(section):
-        first = next(iter(article_units(article)))
+        if article.number in starts:  # a chapter's title (a unit: its anchor, its ¶) and notes
+            lines += ["", *chapter_lines(lang, source, starts[article.number], names)]
+        first = next(u for u in article_units(article) if u.kind not in ("heading", "note"))
         text = first.texts.text(lang.code)
         preview = f" — {literal_markdown(excerpt(text))}" if text else ""
-        lines.append(f"- [{literal_markdown(article_title(lang, article))}]({link(page, article.id)}){preview}")
+        lines.append(f"- [{literal_markdown(article_heading(lang, article))}]({link(page, article.id)}){preview}")
     return Page(page, title, lines)
+
+
+def chapter_lines(lang: Lang, source: Source, chapter, names: dict[str, str]) -> list[str]:
+    """A chapter on its section's page: its title as a unit, then its notes."""
+    units = [u for u in source.units() if u.id == chapter.id or (u.kind == "note" and u.parent == chapter.id)]
+    return [line for unit in units for line in (unit_html(lang, unit, names[unit.id]), "")]
 
 
 def article_page(lang: Lang, article: Article) -> Page:
     page = article.id
     title = article_title(lang, article)
     units = list(article_units(article))
-    # An article without clauses is itself a text unit with the article's id.
-    anchor = f"{article.id}__hdg" if not article.has_clauses else article.id
+    # An article without clauses is itself a text unit with the article's id; an article's
+    # title is a unit too (art_5__hdg, below the heading, with its ¶ and citation).
+    anchor = article.id if article.has_clauses else f"{article.id}__label" if article.title else f"{article.id}__hdg"
     lines = [heading(1, literal_markdown(title), anchor), ""]
     lines += banner(lang, page, units)
     lines += parallel.compare_link(lang, page)

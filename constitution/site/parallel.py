@@ -47,7 +47,7 @@ def reading_order(source: Source) -> list[Article]:
 def cell(lang: Lang, page: str, unit: Unit, code: str) -> dict:
     """One language's text of a unit, with a link to it on that language's page."""
     return {"lang": code, "page_lang": lang.code, "status": unit.texts.status(code),
-            "number": labels.number(unit.kind, unit.number), "text": unit.texts.text(code),
+            "number": labels.number(unit.kind, unit.number, lang.source.ui, code), "text": unit.texts.text(code),
             "missing": lang.ui("parallel_missing"), "name": lang.endonym(code), "unit_id": unit.id,
             "href": site_href(page, lang.code, urls.page_file(urls.page_of(unit.id), code))}
 
@@ -85,18 +85,26 @@ def whole_page(lang: Lang, source: Source) -> Page:
              literal_markdown(lang.ui("parallel_intro")), "", controls(lang), "",
              rows(lang, page, [by_id[ids.TITLE_ID]], head=units), ""]
     prefix = contract.PARALLEL_HEADING_PREFIX
-    recitals = [unit for unit in units if unit.kind == "recital"]
+    recitals = [unit for unit in units if urls.page_of(unit.id) == ids.PREAMBLE_ID]  # with their notes
     if recitals:
         lines += [heading(2, literal_markdown(lang.ui("preamble")), prefix + ids.PREAMBLE_ID), "",
                   rows(lang, page, recitals), ""]
     for section in source.document.sections:
         lines += [heading(2, literal_markdown(section_title(lang, section)), prefix + section.id), "",
-                  rows(lang, page, [by_id[section.id]]), ""]
+                  rows(lang, page, [by_id[section.id], *notes_of(units, section.id)]), ""]
+        starts = {chapter.articles[0]: chapter for chapter in section.chapters if chapter.articles}
         for article in source.section_articles(section):
+            if article.number in starts:
+                chapter = starts[article.number]
+                lines += [rows(lang, page, [by_id[chapter.id], *notes_of(units, chapter.id)]), ""]
             alone = f"[{literal_markdown(lang.ui('parallel_article_alone'))}]({link(page, urls.parallel_page(article.id))})"
             lines += [heading(3, literal_markdown(article_title(lang, article)), prefix + article.id), "",
                       alone, "", rows(lang, page, list(article_units(article))), ""]
     return Page(page, title, lines)
+
+
+def notes_of(units: list[Unit], owner_id: str) -> list[Unit]:
+    return [unit for unit in units if unit.kind == "note" and unit.parent == owner_id]
 
 
 def article_page(lang: Lang, source: Source, article: Article, before: Article | None,

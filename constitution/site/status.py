@@ -11,26 +11,15 @@ from constitution.site.units import (
     Page,
     heading,
     link,
-    section_title,
     status_counts,
+    unit_names,
 )
-from constitution.source import labels
-from constitution.source.model import STATUSES, Source, Unit
+from constitution.source.model import STATUSES, Source
 
 
 def status_mark(lang: Lang, status: str) -> str:
     """A status as a word with a shape before it (filled, half, empty: reader.css)."""
     return html.render("status_mark", status, lang.ui(f"status_{status}"))
-
-
-def unit_label(lang: Lang, source: Source, unit: Unit, names: dict[str, str]) -> str:
-    if unit.kind == "title":
-        return lang.ui("status_document_title")
-    if unit.kind == "recital":
-        return labels.recital_label(lang.source.ui, lang.code, unit.number)
-    if unit.kind == "section":
-        return section_title(lang, source.section(unit.number))
-    return names[unit.id]
 
 
 def status_page(lang: Lang, source: Source) -> Page:
@@ -49,10 +38,9 @@ def status_page(lang: Lang, source: Source) -> Page:
               + " | ".join(f"**{len(units)}**" for _ in languages.LANGUAGES) + " |", ""]
     lines += [heading(2, literal_markdown(lang.ui("status_units")), "units"), "",
               f"| {literal_markdown(lang.ui('status_unit'))} | {columns} |", "| --- | --- | --- | --- |"]
-    names = {key: value for article in source.articles
-             for key, value in labels.unit_labels(lang.source.ui, lang.code, article).items()}
+    names = unit_names(lang)
     for unit in units:
-        label = literal_markdown(unit_label(lang, source, unit, names))
+        label = literal_markdown(names[unit.id])
         where = link(page, urls.page_of(unit.id), unit.id)
         marks = " | ".join(status_mark(lang, unit.texts.status(code)) for code in languages.LANGUAGES)
         lines.append(f"| [{label}]({where})<br>`{unit.id}` | {marks} |")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
-from constitution.core import languages, urls
+from constitution.core import ids, languages, urls
 from constitution.site import cite, html
 from constitution.site.markup import fill, literal_markdown
 from constitution.source import labels
@@ -54,18 +54,27 @@ def heading(level: int, text: str, anchor: str) -> str:
 
 def unit_html(lang: Lang, unit: Unit, label: str) -> str:
     """One text unit as a raw HTML block on one line, its id as anchor, with a ¶ permalink; a
-    missing text is a notice, with the other languages' texts where they have one."""
+    missing text is a notice, with the other languages' texts where they have one. A note is an
+    <aside> under its badge («Примечание»), left out of search and citations (never legal text)."""
     text = unit.texts.text(lang.code)
     others = [{"lang": code, "name": lang.endonym(code), "text": unit.texts.text(code)}
               for code in languages.others(lang.code) if unit.texts.text(code) is not None]
     notice = lang.ui("site_missing_notice") + (" " + lang.ui("site_missing_offer") if others else "")
     return html.render("unit", {
-        "id": unit.id, "kind": unit.kind, "number": labels.number(unit.kind, unit.number),
+        "id": unit.id, "kind": unit.kind, "number": unit_number(lang, unit),
+        "badge": labels.note_badge(lang.source.ui, lang.code, text) if unit.is_note else None,
         "status": unit.texts.status(lang.code), "label": label, "text": text, "notice": notice,
         "permalink": labels.fill(lang.ui("site_permalink"), lang.code, unit=label), "others": others,
         # its part of a citation; the page holds the rest (cite.page_strings)
         "cite": cite.unit_part(lang.source, lang.code, unit) if unit.kind in cite.CITED_KINDS else None,
     })
+
+
+def unit_number(lang: Lang, unit: Unit) -> str:
+    """What stands before a unit's text: '4.', '1)', 'б)', and a chapter's label ('Глава 1.')."""
+    if unit.kind == "chapter":
+        return labels.chapter_label(lang.source.ui, lang.code, unit.number) + "."
+    return labels.number(unit.kind, unit.number, lang.source.ui, lang.code)
 
 
 def unit_title(lang: Lang, texts, fallback: str) -> str:
@@ -80,6 +89,34 @@ def section_title(lang: Lang, section) -> str:
 
 def article_title(lang: Lang, article: Article) -> str:
     return labels.article_label(lang.source.ui, lang.code, article.number)
+
+
+def article_heading(lang: Lang, article: Article) -> str:
+    """'Статья 5. Цель …' where the article has a title, else its label."""
+    return labels.article_heading(lang.source.ui, lang.code, article)
+
+
+def unit_names(lang: Lang) -> dict[str, str]:
+    """How a reader names every unit outside the articles (recitals, section and chapter titles,
+    their notes) and inside them (labels.unit_labels): the ¶'s name and the status table's."""
+    ui, code, source = lang.source.ui, lang.code, lang.source
+    names = {ids.TITLE_ID: lang.ui("status_document_title")}
+    short = {}  # what a note's name starts with: 'Раздел I', 'Глава 2', 'Преамбула, абзац 2'
+    for unit in source.units():
+        if unit.kind == "recital":
+            names[unit.id] = short[unit.id] = labels.recital_label(ui, code, unit.number)
+        elif unit.kind == "section":
+            names[unit.id] = labels.section_title(ui, code, source.section(unit.number))
+            short[unit.id] = labels.section_label(ui, code, unit.number)
+        elif unit.kind == "chapter":
+            chapter = next(c for c in source.section(unit.section).chapters if c.id == unit.id)
+            names[unit.id] = labels.chapter_title(ui, code, chapter)
+            short[unit.id] = labels.chapter_label(ui, code, chapter.number)
+        elif unit.kind == "note" and unit.article is None:
+            names[unit.id] = labels.note_label(ui, code, short[unit.parent], unit.number)
+    for article in source.articles:
+        names.update(labels.unit_labels(ui, code, article))
+    return names
 
 
 def status_counts(units: list[Unit], lang: str) -> dict[str, int]:

@@ -117,7 +117,7 @@ def document_located(file: YamlFile, document: Document) -> Iterator[Located]:
         yield Located(file, here + ("title",), section.id, "section", section.title, expected)
         yield from _notes(file, here, section, expected)
         for sub, chapter in enumerate(section.chapters):
-            there, own = here + ("chapters", sub), ids.chapter_id(chapter.number)
+            there, own = here + ("chapters", sub), ids.chapter_id(expected, chapter.number)
             yield Located(file, there + ("title",), chapter.id, "chapter", chapter.title, own)
             yield from _notes(file, there, chapter, own)
 

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict
 KEYS = (
     # names and labels of the document's parts (site, PDF, Akoma Ntoso)
     "site_name", "draft", "preamble", "section_label", "article_label", "clause_label", "point_label",
+    "chapter_label", "part_label", "wrap_up_label", "note_label", "note_badge", "point_letters",
     "status_official", "status_unofficial", "status_missing", "date_format",
     # the PDF editions
     "pdf_contents", "pdf_text_missing", "pdf_partial", "pdf_source",
@@ -37,7 +38,8 @@ KEYS = (
     "site_file_akn", "site_file_offline", "site_size_kb", "site_size_mb", "site_decimal_separator",
     # citations and the copy buttons
     "cite_document", "cite_article", "cite_clause", "cite_article_point",
-    "cite_clause_point", "cite_recital", "cite_copy_link", "cite_copy_citation", "cite_copied_link",
+    "cite_clause_point", "cite_article_part", "cite_clause_part", "cite_article_point_part",
+    "cite_clause_point_part", "cite_recital", "cite_copy_link", "cite_copy_citation", "cite_copied_link",
     "cite_copied_citation", "cite_failed",
     # the languages side by side
     "parallel_title", "parallel_article_title", "parallel_intro", "parallel_link", "parallel_whole",
@@ -86,6 +88,7 @@ class Strings(BaseModel):
 # The placeholders each key may hold (a key not listed holds none).
 PLACEHOLDERS: dict[str, frozenset[str]] = {key: frozenset(names.split()) for key, names in {
     "section_label": "n", "article_label": "n", "clause_label": "n", "point_label": "n",
+    "chapter_label": "n", "part_label": "n", "note_label": "n",
     "pdf_partial": "n total", "pdf_source": "url", "pdf_link_hint": "example",
     "site_holds_article": "ranges total", "site_holds_articles": "ranges total",
     "site_full_text": "articles sections", "site_unofficial_text": "about", "site_permalink": "unit",
@@ -93,6 +96,8 @@ PLACEHOLDERS: dict[str, frozenset[str]] = {key: frozenset(names.split()) for key
     "site_size_kb": "n", "site_size_mb": "n",
     "cite_document": "date unit", "cite_article": "article", "cite_clause": "article clause",
     "cite_article_point": "article point", "cite_clause_point": "article clause point",
+    "cite_article_part": "article part", "cite_clause_part": "article clause part",
+    "cite_article_point_part": "article point part", "cite_clause_point_part": "article clause point part",
     "cite_recital": "recital", "cite_copy_link": "unit", "cite_copy_citation": "unit",
     "cite_copied_link": "unit", "cite_copied_citation": "unit",
     "parallel_article_title": "article", "parallel_back": "n", "parallel_previous": "article",

@@ -6,16 +6,16 @@ import shutil
 from pathlib import Path
 
 from constitution.core import paths
-from tests.helpers import RICH
+from tests.helpers import DATA, RICH
 
 
 def source_dir(name: str, tmp: Path) -> Path:
-    """"translations" (the project's source) or "rich" (the fixture, in a copy under `tmp`)."""
+    """"translations" (the project's source), "rich" or "units" (the fixtures, in a copy under `tmp`)."""
     if name == "translations":
         return paths.SOURCE_DIR
     # The fixture's ui.yaml predates the PDF strings: give it the project's interface strings.
-    target = tmp / "rich-source"
-    shutil.copytree(RICH, target)
+    target = tmp / f"{name}-source"
+    shutil.copytree(RICH if name == "rich" else DATA / "units", target)
     shutil.copyfile(paths.SOURCE_DIR / paths.UI_FILE, target / paths.UI_FILE)
     return target
 

@@ -57,3 +57,21 @@ def render(page_markdown: str, tmp_path: Path) -> str:
     (tmp_path / "x.md").write_text("INCLUDED FROM A SNIPPET", encoding="utf-8")
     configs = {"pymdownx.snippets": {"base_path": [str(tmp_path)]}}
     return markdown.markdown(page_markdown, extensions=HOSTILE_EXTENSIONS, extension_configs=configs)
+
+
+def page_parser(files: dict[str, str], folder: Path):
+    """parsed(page, lang) -> a generated page (site/nav.py site_files) rendered with every hostile
+    extension on and parsed as an lxml fragment, each page once."""
+    import lxml.html
+
+    from constitution.core import urls
+
+    cache = {}
+
+    def parsed(page: str, lang: str):
+        if (page, lang) not in cache:
+            text = render(files[urls.page_source(page, lang)], folder)
+            cache[page, lang] = lxml.html.fragment_fromstring(text, create_parent="div")
+        return cache[page, lang]
+
+    return parsed

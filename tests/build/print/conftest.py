@@ -1,5 +1,5 @@
-"""The PDFs the print build tests read: each source (the project's translations/ and the rich
-fixture) rendered once per session, shared by test_pdf.py, test_pdf_tags.py and
+"""The PDFs the print build tests read: each source (the project's translations/, the rich
+fixture and the units fixture) rendered once per session, shared by test_pdf.py, test_pdf_tags.py and
 test_pdf_checkers.py."""
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from constitution.source.validate import checked_source
 from tests.helpers.pdf import source_dir
 from tests.helpers.pdf_tags import Tagged
 
-SOURCES = ("translations", "rich")
+SOURCES = ("translations", "rich", "units")  # units: every kind of unit of format version 2
 PDF_NAMES = catalogue.names(catalogue.pdfs())
 
 

@@ -190,3 +190,16 @@ def test_a_parallel_row_that_fits_a_page_stands_on_one(built):
             continue  # a longer unit may break across pages
         texts = [expected_text(source, unit.texts, lang) for lang in languages.LANGUAGES]
         assert any(all(text in page for text in texts) for page in pages), unit.id
+
+
+@EACH_EDITION
+def test_units_fixture_has_exactly_a_destination_per_id(built, edition):
+    """tests/data/units: a named destination for each id of every kind of unit, and no other."""
+    if built.source_dir.name != "units-source":
+        pytest.skip("the units fixture's own test")
+    source = built.source
+    wanted = {unit.id for unit in source.units()} | {article.id for article in source.articles}
+    wanted |= {ids.PREAMBLE_ID}
+    assert set(built.reader(edition).named_destinations) == wanted
+    assert {"art_1__hdg", "art_1__subpara_2", "art_2__para_1-1", "art_2__para_2__wrapup", "sec_2__chp_1",
+            "art_2-1__point_b", "art_2-1__point_a__subpara_2", "art_3__para_1__wrapup__note_1"} <= wanted

@@ -1,7 +1,7 @@
 """Accessibility of every built page, without a browser (issue 7, part 1; in the browser:
 tests/browser/test_accessibility.py).
 
-The sites of translations/ ("repo") and tests/data/rich ("rich") are built once per session
+The sites of translations/ ("repo"), tests/data/rich ("rich") and tests/data/units ("units") are built once per session
 (conftest.built_site). Every kind of page known today is in the sitemap in every language,
 and on every page as served (before any script runs) every text node in another language
 than its page's sits inside an element whose `lang` is that language.
@@ -16,7 +16,7 @@ from tests.helpers.accessibility import (KNOWN_KINDS, audited_pages, foreign_tex
                                          sitemap_pages)
 
 LANGUAGES = languages.LANGUAGES
-SITES = ("rich", "repo")
+SITES = ("rich", "repo", "units")  # units: every kind of unit of format version 2
 
 
 @pytest.mark.parametrize("name", SITES)

@@ -13,7 +13,7 @@ import pytest
 from tests.helpers.validators import nu_errors
 
 
-@pytest.mark.parametrize("name", ["repo", "rich"])
+@pytest.mark.parametrize("name", ["repo", "rich", "units"])
 def test_the_site_has_no_html_or_css_error(built_site, name):
     assert nu_errors(built_site(name).site) == []
 

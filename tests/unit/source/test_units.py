@@ -19,7 +19,7 @@ EXPECTED = [
     ("subparagraph", "art_1__subpara_2", 2, "art_1"),
     ("subparagraph", "art_1__subpara_3", 3, "art_1"),
     ("section", "sec_2", 2, None),
-    ("chapter", "chp_1", 1, None),
+    ("chapter", "sec_2__chp_1", 1, None),
     ("heading", "art_2__hdg", None, "art_2"),
     ("clause", "art_2__para_1", 1, "art_2"),
     ("clause", "art_2__para_1-1", "1-1", "art_2"),
@@ -38,8 +38,8 @@ EXPECTED = [
     ("point", "art_2-1__point_b", "b", "art_2-1"),
     ("note", "art_2-1__point_b__note_1", 1, "art_2-1__point_b"),
     ("point", "art_2-1__point_c", "c", "art_2-1"),
-    ("chapter", "chp_2", 2, None),
-    ("note", "chp_2__note_1", 1, "chp_2"),
+    ("chapter", "sec_2__chp_2", 2, None),
+    ("note", "sec_2__chp_2__note_1", 1, "sec_2__chp_2"),
     ("clause", "art_3__para_1", 1, "art_3"),
     ("point", "art_3__para_1__point_1", 1, "art_3__para_1"),
     ("point", "art_3__para_1__point_2", 2, "art_3__para_1"),
@@ -77,7 +77,8 @@ def test_ids_of_the_new_units():
     assert ids.wrap_up_id("art_5__para_2") == "art_5__para_2__wrapup"
     assert ids.note_id("art_2", 1) == "art_2__note_1"
     assert ids.heading_id("art_7") == "art_7__hdg"
-    assert ids.chapter_id(3) == "chp_3"
+    assert ids.chapter_id("sec_2", 3) == "sec_2__chp_3"
+    assert ids.akn_eid("sec_2__chp_3") == "sec_II__chp_3"
     assert ids.point_id(ids.article_id("26-1"), ids.letter(2)) == "art_26-1__point_b"
     assert ids.akn_eid("sec_1__note_1") == "sec_I__note_1"
     assert ids.akn_eid("sec_12") == "sec_XII"
