@@ -271,7 +271,7 @@ def chapters_of(aligner: Aligner, readings: dict[str, Reading], section: Number,
     numbers = sorted({n for r in readings.values() for n, piece in r.chapters.items() if piece.section == section})
     out = []
     for key in numbers:
-        chapter_id = ids.chapter_id(key.main)
+        chapter_id = ids.chapter_id(ids.section_id(section.main), key.main)
         pieces = {lang: r.chapters.get(key) for lang, r in readings.items()}
         texts = {lang: r.builder.text(pieces[lang].spans, flow=True) if pieces[lang] else None
                  for lang, r in readings.items()}

@@ -246,7 +246,7 @@ def test_chapters_are_written_in_their_sections(tmp_path):
     assert run_import("--ru", CASES / "ru-heading-forms.ru.txt", "--template", RICH, "--out", out).returncode == 0
     sections = validate.checked_source(out).document.sections
     assert [[(chapter.id, chapter.title.text("ru"), chapter.articles) for chapter in s.chapters] for s in sections] \
-        == [[("chp_1", "Начальная глава", [1])], [("chp_2", "Конечная глава", [2])]]
+        == [[("sec_1__chp_1", "Начальная глава", [1])], [("sec_2__chp_2", "Конечная глава", [2])]]
 
 
 @pytest.mark.parametrize("name, lines", [
