@@ -31,10 +31,14 @@ REPLACED = (
 JOINERS = "[\u200c\u200d]"
 
 
-def normalised(text: str, lang: str, path: str) -> tuple[str, list[Entry], list[Problem]]:
-    """The text made plain, what was changed (one entry per kind), and what cannot be."""
+CUT = ("\u00ad[ \t]*(?=\r?\n|\r|\f)", "-", "soft hyphen(s) at line ends read as words cut in two")
+
+
+def normalised(text: str, lang: str, path: str, pdf: bool = False) -> tuple[str, list[Entry], list[Problem]]:
+    """The text made plain, what was changed (one entry per kind), and what cannot be. In a PDF's
+    text a soft hyphen at a line end is where typesetting cut a word: it becomes a hyphen there."""
     entries = []
-    for pattern, replacement, what in REPLACED:
+    for pattern, replacement, what in ((CUT,) if pdf else ()) + REPLACED:
         found = list(re.finditer(pattern, text))
         if not found:
             continue

@@ -186,11 +186,11 @@ def starts_unit(lang: str):
 
 def read_text(text: str, lang: str, path: str, from_pdf: bool | None = None) -> tuple[Reading | None, list[Problem]]:
     """Read one language's published text; a text with no article and no preamble is an error."""
-    text, entries, problems = normalise.normalised(text, lang, path)
+    pdf = pdftext.looks_like_pdf(text) if from_pdf is None else from_pdf
+    text, entries, problems = normalise.normalised(text, lang, path, pdf)
     if problems:
         return None, problems
     lines = list(enumerate(text.split("\n"), start=1))
-    pdf = pdftext.looks_like_pdf(text) if from_pdf is None else from_pdf
     if pdf:
         lines, removed = pdftext.from_pdf(lines, lang, path, starts_unit(lang))
         entries.extend(removed)

@@ -21,6 +21,7 @@ paragraphs all flow.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -87,7 +88,6 @@ class Builder:
         return out
 
     def line_index(self, position: int) -> int:
-        import bisect
         return bisect.bisect_right(self.line_starts, position) - 1
 
     def line_of(self, position: int) -> int:

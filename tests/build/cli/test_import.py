@@ -1,6 +1,8 @@
 """`python -m constitution import`: the seed round trip, three small texts in both layouts, and
 bad input (the reading itself, in this process: tests/unit/importer/test_import.py)."""
 
+import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -316,3 +318,34 @@ def test_a_partial_text_imports_into_a_valid_source(tmp_path, name, message):
     assert result.returncode == 0, result.stdout + result.stderr
     assert message in result.stdout
     assert validate.checked_source(out)
+
+
+# --- a real PDF: typeset with Typst, extracted with poppler's pdftotext -------------------------
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler's pdftotext is not installed")
+@pytest.mark.parametrize("lang, mode", [("en", []), ("en", ["-layout"]), ("ru", ["-layout"]), ("kk", ["-layout"])],
+                         ids=["en", "en-layout", "ru-layout", "kk-layout"])
+def test_text_extracted_from_a_typeset_pdf_reads_back_to_the_same_units(tmp_path, full_source, lang, mode):
+    """Headers, page numbers and words the typesetter cut are removed and listed; a line that starts
+    with a number in the text (a sentence ending `… 38.` wrapped) stays text, reported."""
+    import json
+
+    import typst
+
+    from constitution.importer import align, read
+    from tests.helpers import published
+
+    source = validate.checked_source(full_source)
+    lines = [line for _, block in published.blocks(source, lang, 0) for line in block]
+    pdf = tmp_path / "text.pdf"
+    pdf.write_bytes(typst.compile(str(IMPORT / "pdf" / "document.typ"),
+                                  sys_inputs={"body": json.dumps(lines), "lang": lang}))
+    extracted = tmp_path / f"{lang}.txt"
+    subprocess.run(["pdftotext", *mode, str(pdf), str(extracted)], check=True, timeout=60)
+    reading, problems = read.read_file(extracted, lang)
+    assert problems == [] and reading.layout == "pdf"
+    imported, _ = align.aligned_source({lang: reading}, source, "unofficial", [])
+    assert texts(imported, lang) == texts(source, lang)
+    kinds = {entry.kind for entry in reading.entries}
+    assert "removed" in kinds and kinds <= {"removed", "normalised", "warning"}
+    assert all(re.match(r"'\d+\.", entry.what) for entry in reading.entries if entry.warning)
