@@ -65,10 +65,29 @@ def import_arguments(parser: argparse.ArgumentParser) -> None:
                         help="status of the imported text (default: official, as published by the state body)")
     parser.add_argument("--keep", nargs="+", default=[], choices=languages.LANGUAGES, metavar="LANG",
                         help="languages not imported whose text is kept from the template, unit by unit")
+    parser.add_argument("--from-pdf", action="store_true", default=None,
+                        help="the texts were extracted from a PDF (pdftotext): join wrapped lines and cut words, "
+                             "drop running headers and page numbers (detected by form feeds otherwise)")
+    parser.add_argument("--strict", action="store_true", help="fail on warnings too, and write nothing then")
+    parser.add_argument("--edition", metavar="NAME", help="the edition's name (default: the template's)")
+    parser.add_argument("--edition-id", metavar="ID", help="the edition's id, which names the offline file "
+                        "(default: --date, else the template's)")
+    parser.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD", help="the edition's date")
+    parser.add_argument("--source-note", metavar="TEXT",
+                        help="where the imported texts come from (default: the template's description)")
+
+
+def iso_date(value: str):
+    import datetime
+
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date YYYY-MM-DD") from None
 
 
 def import_texts(args: argparse.Namespace) -> int:
-    from constitution.importer import align, read
+    from constitution.importer import align, run
     from constitution.source.validate import checked_source
 
     given = {lang: getattr(args, lang) for lang in languages.LANGUAGES if getattr(args, lang)}
@@ -78,29 +97,25 @@ def import_texts(args: argparse.Namespace) -> int:
     if set(args.keep) & set(given):
         print(f"import: --keep {' '.join(sorted(set(args.keep) & set(given)))} is also imported", file=sys.stderr)
         return 2
-    template = checked_source(args.template)
-    readings, errors = {}, []
-    for lang, path in given.items():
-        reading, found = read.read_file(path, lang)
-        errors.extend(found)
-        if reading:
-            readings[lang] = reading
-    if errors:
-        raise SourceError(errors)
-    source, reported = align.aligned_source(readings, template, args.status, args.keep)
-    files = align.written_files(source, args.template)
-    align.checked_output(files, args.out)
-    align.write_output(files, args.out)
-    report(map(str, reported))
+    options = run.Options(given, checked_source(args.template), args.template, args.out, args.status, args.keep,
+                          args.from_pdf, args.edition, args.edition_id, args.date, args.source_note)
+    outcome = run.imported(options)
+    for line in outcome.report():
+        print(line)
+    if args.strict and outcome.warnings:
+        report([f"import: {outcome.warnings} warning(s) and --strict: nothing was written"])
+        return 1
+    align.write_output(outcome.files, args.out)
     for lang in languages.LANGUAGES:
         if lang not in given and lang not in args.keep:
             print(f"{display_path(args.out / paths.DOCUMENT_FILE)}:1: -: {lang}: warning: no --{lang} file "
                   f"and no --keep {lang}: every {lang} text is written as missing", file=sys.stderr)
+    source = outcome.source
     clauses = sum(len(article.clauses) for article in source.articles)
-    layouts = ", ".join(f"{lang} ({reading.layout})" for lang, reading in readings.items())
+    layouts = ", ".join(f"{lang} ({reading.layout})" for lang, reading in outcome.readings.items())
     print(f"wrote {display_path(args.out)}: {len(source.preamble.recitals)} recitals, "
           f"{len(source.document.sections)} section(s), {len(source.articles)} article(s), {clauses} clause(s) "
-          f"from {layouts}; {len(reported)} unit(s) missing in a given language")
+          f"from {layouts}; {outcome.warnings} warning(s)")
     return 0
 
 

@@ -10,23 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"  # capitals of the three alphabets, as a regex character set body
-ROMAN = "[IVXLCІХ]+"  # Kazakh and Russian texts often type Cyrillic І and Х for Roman I and X
 NEVER = r"(?!)"
-
-
-@dataclass(frozen=True)
-class ImportPatterns:
-    """How one language's published text writes its parts; each heading's group 1 is its number."""
-
-    draft: str  # the word printed with the title of a draft
-    title_word: str  # a word of the title, which is printed in capitals
-    section: str
-    article: str
-    address: str  # the preamble's opening address ("We, the people ...,"): its first recital
-    # In run-on text a recital ends at a comma after a word like `recital_ends`, or before a
-    # word like `recital_starts`: each recital is a participial phrase of its own.
-    recital_ends: str
-    recital_starts: str
 
 
 @dataclass(frozen=True)
@@ -57,6 +41,52 @@ RUSSIAN_ORDINALS = Ordinals(
 )
 
 
+# The heading words of the other languages (never `{n:ordinal}`: their ui strings print digits).
+KAZAKH_ORDINALS = Ordinals(
+    units=("бірінші", "екінші", "үшінші", "төртінші", "бесінші", "алтыншы", "жетінші", "сегізінші",
+           "тоғызыншы", "оныншы", "он бірінші", "он екінші", "он үшінші", "он төртінші", "он бесінші",
+           "он алтыншы", "он жетінші", "он сегізінші", "он тоғызыншы"),
+    tens=("жиырма", "отыз", "қырық", "елу", "алпыс", "жетпіс", "сексен", "тоқсан"),
+    tens_ordinal=("жиырмасыншы", "отызыншы", "қырқыншы", "елуінші", "алпысыншы", "жетпісінші", "сексенінші",
+                  "тоқсаныншы"),
+)
+ENGLISH_ORDINALS = Ordinals(
+    units=("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+           "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+           "eighteenth", "nineteenth"),
+    tens=("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"),
+    tens_ordinal=("twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth",
+                  "ninetieth"),
+)
+ENGLISH_CARDINALS = Ordinals(  # "Part One"
+    units=("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+           "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"),
+    tens=ENGLISH_ORDINALS.tens, tens_ordinal=ENGLISH_ORDINALS.tens,
+)
+
+
+@dataclass(frozen=True)
+class ImportPatterns:
+    """How one language's published text writes its parts (importer/headings.py makes them regexes):
+    the words of each heading, written with its number before or after it (`1-бап`, `Статья 1`),
+    and the words that open the preamble and a note."""
+
+    draft: str  # the word printed with the title of a draft (a regex)
+    title_word: str  # a word of the title, which is printed in capitals
+    section_words: tuple[str, ...]
+    chapter_words: tuple[str, ...]
+    article_words: tuple[str, ...]
+    number_words: tuple[Ordinals, ...]  # ordinal (and cardinal) words a heading may use for its number
+    number_first: bool  # `1-бап`, `БІРІНШІ БӨЛІМ`; else `Статья 1`, `Раздел первый`
+    note_words: tuple[str, ...]  # a note starts with one of them and a dot: «Примечание.»
+    address: str  # the preamble's opening address ("We, the people ...,"): its first recital
+    # In run-on text a recital ends at a comma after a word like `recital_ends`, or before a
+    # word like `recital_starts`: each recital is a participial phrase of its own.
+    recital_ends: str
+    recital_starts: str
+    letters: str  # the letters of lettered points, in order: а) б) в)
+
+
 @dataclass(frozen=True)
 class Language:
     code: str  # BCP 47, as in lang="…", hreflang and the site's folders
@@ -79,21 +109,24 @@ class Language:
 
 RECORDS = (
     Language("kk", "kaz", "kk", None, ImportPatterns(
-        draft="Жоба|ЖОБА", title_word="КОНСТИТУЦИЯ",
-        section=rf"(?<!\w)({ROMAN}|\d{{1,2}})(?:-|\s)(?i:бөлім)\b", article=r"(?<!\w)(\d{1,3})-(?i:бап)\b",
+        draft="Жоба|ЖОБА", title_word="КОНСТИТУЦИЯ", section_words=("бөлім",), chapter_words=("тарау",),
+        article_words=("бап",), number_words=(KAZAKH_ORDINALS,), number_first=True, note_words=("Ескерту", "Ескертпе"),
         address=r"Біз,[^,]*,", recital_ends=r"\w+(?:ып|іп|п)",  # converb: сақтай отырып,
-        recital_starts=NEVER), locale="kk_KZ"),
+        recital_starts=NEVER, letters="абвгдежзийклмнопрстуфхцчшщэюя"), locale="kk_KZ"),
     Language("ru", "rus", "ru", "ru", ImportPatterns(
-        draft="Проект|ПРОЕКТ", title_word="КОНСТИТУЦИЯ",
-        section=rf"(?<!\w)(?i:Раздел)\s+({ROMAN})\b", article=r"(?<!\w)(?i:Статья)\s+(\d{1,3})\b",
+        draft="Проект|ПРОЕКТ", title_word="КОНСТИТУЦИЯ", section_words=("Раздел",), chapter_words=("Глава",),
+        article_words=("Статья",), number_words=(RUSSIAN_ORDINALS,), number_first=False,
+        note_words=("Примечание", "Примечания", "Сноска", "Сноски"),
         address=r"Мы,[^,]*,", recital_ends=NEVER,
-        recital_starts=r"[А-ЯЁ]\w*|\w+(?:я|ясь|вшись|аем|яем)"),  # деепричастие, принимаем
-        RUSSIAN_ORDINALS, locale="ru_KZ"),
+        recital_starts=r"[А-ЯЁ]\w*|\w+(?:я|ясь|вшись|аем|яем)",  # деепричастие, принимаем
+        letters="абвгдежзиклмнопрстуфхцчшщэюя"), RUSSIAN_ORDINALS, locale="ru_KZ"),
     Language("en", "eng", "en_GB", "en", ImportPatterns(
-        draft="Draft|Project|DRAFT|PROJECT", title_word="CONSTITUTION",
-        section=rf"(?<!\w)(?i:Section)\s+({ROMAN})\b", article=r"(?<!\w)(?i:Article)\s+(\d{1,3})\b",
-        address=r"We,[^,]*,", recital_ends=NEVER,
-        recital_starts=r"[A-Z]\w*|\w+(?:ing|ed)"), locale="en_GB"),  # recital_starts: a capital or a participle
+        draft="Draft|Project|DRAFT|PROJECT", title_word="CONSTITUTION", section_words=("Section", "Part"),
+        chapter_words=("Chapter",), article_words=("Article",), number_words=(ENGLISH_ORDINALS, ENGLISH_CARDINALS),
+        number_first=False,
+        note_words=("Note", "Notes", "Footnote"), address=r"We,[^,]*,", recital_ends=NEVER,
+        recital_starts=r"[A-Z]\w*|\w+(?:ing|ed)",  # a capital or a participle
+        letters="abcdefghijklmnopqrstuvwxyz"), locale="en_GB"),
 )
 
 LANGUAGE = {record.code: record for record in RECORDS}

@@ -1,81 +1,82 @@
-"""Read one language's published text (plain UTF-8) into pieces: title, recitals, sections,
-articles, clauses `1.` and points `1)`, each with the line it starts on.
+"""Read one language's published text (plain UTF-8) into pieces, every line accounted for.
 
-Either layout is read: one heading or clause per line, or run-on text. Only whitespace is
-normalised (and Unicode to NFC, as validate requires); the words are kept as published.
-How each language writes its headings is its record's `patterns` (core/languages.py).
+The stages: normalise.py (line ends, spaces, invisible characters), pdftext.py (a PDF's page
+furniture and cut words), the front matter here (the title, what comes before the document,
+the preamble from its address «Мы,» on), structure.py (headings, clauses, points, notes, each
+only where it stands as one) with headings.py's forms of them. What no unit holds is in
+`entries`, the import report (report.py). The words are kept as published.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from constitution.core import ids
 from constitution.core.languages import LANGUAGE, UPPER, ImportPatterns
 from constitution.core.problems import Problem, display_path
 from constitution.core.reading import read_limited
-from constitution.core.text import UNPRINTABLE, unprintable
+from constitution.importer import headings, normalise, pdftext
+from constitution.importer.report import Entry, quoted
+from constitution.importer.structure import HEADINGS, Builder, Piece
 
 MAX_INPUT_BYTES = 20_000_000
-
-# A heading is followed by the end of its line, or by a capital, a digit or a quote.
-HEADING_END = rf"\.?(?=[ \t]*$|\s+[{UPPER}\d«\"“(])"
-CLAUSE = r"(?<!\S)(\d{1,3})\.(?!\d)"
-POINT = r"(?<!\S)(\d{1,3})\)"
 TITLE_WORD = rf"[{UPPER}][{UPPER}\-]+(?!\w)"
 TITLE_WORD_OR_LETTER = rf"[{UPPER}][{UPPER}\-]*(?!\w)"  # "A", "I" inside a title
+EXAMPLE = {"kk": "2-бап", "ru": "Статья 2", "en": "Article 2"}
 
-
-@dataclass
-class Piece:
-    """One unit's text in one language as read, with the line it starts on."""
-
-    line: int
-    raw: str = ""
-    section: int | None = None  # articles only
-    clauses: dict[int, Piece] = field(default_factory=dict)
-    points: dict[int, Piece] = field(default_factory=dict)
+__all__ = ["Piece", "Reading", "collapse", "read_file", "read_text", "split_recitals"]
 
 
 @dataclass
 class Reading:
     lang: str
     path: str
-    layout: str  # "lines" or "run-on"
+    layout: str  # lines, run-on, mixed or pdf
     title: str | None
     recitals: list[str]
-    sections: dict[int, Piece]
-    articles: dict[int, Piece]
+    sections: dict
+    chapters: dict
+    articles: dict
+    builder: Builder
+    entries: list[Entry] = field(default_factory=list)
 
     def text(self, piece: Piece | None) -> str | None:
-        if piece is None:
-            return None
-        if self.layout == "run-on":
-            return " ".join(piece.raw.split()) or None
-        lines = (" ".join(line.split()) for line in piece.raw.splitlines())
-        return "\n".join(line for line in lines if line) or None
+        return None if piece is None else self.builder.text(piece.spans)
 
+    def parts(self, piece: Piece) -> list[str]:
+        """Its own text (part 1) and its unnumbered parts."""
+        return self.builder.parts(piece.spans)
 
-@dataclass(frozen=True)
-class Mark:
-    start: int
-    end: int
-    kind: str  # section, article, clause, point
-    number: int
+    def title_of(self, piece: Piece) -> str | None:
+        return self.builder.text(piece.title, flow=True)
+
+    def wrap_up(self, piece: Piece) -> str | None:
+        return self.text(piece.wrap_up)
+
+    def counts(self) -> Counter:
+        counts = Counter(recital=len(self.recitals), section=len(self.sections), chapter=len(self.chapters),
+                         article=len(self.articles))
+        for piece in (*self.sections.values(), *self.chapters.values(), *self.articles.values()):
+            counts["note"] += len(piece.notes)
+        for article in self.articles.values():
+            counts["title"] += bool(article.title)
+            for unit in (article, *article.clauses.values()):
+                counts["clause"] += unit is not article
+                counts["part"] += max(0, len(self.parts(unit)) - 1) + sum(
+                    max(0, len(self.parts(point)) - 1) for point in unit.points.values())
+                counts["point"] += len(unit.points)
+                counts["closing text"] += bool(unit.wrap_up)
+                counts["note"] += (len(unit.notes) if unit is not article else 0) + sum(
+                    len(point.notes) for point in unit.points.values())
+        counts["note"] += len(self.builder.preamble.notes)
+        return counts
 
 
 def collapse(text: str) -> str:
     return " ".join(text.split())
-
-
-def roman_number(letters: str) -> int | None:
-    letters = letters.replace("І", "I").replace("Х", "X")
-    number = ids.from_roman(letters)
-    return number if ids.roman(number) == letters else None
 
 
 WORD = re.compile(r"\w+")
@@ -84,7 +85,7 @@ NEXT_WORD = re.compile(r"[^\s,;.:]+")
 
 
 def split_recitals(text: str, lang: str, opening: bool = True) -> list[str]:
-    """Split a preamble paragraph into recitals by the language's patterns."""
+    """Split a preamble paragraph into recitals by the language's patterns; a `;` always ends one."""
     patterns, recitals = LANGUAGE[lang].patterns, []
     text = collapse(text)
     address = re.match(patterns.address, text) if opening else None
@@ -102,6 +103,8 @@ def split_recitals(text: str, lang: str, opening: bool = True) -> list[str]:
             continue  # no word since the last recital, or none after the gap
         if text[gap.start() - 1] == ".":
             ends = bool(re.match(rf"[{UPPER}]", after.group()))
+        elif text[gap.start() - 1] == ";":
+            ends = True
         else:
             ends = bool(re.fullmatch(patterns.recital_ends, text[words[index][0]:words[index][1]])
                         or re.fullmatch(patterns.recital_starts, after.group()))
@@ -113,122 +116,119 @@ def split_recitals(text: str, lang: str, opening: bool = True) -> list[str]:
     return recitals
 
 
-def find_title(text: str, patterns: ImportPatterns) -> tuple[str | None, int]:
-    """The document's title (the first run of capitals naming the constitution) and its end."""
-    for run in re.finditer(rf"(?<!\w){TITLE_WORD}(?:\s+{TITLE_WORD_OR_LETTER})*", text):
-        if patterns.title_word in run.group():
-            words = run.group().split()
-            if re.fullmatch(patterns.draft, words[0]):
-                words = words[1:]
-            return " ".join(words), run.end()
-    return None, 0
+# --- the front matter -------------------------------------------------------------------------
+
+@dataclass
+class Front:
+    title: str | None
+    start: int  # where the document's text (the preamble) starts
+    skipped: list[tuple[int, int]]  # spans before it that are not the title
+    is_document: bool  # a title or an address was found: what precedes the first heading is the preamble
 
 
-def marks(body: str, patterns: ImportPatterns) -> list[Mark]:
-    found = []
-    for kind, pattern in (("section", patterns.section + HEADING_END), ("article", patterns.article + HEADING_END),
-                          ("clause", CLAUSE), ("point", POINT)):
-        for match in re.finditer(pattern, body, re.MULTILINE):
-            number = roman_number(match.group(1)) if kind == "section" and not match.group(1).isdigit() \
-                else int(match.group(1))
-            if number:
-                found.append(Mark(match.start(), match.end(), kind, number))
-    return sorted(found, key=lambda mark: (mark.start, -mark.end))
+def title_runs(body: str, patterns: ImportPatterns, end: int) -> list[re.Match]:
+    return [run for run in re.finditer(rf"(?<!\w){TITLE_WORD}(?:[ \t]+{TITLE_WORD_OR_LETTER})*", body[:end])
+            if patterns.title_word in run.group()]
 
 
-def _at_line_start(text: str, position: int) -> bool:
-    return not text[text.rfind("\n", 0, position) + 1:position].strip()
-
-
-def hidden_characters(text: str, lang: str, path: str) -> list[Problem]:
-    """Each line of an input text holding a character no output holds or no reader sees (core/text.py's
-    table, as validate refuses it), at the input's own line. Whitespace the reader collapses (a tab)
-    and the joiners the language keeps may stay."""
-    keep = LANGUAGE[lang].joiners
-    found: dict[int, list[int]] = {}
-    line, counted = 1, 0  # lines counted up to `counted`: linear however many there are
-    for match in UNPRINTABLE.finditer(text):
-        char = match.group()
-        if not char.isspace() and char not in keep:
-            line, counted = line + text.count("\n", counted, match.start()), match.start()
-            found.setdefault(line, []).append(match.start())
-    problems = []
-    for line, positions in found.items():
-        first, more = positions[0], f" (and {len(positions) - 1} more)" if len(positions) > 1 else ""
-        column = first - text.rfind("\n", 0, first)
-        problems.append(Problem(path, line, "", lang, f"holds {unprintable(text[first])}, U+{ord(text[first]):04X}, "
-                                f"at column {column}{more}: no output can hold it or no reader sees it; delete it"))
-    return problems
-
-
-def read_text(text: str, lang: str, path: str) -> tuple[Reading | None, list[Problem]]:
-    """Read one language's published text; a text with no article heading is an error."""
+def front_matter(body: str, lang: str, first_heading: int) -> Front:
+    """The title is the capitals naming the constitution (the last such line before the preamble's
+    address, so a headline above it is not); the preamble starts at the address where there is one."""
     patterns = LANGUAGE[lang].patterns
-    text = unicodedata.normalize("NFC", text.lstrip("\ufeff"))
-    hidden = hidden_characters(text, lang, path)
-    if hidden:
-        return None, hidden
-    title, start = find_title(text, patterns)
-    draft = re.match(rf"\s*(?:{patterns.draft})\b\.?", text[start:])
-    start += draft.end() if draft else 0
-    body = text[start:]
-    candidates = marks(body, patterns)
-    first = next((mark for mark in candidates if mark.kind == "article"), None)
-    if first is None:
-        example = {"kk": "2-бап", "ru": "Статья 2", "en": "Article 2"}[lang]
-        return None, [Problem(path, 1, "", lang, f"no article heading (like '{example}') found: not a text to import")]
-    layout = "lines" if _at_line_start(body, first.start) else "run-on"
-    if layout == "run-on":  # the document is one paragraph: it ends at the next blank line
-        blank = re.compile(r"\n[ \t]*\n").search(body, first.end)
-        body = body[:blank.start()] if blank else body
-
-    def line_of(position: int) -> int:
-        return text.count("\n", 0, start + position) + 1
-
-    preamble = Piece(line_of(0))
-    sections: dict[int, Piece] = {}
-    articles: dict[int, Piece] = {}
-    current, section, article, clause = preamble, None, None, None
-    cursor = 0
-    for mark in candidates:
-        if mark.start < cursor or mark.end > len(body):
-            continue
-        if layout == "lines" and not _at_line_start(body, mark.start):
-            continue
-        piece = Piece(line_of(mark.start))
-        if mark.kind == "section":
-            if sections and mark.number <= max(sections):
-                continue
-            sections[mark.number] = piece
-            section, article, clause = mark.number, None, None
-        elif mark.kind == "article":
-            if articles and mark.number <= max(articles):
-                continue
-            piece.section = section
-            articles[mark.number] = article = piece
-            clause = None
-        else:
-            parent = (article if mark.kind == "clause" else clause or article)
-            if parent is None:
-                continue
-            siblings = parent.clauses if mark.kind == "clause" else parent.points
-            last = max(siblings, default=0)
-            if not (mark.number > last if layout == "lines" else mark.number == last + 1):
-                continue
-            siblings[mark.number] = piece
-            if mark.kind == "clause":
-                clause = piece
-        current.raw += body[cursor:mark.start]
-        current, cursor = piece, mark.end
-    current.raw += body[cursor:]
-
-    lines = preamble.raw.splitlines() if layout == "lines" else [preamble.raw]
-    recitals = [recital for index, line in enumerate(l for l in lines if l.strip())
-                for recital in split_recitals(line, lang, opening=index == 0)]
-    return Reading(lang, path, layout, title, recitals, sections, articles), []
+    address = None
+    for match in re.finditer(rf"(?<!\w){patterns.address}", body[:first_heading]):
+        before = body[:match.start()].rstrip()
+        if not before or not (before[-1].islower() or before[-1] == ","):
+            address = match
+            break
+    runs = title_runs(body, patterns, address.start() if address else first_heading)
+    run = (runs[-1] if address else runs[0]) if runs else None
+    title, start, skipped = None, 0, []
+    if run:
+        words = run.group().split()
+        title_start = run.start()
+        if re.fullmatch(patterns.draft, words[0]):
+            words = words[1:]
+        title = " ".join(words)
+        draft = re.search(rf"(?:{patterns.draft})\.?\s*$", body[:title_start])
+        skipped.append((0, draft.start() if draft else title_start))
+        start = run.end()
+        after = re.match(rf"\s*(?:{patterns.draft})\b\.?", body[start:])
+        start += after.end() if after else 0
+    if address:
+        skipped.append((start, address.start()))
+        start = address.start()
+    return Front(title, start, [span for span in skipped if body[span[0]:span[1]].strip()],
+                 bool(run or address))
 
 
-def read_file(path: Path, lang: str) -> tuple[Reading | None, list[Problem]]:
+def skipped_entries(builder: Builder, spans: list[tuple[int, int]], why: str) -> list[Entry]:
+    entries = []
+    for start, end in spans:
+        offset = start
+        for line in builder.body[start:end].split("\n"):
+            if line.strip():
+                entries.append(Entry(builder.path, builder.line_of(offset + len(line) - len(line.lstrip())),
+                                     builder.lang, "skipped", f"{why}: {quoted(line)}"))
+            offset += len(line) + 1
+    return entries
+
+
+# --- reading ----------------------------------------------------------------------------------
+
+def starts_unit(lang: str):
+    form = headings.forms(lang)
+
+    def check(text: str) -> bool:
+        return any(pattern.match(text) for pattern in (form.heading, form.clause, form.point))
+    return check
+
+
+def read_text(text: str, lang: str, path: str, from_pdf: bool | None = None) -> tuple[Reading | None, list[Problem]]:
+    """Read one language's published text; a text with no article and no preamble is an error."""
+    pdf = pdftext.looks_like_pdf(text) if from_pdf is None else from_pdf
+    text, entries, problems = normalise.normalised(text, lang, path, pdf)
+    if problems:
+        return None, problems
+    lines = list(enumerate(text.split("\n"), start=1))
+    if pdf:
+        lines, removed = pdftext.from_pdf(lines, lang, path, starts_unit(lang))
+        entries.extend(removed)
+    body = "\n".join(line for _, line in lines)
+    builder = Builder(body, [number for number, _ in lines], lang, path, flowing_all=pdf)
+    found = headings.candidates(body, lang)
+    first_heading = next((c.start for c in found if c.kind in HEADINGS and builder.at_line_start(c.start)), len(body))
+    front = front_matter(body, lang, first_heading)
+    entries.extend(skipped_entries(builder, front.skipped, "before the document"))
+    builder.read(found, front.start)
+    entries.extend(builder.entries)
+    if builder.trailing:
+        entries.extend(skipped_entries(builder, [builder.trailing], "after the text, in no unit"))
+    preamble = builder.preamble
+    recitals = []
+    if front.is_document:
+        paragraphs = (builder.text(preamble.spans) or "").split("\n")
+        recitals = [recital for index, line in enumerate(paragraphs) if line.strip()
+                    for recital in split_recitals(line, lang, opening=index == 0)]
+    else:
+        entries.extend(skipped_entries(builder, preamble.spans, "before the first heading, no title or preamble"))
+    if not builder.articles and not recitals:
+        return None, [Problem(path, 1, "", lang,
+                              f"no article heading (like '{EXAMPLE[lang]}') found: not a text to import")]
+    reading = Reading(lang, path, layout(builder, pdf), front.title, recitals, builder.sections, builder.chapters,
+                      builder.articles, builder, entries)
+    return reading, []
+
+
+def layout(builder: Builder, pdf: bool) -> str:
+    """How the paragraphs that start units are laid out: lines, run-on, mixed (some of each) or pdf."""
+    if pdf:
+        return "pdf"
+    flowing = {paragraph in builder.flowing for paragraph in builder.marks}
+    return "mixed" if len(flowing) > 1 else "run-on" if flowing == {True} else "lines"
+
+
+def read_file(path: Path, lang: str, from_pdf: bool | None = None) -> tuple[Reading | None, list[Problem]]:
     shown = display_path(path)
     raw, why = read_limited(path, MAX_INPUT_BYTES)
     if raw is None:
@@ -241,4 +241,4 @@ def read_file(path: Path, lang: str) -> tuple[Reading | None, list[Problem]]:
     if "\x00" in text:
         return None, [Problem(shown, text[: text.index("\x00")].count("\n") + 1, "", lang,
                               "binary data (NUL byte), not plain text")]
-    return read_text(text, lang, shown)
+    return read_text(text, lang, shown, from_pdf)

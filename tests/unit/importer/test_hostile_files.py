@@ -73,14 +73,11 @@ EN_TEXT = ("CONSTITUTION OF THE REPUBLIC OF KAZAKHSTAN\nWe, the people, adopt it
 
 
 @pytest.mark.parametrize("old, new, line, message", [
-    ("the people", "the peo\u00adple", 2, "holds a soft hyphen, U+00AD, at column 12"),
-    ("First text", "First\u200b text", 4, "holds a zero-width space, U+200B, at column 6"),
     ("Second.", "Sec\u202eond.", 6, "holds a bidirectional control, U+202E, at column 4"),
-    ("First text", "First\x07 te\ufeffxt", 4, "holds a control character, U+0007, at column 6 (and 1 more)"),
-    ("Article 1", "Article\u2060 1", 3, "holds a word joiner, U+2060, at column 8"),
-], ids=["soft-hyphen", "zero-width-space", "bidi", "two-on-a-line", "word-joiner"])
+    ("First text", "First\x07 te\x07xt", 4, "holds a control character, U+0007, at column 6 (and 1 more)"),
+], ids=["bidi", "two-on-a-line"])
 def test_a_hidden_character_is_named_at_the_input_line(tmp_path, old, new, line, message):
-    """Validate would refuse it in the aligned source; import names it where it was typed."""
+    """What no reading can make plain: validate would refuse it; import names it where it was typed."""
     path = tmp_path / "en.txt"
     path.write_text(EN_TEXT.replace(old, new), encoding="utf-8")
     found, problems = read.read_file(path, "en")
@@ -89,19 +86,39 @@ def test_a_hidden_character_is_named_at_the_input_line(tmp_path, old, new, line,
                                           "sees it; delete it"]
 
 
+@pytest.mark.parametrize("old, new, reported", [
+    ("the people", "the peo\u00adple", ["2: -: en: normalised: 1 soft hyphen(s) removed"]),
+    ("First text", "First\u200b text", ["4: -: en: normalised: 1 zero-width character(s) removed"]),
+    ("Article 1", "Article\u2060 1", ["3: -: en: normalised: 1 zero-width character(s) removed"]),
+    ("First text", "Fi\ufeffrst te\ufeffxt", ["4: -: en: normalised: 2 byte order mark(s) removed (first on line 4)"]),
+    ("the people", "the\u00a0people", ["2: -: en: normalised: 1 no-break space(s) read as spaces"]),
+    ("\n", "\r\n", ["1: -: en: normalised: 6 CRLF line end(s) read as line ends (first on line 1)"]),
+    ("\n", "\r", ["1: -: en: normalised: 6 CR line end(s) read as line ends (first on line 1)"]),
+], ids=["soft-hyphen", "zero-width-space", "word-joiner", "bom-mid-file", "nbsp", "crlf", "cr"])
+def test_invisible_characters_are_removed_and_reported_once(tmp_path, old, new, reported):
+    path = tmp_path / "en.txt"
+    path.write_text(EN_TEXT.replace(old, new), encoding="utf-8", newline="")
+    found, problems = read.read_file(path, "en")
+    assert problems == []
+    assert [str(entry) for entry in found.entries] == [f"{path}:{line}" for line in reported]
+    assert found.title == "CONSTITUTION OF THE REPUBLIC OF KAZAKHSTAN"
+    assert found.recitals == ["We, the people,", "adopt it."]
+    assert [found.text(article) for article in found.articles.values()] == ["First text.", "Second."]
+
+
 def test_the_import_command_names_the_input_file_and_writes_nothing(tmp_path, capsys, monkeypatch):
     from constitution.cli import main
     from tests.helpers import RICH
 
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "en.txt").write_text(EN_TEXT.replace("the people", "the peo\u00adple"), encoding="utf-8")
+    (tmp_path / "en.txt").write_text(EN_TEXT.replace("the people", "the peo\u202eple"), encoding="utf-8")
     assert main(["import", "--en", "en.txt", "--template", str(RICH), "--out", "out"]) == 1
-    assert capsys.readouterr().err.splitlines()[0].startswith("en.txt:2: -: en: holds a soft hyphen")
+    assert capsys.readouterr().err.splitlines()[0].startswith("en.txt:2: -: en: holds a bidirectional control")
     assert not (tmp_path / "out").exists()
 
 
-def test_tabs_and_line_breaks_the_reader_collapses_may_stay(tmp_path):
+def test_tabs_the_reader_collapses_may_stay(tmp_path):
     path = tmp_path / "en.txt"
-    path.write_text(EN_TEXT.replace("First text", "First\ttext\r").replace("\n", "\r\n"), encoding="utf-8")
+    path.write_text(EN_TEXT.replace("First text", "First\ttext"), encoding="utf-8")
     found, problems = read.read_file(path, "en")
-    assert found is not None and problems == []
+    assert found is not None and problems == [] and found.entries == []

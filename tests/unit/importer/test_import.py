@@ -59,6 +59,7 @@ CLAUSES = [
     ("run-on, a gap is text", RUN_ON + "1.One. 3.Three.", [1], None),
     ("lines, a number mid-line", LINES + "1. One, as 2. says.\n2. two, lower case.", [1, 2], "two, lower case."),
     ("lines, a clause on two lines", LINES + "1. One,\ngoing on.\n2. two, lower case.", [1, 2], "two, lower case."),
+    ("lines, a clause in two parts", LINES + "1. One.\nIts part two.\n2. two, lower case.", [1, 2], "two, lower case."),
 ]
 
 
@@ -71,7 +72,9 @@ def test_clauses(name, text, numbers, second):
     if second:
         assert reading.text(clauses[2]) == second
     if "two lines" in name:
-        assert reading.text(clauses[1]) == "One,\ngoing on."  # a line break inside a clause is kept
+        assert reading.parts(clauses[1]) == ["One, going on."]  # a wrapped line: the sentence goes on
+    if "two parts" in name:
+        assert reading.parts(clauses[1]) == ["One.", "Its part two."]  # a line after a sentence: a part
 
 
 def test_points_in_clause_and_article():
@@ -105,8 +108,8 @@ def test_a_note_stays_with_the_unchanged_text_it_is_about():
     assert {unit.id: unit.texts.lang("en").note for unit in imported.units()
             if unit.texts.lang("en").note} == noted
     assert "art_2__para_2" in noted
-    clause = reading.articles[2].clauses[2]
-    assert "covers" in clause.raw
-    clause.raw = clause.raw.replace("covers", "spans")
+    assert "covers" in reading.text(reading.articles[2].clauses[2])
+    text = (TRANSLATIONS / "published" / "en.txt").read_text(encoding="utf-8")
+    reading, _ = read.read_text(text.replace("covers", "spans"), "en", "en.txt")
     changed, _ = align.aligned_source({"en": reading}, template, "unofficial", [])
     assert next(u for u in changed.units() if u.id == "art_2__para_2").texts.lang("en").note is None

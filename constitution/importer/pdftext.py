@@ -1,0 +1,96 @@
+"""Text extracted from a PDF (poppler's `pdftotext`, with or without `-layout`): the page furniture
+removed and the words split at line ends joined, every removal listed in the report.
+
+A page ends at a form feed. A line at the top or bottom of pages that repeats on at least
+half of them (and on two or more) is a running header or footer; a line there that is only a
+page number (`7`, `- 7 -`, `7 / 40`, `Page 7`, `стр. 7`, `7-бет`) is a page number. A line
+that ends in a letter and a hyphen, followed by one that starts in lower case, is one word cut
+in two. Wrapped lines are joined by the structure stage (a PDF's paragraphs all flow).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from constitution.importer.report import Entry, quoted
+
+Lines = list[tuple[int, str]]  # (line number in the input file, its text)
+
+PAGE_NUMBER = re.compile(r"[\W_]*(?:(?:page|p\.|стр\.?|страница|бет)\s*)?\d{1,4}(?:\s*(?:/|of|из)\s*\d{1,4})?"
+                         r"(?:\s*-?\s*(?:бет|page))?[\W_]*", re.IGNORECASE)
+CUT_WORD = re.compile(r"\w-$")
+ZONE = 2  # lines at a page's top and bottom where furniture may be
+
+
+def looks_like_pdf(text: str) -> bool:
+    """pdftotext ends every page with a form feed; no typed text has one."""
+    return "\f" in text
+
+
+def pages(lines: Lines) -> list[Lines]:
+    out: list[Lines] = [[]]
+    for number, text in lines:
+        parts = text.split("\f")
+        for index, part in enumerate(parts):
+            if index:
+                out.append([])
+            if part.strip() or index == 0:
+                out[-1].append((number, part))
+    return [page for page in out if any(text.strip() for _, text in page)]
+
+
+def zone(page: Lines) -> list[int]:
+    """Indexes of the page's first and last non-blank lines."""
+    filled = [index for index, (_, text) in enumerate(page) if text.strip()]
+    return sorted(set(filled[:ZONE] + filled[-ZONE:]))
+
+
+def key(text: str) -> str:
+    return re.sub(r"^\d+\s*|\s*\d+$", "", " ".join(text.split())).lower()
+
+
+def from_pdf(lines: Lines, lang: str, path: str, starts_unit) -> tuple[Lines, list[Entry]]:
+    """The lines without page furniture and with cut words joined. `starts_unit(text)` says whether
+    a line begins a heading, clause or point (such a line is never furniture)."""
+    entries = []
+    feeds = sum(text.count("\f") for _, text in lines)
+    if feeds:
+        first = next(number for number, text in lines if "\f" in text)
+        entries.append(Entry(path, first, lang, "removed", f"{feeds} form feed(s) (page breaks) dropped"))
+    split = pages(lines)
+    seen = Counter(key(page[index][1]) for page in split for index in zone(page)
+                   if not starts_unit(page[index][1].strip()))
+    repeated = {text for text, count in seen.items() if text and count >= 2 and count * 2 >= len(split)}
+    kept: Lines = []
+    for page in split:
+        furniture = set()
+        for index in zone(page):
+            text = page[index][1].strip()
+            if PAGE_NUMBER.fullmatch(text) and any(ch.isdigit() for ch in text) and len(split) > 1:
+                furniture.add(index)
+                entries.append(Entry(path, page[index][0], lang, "removed", f"page number {quoted(text)}"))
+            elif key(text) in repeated and not starts_unit(text):
+                furniture.add(index)
+                entries.append(Entry(path, page[index][0], lang, "removed", f"running header or footer {quoted(text)}"))
+        kept.extend(line for index, line in enumerate(page) if index not in furniture)
+    return joined_words(kept, lang, path, entries), entries
+
+
+def joined_words(lines: Lines, lang: str, path: str, entries: list[Entry]) -> Lines:
+    """A word cut at a line end (`сло-` / `во`) joined, across the blank lines a page break left."""
+    out: Lines = []
+    for number, text in lines:
+        stripped = text.strip()
+        filled = next((index for index in range(len(out) - 1, -1, -1) if out[index][1].strip()), None)
+        if stripped[:1].islower() and filled is not None and CUT_WORD.search(out[filled][1].rstrip()):
+            before_number, before = out[filled]
+            before = before.rstrip()
+            word = before.split()[-1][:-1] + stripped.split()[0]
+            entries.append(Entry(path, number, lang, "removed", f"hyphen at the end of line {before_number}: "
+                                 f"joined {quoted(word)}"))
+            del out[filled + 1:]
+            out[filled] = (before_number, before[:-1] + stripped)
+            continue
+        out.append((number, text))
+    return out

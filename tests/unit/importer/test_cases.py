@@ -1,0 +1,60 @@
+"""Each way a published text went wrong before (issue 11), as a small synthetic fixture in
+tests/data/import/cases/ (NAME.LANG.txt) read to exactly the units, places and report lines of
+NAME.LANG.expected.yaml. The command's side (ids in the written source, --strict): tests/build/cli/."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from constitution.importer.read import read_file
+from tests.helpers import DATA
+from tests.helpers.importing import placed, units
+
+CASES = DATA / "import" / "cases"
+
+# fixture -> what it shows (the failure it was)
+SHOWS = {
+    "en-part-chapter-section.en": "`Part I`, `Chapter 1`, `Section 2` start a section, a chapter, a section",
+    "ru-heading-forms.ru": "`РАЗДЕЛ I`, `Раздел 2`, `Глава 1`, `СТАТЬЯ 2.`",
+    "kk-heading-forms.kk": "`БІРІНШІ БӨЛІМ`, `2 бап`, `3–бап`, `бөлiм` with a Latin i",
+    "suffix-and-letters.ru": "`Статья 26-1`, `2-1.` clauses, `1-1)` points, lettered points `а)`",
+    "letters.en": "lettered points `a)`",
+    "paragraph-per-article.ru": "one paragraph per article: its clauses and points are found",
+    "paragraph-per-section.ru": "one paragraph per section: every section is read",
+    "inline-list.ru": "a list on one line is split into its points",
+    "reference-line.ru": "a line `Статья 40 Конституции …` is text (reported), not Article 40",
+    "reference-run-on.en": "`… under Article 175.` in run-on text is text",
+    "reference-wrapped.en": "a wrapped line `Article 175.` is text (reported)",
+    "point-reference-run-on.ru": "`подпункте 1) пункта 1 статьи 73` in run-on text starts no point",
+    "wrapped-point.ru": "a wrapped line `17) статьи 6` starts no point 17 (reported)",
+    "quoted-oath.ru": "a quoted oath with its own `1.` and `2.` stays in its clause",
+    "closing-text.en": "a sentence after a list's last point is the clause's closing text",
+    "unnumbered-parts.ru": "an article's and a clause's further paragraphs are parts; a wrapped line is not",
+    "notes.ru": "«Примечание.» before clause 1 and «Сноска.» after a clause are notes",
+    "notes.kk": "«Ескерту.», «Ескертпе.» are notes",
+    "notes.en": "\"Note.\", \"Footnote.\" are notes",
+    "invisible.en": "soft hyphens, zero-width spaces before clause numbers, a BOM mid-file: removed, reported",
+    "pdf-extract.ru": "a PDF's running headers, page numbers, form feeds and a cut word, each reported",
+    "front-matter.ru": "a menu, a headline with КОНСТИТУЦИЯ, a news lead, an adoption block: skipped, listed",
+    "single-article.ru": "one article quoted alone, with no section heading",
+    "gaps.en": "sections I and III, articles 1 and 4: each gap reported",
+    "article-title.ru": "an article's title on its heading's line and on the next",
+}
+
+
+def test_every_fixture_is_listed():
+    assert sorted(path.name[:-4] for path in CASES.glob("*.txt")) == sorted(SHOWS)
+
+
+@pytest.mark.parametrize("name", sorted(SHOWS), ids=sorted(SHOWS))
+def test_case_reads_to_exactly_the_expected_units(name):
+    lang = name.rsplit(".", 1)[1]
+    expected = yaml.safe_load((CASES / f"{name}.expected.yaml").read_text(encoding="utf-8"))
+    reading, problems = read_file(CASES / f"{name}.txt", lang)
+    assert problems == []
+    assert units(reading) == expected["units"]
+    assert placed(reading) == expected["placed"]
+    shown = f"tests/data/import/cases/{name}.txt:"
+    assert [str(entry).replace(shown, "", 1) for entry in sorted(reading.entries, key=lambda e: (e.line, e.kind))] \
+        == expected["report"]
