@@ -69,6 +69,7 @@ INDEX_VARIABLE = "__index"  # what Material's script reads from search_index.js 
 HEAD_END = "</head>"
 HEAD_TAG = re.compile(r"[ \t]*<(?:link|meta)\b[^>]*>\n?")
 ATTRIBUTE = re.compile(r'([\w:-]+)="([^"]*)"')
+LEFT_WEBSITE_TAG = re.compile(r"""\b(?:rel\s*=\s*["']?(?:canonical|alternate)|property\s*=\s*["']?og:)""", re.I)
 HREF = 'href="'
 SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
 TOC_ENTRY = '<li class="md-nav__item">'
@@ -163,7 +164,7 @@ def offline_page(html: str, name: str, folders: set[str], root: str | None = Non
 def offline_head(head: str, name: str) -> str:
     """The head without what names or serves only the website, with the worker shim."""
     head = HEAD_TAG.sub(lambda tag: "" if website_tag(tag.group(0)) else tag.group(0), head)
-    if re.search(r'rel="(?:canonical|alternate)"|property="og:', head):
+    if LEFT_WEBSITE_TAG.search(head):
         raise BuildError([f"{name}: a link to the website in an unknown form is left in the head"])
     base = "../" * name.count("/")
     return f'{head}<script src="{base}{SHIM_DIR}/{SHIM_FILES["shim/index.js"]}"></script>\n'

@@ -9,10 +9,11 @@ is written with ui.yaml's words, so it goes into the Markdown as literal text li
 
 One download is made from the built website: the offline bundle (build/offline.py). The
 manifest the pipeline gives the website's build names it under "pending", with its group:
-its size and checksum are empty marked elements (`pending_cells`), which the pipeline fills
-once the bundle is packed (`filled`, the one change to those pages), and its group (heading
-and table) is a website-only element (WEBSITE_ONLY), which the bundle's copy of the page
-leaves out: the bundle's Downloads page cannot list the bundle itself.
+its size and checksum are empty marked elements (`pending_cell`), which the pipeline replaces
+with the figures, written as every other row's, once the bundle is packed (`filled`, the one
+change to those pages), and its group (heading and table) is a website-only element
+(WEBSITE_ONLY), which the bundle's copy of the page leaves out: the bundle's Downloads page
+cannot list the bundle itself.
 """
 
 import json
@@ -32,8 +33,8 @@ MARKER = re.compile(r"<!-- download:(\w+)(?: ([^ ]+))? -->")
 dist = Path(os.environ.get(paths.DIST_ENV) or paths.DIST_DIR)
 manifest_path = Path(os.environ.get(paths.MANIFEST_ENV) or dist / catalogue.MANIFEST)
 WEBSITE_ONLY = "data-website-only"  # an element the offline bundle's copy of a page leaves out
-SIZE = Markup('<span data-download-size="{}">{}</span>')
-SHA256 = Markup('<code class="sha256" data-download-sha256="{}">{}</code>')
+PENDING = Markup('<span data-download-pending="{} {}"></span>')  # kind, file name
+SHA256 = Markup('<code class="sha256">{}</code>')
 
 
 def read_manifest() -> dict:
@@ -51,17 +52,18 @@ def pending() -> dict[str, str]:
     return {entry["name"]: entry["group"] for entry in read_manifest().get("pending", [])}
 
 
-def pending_cells(name: str) -> tuple[str, str]:
-    """The size and checksum cells of a download not made yet: empty marked elements."""
-    return str(SIZE.format(name, "")), str(SHA256.format(name, ""))
+def pending_cell(kind: str, name: str) -> str:
+    """The size or sha256 cell of a download not made yet: an empty marked element."""
+    return str(PENDING.format(kind, name))
 
 
 def filled(html: str, name: str, size: str, sha256: str) -> str:
-    """`html` with the empty size and checksum elements of `name` filled; ValueError unless each
-    is there once."""
-    for empty, full in zip(pending_cells(name), (SIZE.format(name, size), SHA256.format(name, sha256))):
+    """`html` with the pending size and checksum cells of `name` filled; ValueError unless each is
+    there once."""
+    for kind, full in (("size", Markup.escape(size)), ("sha256", SHA256.format(sha256))):
+        empty = pending_cell(kind, name)
         if html.count(empty) != 1:
-            raise ValueError(f"expected one empty {empty}, found {html.count(empty)}")
+            raise ValueError(f"expected one {empty}, found {html.count(empty)}")
         html = html.replace(empty, str(full))
     return html
 
@@ -97,12 +99,12 @@ def on_page_markdown(markdown, page, config, files):
         if kind not in ("size", "sha256"):
             raise PluginError(f"{where}: unknown marker 'download:{kind}'")
         if name in later:
-            return pending_cells(name)[0 if kind == "size" else 1]
+            return pending_cell(kind, name)
         if name not in entries:
             raise PluginError(f"{where}: '{name}' is not in {manifest_path}")
         if kind == "size":
             return literal_markdown(file_size(entries[name]["bytes"], **size_format))  # ui words: text
-        return f'<code class="sha256">{entries[name]["sha256"]}</code>'
+        return str(SHA256.format(entries[name]["sha256"]))
 
     return MARKER.sub(fill, markdown)
 
@@ -112,12 +114,12 @@ def on_page_content(html, page, config, files):
     website-only element, kept out of the search index: the index is shared by the website and
     the bundle, so it holds only what both show."""
     for name, group in pending().items():
-        if pending_cells(name)[0] not in html:
+        if pending_cell("size", name) not in html:
             continue
         opening = f'<h2 id="{group}">'
         start = html.find(opening)
         end = html.find("</table>", start) + len("</table>")
-        if start < 0 or end < start or pending_cells(name)[0] not in html[start:end]:
+        if start < 0 or end < start or pending_cell("size", name) not in html[start:end]:
             raise PluginError(f"{page.file.src_uri}: '{name}' is not in a table under <h2 id=\"{group}\">")
         block = f'<h2 id="{group}" {contract.SEARCH_EXCLUDE}>{html[start + len(opening):end]}'
         html = f"{html[:start]}<div {WEBSITE_ONLY} {contract.SEARCH_EXCLUDE}>\n{block}\n</div>{html[end:]}"
