@@ -88,6 +88,7 @@ class Report:
     problems: list[str] = field(default_factory=list)
     external: list[str] = field(default_factory=list)  # "page: url" of every outside link
     checked: int = 0  # references resolved
+    unresolved: list[str] = field(default_factory=list)  # "url: what is wrong" of the `cited` URLs
 
 
 @dataclass(frozen=True)
@@ -98,18 +99,22 @@ class Reference:
     resource: bool  # loaded by the browser, not followed by the reader
 
 
-def check(folder: Path, directory_urls: bool = True, site_url: str | None = None) -> Report:
+def check(folder: Path, directory_urls: bool = True, site_url: str | None = None,
+          cited: list[str] = ()) -> Report:
     """Every problem of the links, resources and fragments of a built site folder.
 
-    `site_url`: the address the site is published at (see `published_at`), or None.
+    `site_url`: the address the site is published at (see `published_at`), or None. `cited`:
+    URLs relative to the site's root ('ru/art_2/#art_2__para_4') that must lead somewhere
+    (`Report.unresolved`).
     """
     folder = Path(folder)
     if not folder.is_dir():
         return Report(problems=[f"{folder}: not a folder"])
-    return check_files(Files.of_folder(folder), directory_urls, site_url)
+    return check_files(Files.of_folder(folder), directory_urls, site_url, cited)
 
 
-def check_files(files: Files, directory_urls: bool = True, site_url: str | None = None) -> Report:
+def check_files(files: Files, directory_urls: bool = True, site_url: str | None = None,
+                cited: list[str] = ()) -> Report:
     """`check` of listed files."""
     report = Report()
     ids: dict[str, set[str]] = {}
@@ -130,32 +135,30 @@ def check_files(files: Files, directory_urls: bool = True, site_url: str | None 
         if problem:
             report.problems.append(f"{reference.page}: {reference.where}: {problem}")
     report.external = sorted(set(report.external))
+    for url in cited:
+        problem = resolve(Reference("", url, url, False), files, ids, directory_urls, None, Report())
+        if problem:
+            report.unresolved.append(f"{url}: {problem}")
     return report
 
 
-def build_problems(site: Path, bundle: Path | None) -> list[str]:
-    """The problems of a finished build: its website, and its offline bundle (a zip, read as it
-    is); each line starts with the folder or zip it is about."""
-    problems = [f"{site.name}/{line}" for line in check(site, site_url=published_at(site)).problems]
+def build_problems(site: Path, bundle: Path | None, cited: list[str] = ()) -> list[str]:
+    """The problems of a finished build: its website (and the `cited` URLs on it), and its
+    offline bundle (a zip, read as it is); each line starts with the folder or zip it is about."""
+    website = check(site, site_url=published_at(site), cited=cited)
+    problems = [f"{site.name}/{line}" for line in website.problems]
     if bundle is not None and bundle.is_file():
         with zipfile.ZipFile(bundle) as archive:
             tops = sorted({name.split("/", 1)[0] for name in archive.namelist() if "/" in name})
             for top in tops:
                 problems += [f"{bundle.name}: {line}"
                              for line in check_files(Files.of_zip(archive, top), directory_urls=False).problems]
-    return problems
+    return problems + [f"{site.name}/{line}" for line in website.unresolved]
 
 
 def unresolved(folder: Path, urls: list[str], directory_urls: bool = True) -> list[str]:
     """The URLs (relative to the site's root, e.g. 'ru/art_2/#art_2__para_4') that lead nowhere, with why."""
-    files = Files.of_folder(Path(folder))
-    ids = {page: read_page(files.read(page), "")[0] for page in files.of_kind(".html")}
-    report, lines = Report(), []
-    for url in urls:
-        problem = resolve(Reference("", url, url, False), files, ids, directory_urls, None, report)
-        if problem:
-            lines.append(f"{url}: {problem}")
-    return lines
+    return check(folder, directory_urls, cited=urls).unresolved
 
 
 def published_at(folder: Path) -> str | None:

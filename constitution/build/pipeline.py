@@ -91,7 +91,7 @@ def manifest(build: Build) -> list[Path]:
     return []
 
 
-def manifest_bytes(files: list[Path], pending: list[catalogue.Download] = ()) -> bytes:
+def manifest_bytes(files: list[Path], pending: tuple[catalogue.Download, ...] = ()) -> bytes:
     """A manifest of `files`; `pending`: the downloads made after the website (the downloads hook)."""
     listed = {"files": [catalogue.manifest_entry(path) for path in files]}
     if pending:
@@ -103,7 +103,7 @@ def website(build: Build) -> list[Path]:
     """`mkdocs build --strict` of the staging docs/ with the downloads so far, the offline bundle
     pending (its website's manifest is not dist/'s: that is written once, with the bundle)."""
     listed = build.work / f"website-{catalogue.MANIFEST}"
-    listed.write_bytes(manifest_bytes(build.downloads, [catalogue.offline(build.source.document.edition.id)]))
+    listed.write_bytes(manifest_bytes(build.downloads, (catalogue.offline(build.source.document.edition.id),)))
     names = [path.name for path in build.downloads]
     mkdocs.run_mkdocs(build.docs, build.dist, listed, build.site, names)
     return []
@@ -120,9 +120,8 @@ def bundle(build: Build) -> list[Path]:
 def links(build: Build) -> list[Path]:
     """Every link, resource and #fragment of the staged website and offline bundle resolves, and
     so does the citable address of every unit in every language (what a reader may have cited)."""
-    problems = linkcheck.build_problems(build.site, build.bundle)
     cited = [urls.unit_url(unit.id, lang) for unit in build.source.units() for lang in languages.LANGUAGES]
-    problems += [f"{build.site.name}/{line}" for line in linkcheck.unresolved(build.site, cited)]
+    problems = linkcheck.build_problems(build.site, build.bundle, cited)
     if problems:
         raise BuildError(problems)
     return []
