@@ -2,7 +2,10 @@
 
 `check(folder)` is a pure function over a built folder (the website, or the offline bundle
 unpacked): it reads every HTML page, every stylesheet and the search index, and returns a
-Report whose `problems` are lines `page: attribute="url": what is wrong`. It resolves
+Report whose `problems` are lines `page: attribute="url": what is wrong`. The folder's files
+are listed once (`Files`: one walk of the folder, or a zip's list of names, so the bundle is
+checked without unpacking it) and every reference is resolved against that list, never
+against the disk. It resolves
 
 - relative URLs the way a browser does, from the page (or stylesheet) that holds them;
 - directory URLs (`art_2/`) to their index.html on the website; in the file:// layout
@@ -20,10 +23,13 @@ problems too (the last breaks under a sub-path and from disk).
 from __future__ import annotations
 
 import json
+import os
 import posixpath
 import re
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 from urllib.parse import unquote, urlsplit
 
 # What a browser loads by itself (as opposed to a link the reader follows).
@@ -45,11 +51,44 @@ SITEMAP = "sitemap.xml"
 UNREADABLE = "\x00unreadable"  # a reference that stands for a file that could not be read
 
 
+@dataclass(frozen=True)
+class Files:
+    """The files of a built site, listed once: paths relative to it, and how to read one."""
+
+    names: frozenset[str]  # 'ru/art_2/index.html'
+    folders: frozenset[str]  # every folder, the site itself as '.'
+    read: Callable[[str], bytes]
+
+    @classmethod
+    def of_folder(cls, folder: Path) -> Files:
+        names, folders = set(), {"."}
+        for top, subfolders, files in os.walk(folder):
+            base = Path(top).relative_to(folder).as_posix()
+            prefix = "" if base == "." else f"{base}/"
+            folders.update(f"{prefix}{name}" for name in subfolders)
+            names.update(f"{prefix}{name}" for name in files)
+        return cls(frozenset(names), frozenset(folders), lambda name: (folder / name).read_bytes())
+
+    @classmethod
+    def of_zip(cls, archive: zipfile.ZipFile, top: str) -> Files:
+        """The files under the folder `top` of a zip."""
+        inside = [name[len(top) + 1:] for name in archive.namelist() if name.startswith(f"{top}/")]
+        names = {name for name in inside if name and not name.endswith("/")}
+        folders = {"."} | {name.rstrip("/") for name in inside if name.endswith("/")}
+        folders |= {"/".join(parts[:depth]) for parts in (name.split("/") for name in names)
+                    for depth in range(1, len(parts))}
+        return cls(frozenset(names), frozenset(folders), lambda name: archive.read(f"{top}/{name}"))
+
+    def of_kind(self, suffix: str) -> list[str]:
+        return sorted(name for name in self.names if name.endswith(suffix))
+
+
 @dataclass
 class Report:
     problems: list[str] = field(default_factory=list)
     external: list[str] = field(default_factory=list)  # "page: url" of every outside link
     checked: int = 0  # references resolved
+    unresolved: list[str] = field(default_factory=list)  # "url: what is wrong" of the `cited` URLs
 
 
 @dataclass(frozen=True)
@@ -60,63 +99,66 @@ class Reference:
     resource: bool  # loaded by the browser, not followed by the reader
 
 
-def check(folder: Path, directory_urls: bool = True, site_url: str | None = None) -> Report:
+def check(folder: Path, directory_urls: bool = True, site_url: str | None = None,
+          cited: list[str] = ()) -> Report:
     """Every problem of the links, resources and fragments of a built site folder.
 
-    `site_url`: the address the site is published at (see `published_at`), or None.
+    `site_url`: the address the site is published at (see `published_at`), or None. `cited`:
+    URLs relative to the site's root ('ru/art_2/#art_2__para_4') that must lead somewhere
+    (`Report.unresolved`).
     """
     folder = Path(folder)
-    report = Report()
     if not folder.is_dir():
-        report.problems.append(f"{folder}: not a folder")
-        return report
+        return Report(problems=[f"{folder}: not a folder"])
+    return check_files(Files.of_folder(folder), directory_urls, site_url, cited)
+
+
+def check_files(files: Files, directory_urls: bool = True, site_url: str | None = None,
+                cited: list[str] = ()) -> Report:
+    """`check` of listed files."""
+    report = Report()
     ids: dict[str, set[str]] = {}
     references: list[Reference] = []
-    for path in sorted(folder.rglob("*.html")):
-        page = path.relative_to(folder).as_posix()
-        found_ids, found_refs, duplicates = read_page(path, page)
+    for page in files.of_kind(".html"):
+        found_ids, found_refs, duplicates = read_page(files.read(page), page)
         ids[page] = found_ids
         references += found_refs
         report.problems += [f"{page}: id '{name}' is used more than once (a #{name} link is ambiguous)"
                             for name in duplicates]
-    for path in sorted(folder.rglob("*.css")):
-        references += read_stylesheet(path, path.relative_to(folder).as_posix())
-    references += read_search_index(folder)
+    for name in files.of_kind(".css"):
+        references += css_references(files.read(name).decode("utf-8", errors="replace"), name)
+    references += read_search_index(files)
     if site_url:
-        references += read_sitemap(folder, site_url)
+        references += read_sitemap(files, site_url)
     for reference in references:
-        problem = resolve(reference, folder, ids, directory_urls, site_url, report)
+        problem = resolve(reference, files, ids, directory_urls, site_url, report)
         if problem:
             report.problems.append(f"{reference.page}: {reference.where}: {problem}")
     report.external = sorted(set(report.external))
+    for url in cited:
+        problem = resolve(Reference("", url, url, False), files, ids, directory_urls, None, Report())
+        if problem:
+            report.unresolved.append(f"{url}: {problem}")
     return report
 
 
-def build_problems(site: Path, bundle: Path | None, scratch: Path) -> list[str]:
-    """The problems of a finished build: its website, and its offline bundle (a zip) unpacked
-    into `scratch`; each line starts with the folder or zip it is about."""
-    import zipfile
-
-    problems = [f"{site.name}/{line}" for line in check(site, site_url=published_at(site)).problems]
+def build_problems(site: Path, bundle: Path | None, cited: list[str] = ()) -> list[str]:
+    """The problems of a finished build: its website (and the `cited` URLs on it), and its
+    offline bundle (a zip, read as it is); each line starts with the folder or zip it is about."""
+    website = check(site, site_url=published_at(site), cited=cited)
+    problems = [f"{site.name}/{line}" for line in website.problems]
     if bundle is not None and bundle.is_file():
-        folder = Path(scratch) / f"linkcheck-{bundle.stem}"
         with zipfile.ZipFile(bundle) as archive:
-            archive.extractall(folder)
-        for top in sorted(path for path in folder.iterdir() if path.is_dir()):
-            problems += [f"{bundle.name}: {line}" for line in check(top, directory_urls=False).problems]
-    return problems
+            tops = sorted({name.split("/", 1)[0] for name in archive.namelist() if "/" in name})
+            for top in tops:
+                problems += [f"{bundle.name}: {line}"
+                             for line in check_files(Files.of_zip(archive, top), directory_urls=False).problems]
+    return problems + [f"{site.name}/{line}" for line in website.unresolved]
 
 
 def unresolved(folder: Path, urls: list[str], directory_urls: bool = True) -> list[str]:
     """The URLs (relative to the site's root, e.g. 'ru/art_2/#art_2__para_4') that lead nowhere, with why."""
-    folder = Path(folder)
-    ids = {path.relative_to(folder).as_posix(): read_page(path, "")[0] for path in folder.rglob("*.html")}
-    report, lines = Report(), []
-    for url in urls:
-        problem = resolve(Reference("", url, url, False), folder, ids, directory_urls, None, report)
-        if problem:
-            lines.append(f"{url}: {problem}")
-    return lines
+    return check(folder, directory_urls, cited=urls).unresolved
 
 
 def published_at(folder: Path) -> str | None:
@@ -124,20 +166,20 @@ def published_at(folder: Path) -> str | None:
     home = Path(folder) / "index.html"
     if not home.is_file():
         return None
-    links = parse(home).xpath('//link[@rel="canonical"]/@href')
+    links = parse(home.read_bytes()).xpath('//link[@rel="canonical"]/@href')
     return links[0] if links else None
 
 
-def parse(path: Path):
-    """An HTML file's tree; the site's pages are UTF-8 (lxml would guess from the bytes)."""
+def parse(html: bytes):
+    """An HTML page's tree; the site's pages are UTF-8 (lxml would guess from the bytes)."""
     import lxml.html
 
-    return lxml.html.fromstring(path.read_bytes(), parser=lxml.html.HTMLParser(encoding="utf-8"))
+    return lxml.html.fromstring(html, parser=lxml.html.HTMLParser(encoding="utf-8"))
 
 
-def read_page(path: Path, page: str) -> tuple[set[str], list[Reference], list[str]]:
+def read_page(html: bytes, page: str) -> tuple[set[str], list[Reference], list[str]]:
     """(ids, references, ids used twice) of one HTML page."""
-    root = parse(path)
+    root = parse(html)
     seen: set[str] = set()
     duplicates: list[str] = []
     for element in root.iter():
@@ -184,18 +226,13 @@ def css_references(css: str, page: str) -> list[Reference]:
     return references
 
 
-def read_stylesheet(path: Path, name: str) -> list[Reference]:
-    return css_references(path.read_text(encoding="utf-8", errors="replace"), name)
-
-
-def read_search_index(folder: Path) -> list[Reference]:
+def read_search_index(files: Files) -> list[Reference]:
     """The location of every search entry: a result leads there (relative to the site's root)."""
     references = []
     for name in SEARCH_INDEXES:
-        path = folder / name
-        if not path.is_file():
+        if name not in files.names:
             continue
-        text = path.read_text(encoding="utf-8")
+        text = files.read(name).decode("utf-8")
         if name.endswith(".js"):  # the offline plugin's `var __index = {...}`
             text = text[text.index("=") + 1:].strip().rstrip(";") if "=" in text else "{}"
         try:
@@ -210,16 +247,15 @@ def read_search_index(folder: Path) -> list[Reference]:
     return references
 
 
-def read_sitemap(folder: Path, site_url: str) -> list[Reference]:
-    path = folder / SITEMAP
-    if not path.is_file():
+def read_sitemap(files: Files, site_url: str) -> list[Reference]:
+    if SITEMAP not in files.names:
         return []
-    text = path.read_text(encoding="utf-8")
+    text = files.read(SITEMAP).decode("utf-8")
     urls = re.findall(r"<loc>([^<]*)</loc>", text) + re.findall(r'<xhtml:link [^>]*href="([^"]*)"', text)
     return [Reference(SITEMAP, f"<loc>{url}</loc>", url, False) for url in dict.fromkeys(urls)]
 
 
-def resolve(reference: Reference, folder: Path, ids: dict[str, set[str]], directory_urls: bool,
+def resolve(reference: Reference, files: Files, ids: dict[str, set[str]], directory_urls: bool,
             site_url: str | None, report: Report) -> str | None:
     """None when the reference resolves (or is external and allowed), else what is wrong."""
     url = reference.url.strip()
@@ -250,18 +286,16 @@ def resolve(reference: Reference, folder: Path, ids: dict[str, set[str]], direct
         if not root or not path.startswith(root):
             return "root-absolute URL (breaks under a sub-path and from disk)"
         path, base_dir = path[len(root):] or ".", ""
-    target = posixpath.normpath(posixpath.join(base_dir, path)) if path else reference.page
+    target = posixpath.normpath(posixpath.join(base_dir, path)) if path else (reference.page or ".")
     if target == ".." or target.startswith("../"):
         return "leads outside the site"
-    on_disk = folder / target if target != "." else folder
-    if on_disk.is_dir():
+    if target in files.folders:
         if not directory_urls:
             return "links to a folder (from disk a browser shows a listing): link its index.html"
         target = posixpath.join(target, "index.html") if target != "." else "index.html"
-        on_disk = folder / target
     elif path.endswith("/"):
         return f"no folder {target}/"
-    if not on_disk.is_file():
+    if target not in files.names:
         return f"no file {target}"
     fragment = unquote(parts.fragment)
     if fragment and target.endswith(".html") and fragment not in ids.get(target, set()):

@@ -1,17 +1,17 @@
 """Build the site and the downloads in one go, replacing the old ones only on success.
 
 STAGES is the one declaration of the pipeline, in order: validate the source, render the
-downloads (PDFs, exports), pack the offline bundle, generate the pages, write the
-manifest of dist/ (once, with every file), `mkdocs build --strict`, check every link.
-Everything is written in a staging folder beside the outputs (<out's parent>/.build/);
-only when every stage succeeded are site/ and dist/ swapped in, so a failure leaves them
-as they were (outputs.py: which folders it may replace, and the swap). `run(build,
-until=NAME)` runs a prefix of the stages (`offline` does).
+downloads (PDFs, exports), generate the pages, `mkdocs build --strict` (the website, once,
+with the offline bundle pending), pack the offline bundle from the website's output and give
+the website its figures (offline.py), write the manifest of dist/ (once, with every file),
+check every link. Everything is written in a staging folder beside the outputs
+(<out's parent>/.build/); only when every stage succeeded are site/ and dist/ swapped in, so a
+failure leaves them as they were (outputs.py: which folders it may replace, and the swap).
+`run(build, until=NAME)` runs a prefix of the stages (`offline` does).
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -72,16 +72,6 @@ def downloads(build: Build) -> list[Path]:
     return [*pdf.build(build.source, build.dist), *export.build(build.source, build.dist)]
 
 
-def bundle(build: Build) -> list[Path]:
-    """The offline bundle, whose Downloads page lists the files so far (offline.py)."""
-    work = build.work / "offline"
-    work.mkdir()
-    listed = work / catalogue.MANIFEST  # not dist/'s: that is written once, with the bundle in it
-    listed.write_bytes(manifest_bytes(build.downloads))
-    names = [path.name for path in build.downloads]
-    return [offline.build_bundle(build.source, build.dist, listed, names, work / "bundle")]
-
-
 def pages(build: Build) -> list[Path]:
     from constitution.site.nav import site_files
 
@@ -90,7 +80,7 @@ def pages(build: Build) -> list[Path]:
 
 
 def manifest(build: Build) -> list[Path]:
-    """dist/manifest.json: every file of dist/, which the Downloads pages show."""
+    """dist/manifest.json: every file of dist/, with the figures the Downloads pages show."""
     expected = catalogue.names(catalogue.downloads(build.source.document.edition.id))
     names = [path.name for path in build.downloads]
     present = sorted(path.name for path in build.dist.iterdir())
@@ -101,25 +91,37 @@ def manifest(build: Build) -> list[Path]:
     return []
 
 
-def manifest_bytes(files: list[Path]) -> bytes:
-    entries = [{"name": path.name, "bytes": path.stat().st_size,
-                "sha256": hashlib.sha256(path.read_bytes()).hexdigest()} for path in files]
-    return (json.dumps({"files": entries}, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+def manifest_bytes(files: list[Path], pending: tuple[catalogue.Download, ...] = ()) -> bytes:
+    """A manifest of `files`; `pending`: the downloads made after the website (the downloads hook)."""
+    listed = {"files": [catalogue.manifest_entry(path) for path in files]}
+    if pending:
+        listed["pending"] = [{"name": item.name, "group": item.group} for item in pending]
+    return (json.dumps(listed, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 
 def website(build: Build) -> list[Path]:
-    """`mkdocs build --strict` of the staging docs/ with every download."""
+    """`mkdocs build --strict` of the staging docs/ with the downloads so far, the offline bundle
+    pending (its website's manifest is not dist/'s: that is written once, with the bundle)."""
+    listed = build.work / f"website-{catalogue.MANIFEST}"
+    listed.write_bytes(manifest_bytes(build.downloads, (catalogue.offline(build.source.document.edition.id),)))
     names = [path.name for path in build.downloads]
-    mkdocs.run_mkdocs(build.docs, build.dist, build.manifest, build.site, names)
+    mkdocs.run_mkdocs(build.docs, build.dist, listed, build.site, names)
     return []
+
+
+def bundle(build: Build) -> list[Path]:
+    """The offline bundle, converted from the website's output; then the website's Downloads
+    pages get its figures (offline.py)."""
+    offline.build_bundle(build.source, build.site, build.bundle)
+    offline.stamp(build.site, build.docs, build.bundle)
+    return [build.bundle]
 
 
 def links(build: Build) -> list[Path]:
     """Every link, resource and #fragment of the staged website and offline bundle resolves, and
     so does the citable address of every unit in every language (what a reader may have cited)."""
-    problems = linkcheck.build_problems(build.site, build.bundle, build.work)
     cited = [urls.unit_url(unit.id, lang) for unit in build.source.units() for lang in languages.LANGUAGES]
-    problems += [f"{build.site.name}/{line}" for line in linkcheck.unresolved(build.site, cited)]
+    problems = linkcheck.build_problems(build.site, build.bundle, cited)
     if problems:
         raise BuildError(problems)
     return []
@@ -132,8 +134,8 @@ class Stage:
 
 
 STAGES = (
-    Stage("validate", validate), Stage("downloads", downloads), Stage("offline", bundle),
-    Stage("pages", pages), Stage("manifest", manifest), Stage("mkdocs", website), Stage("links", links),
+    Stage("validate", validate), Stage("downloads", downloads), Stage("pages", pages), Stage("mkdocs", website),
+    Stage("offline", bundle), Stage("manifest", manifest), Stage("links", links),
 )
 
 

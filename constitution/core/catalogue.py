@@ -1,12 +1,15 @@
 """The catalogue of dist/: every file a build publishes, its group and the words that name it.
 
-The pipeline writes exactly these files, the manifest lists them, the Downloads page shows
-them by group and the home page links the PDFs: all four read this one list.
+The pipeline writes exactly these files, the manifest lists them (`manifest_entry`: the
+figures of one), the Downloads page shows them by group and the home page links the PDFs:
+all four read this one list.
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
+from pathlib import Path
 
 from .languages import LANGUAGES
 
@@ -70,3 +73,9 @@ def downloads(edition_id: str, bundle: bool = True) -> list[Download]:
 
 def names(items: list[Download]) -> list[str]:
     return [item.name for item in items]
+
+
+def manifest_entry(path: Path) -> dict:
+    """A file's entry in the manifest: name, bytes and SHA-256 (what the Downloads pages show)."""
+    data = path.read_bytes()
+    return {"name": path.name, "bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}

@@ -149,3 +149,18 @@ def test_the_home_page_links_the_pdfs_in_the_bundle(offline_page, folder, lang):
         assert link == (folder / urls.download_url(link.rsplit("/", 1)[1])).as_uri()
         assert (folder / urls.download_url(link.rsplit("/", 1)[1])).read_bytes().startswith(b"%PDF-")
     watched.check()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_copy_button_copies_the_clauses_address_in_the_bundle(browser, folder, lang):
+    """No canonical address in the bundle: a clause's link is its file's, with its anchor."""
+    context = browser.new_context(viewport=DESKTOP, permissions=["clipboard-read", "clipboard-write"])
+    watched = Offline(context)
+    page = context.new_page()
+    address = url(folder, ids.article_id(2), lang)
+    page.goto(address)
+    page.locator(f"[id='{CLAUSE}'] button.cite-btn--link").click()
+    page.wait_for_function("() => document.querySelector('.cite-status').textContent !== ''")
+    assert page.evaluate("navigator.clipboard.readText()") == f"{address}#{CLAUSE}"
+    watched.check()
+    context.close()

@@ -12,8 +12,8 @@ with legal text (units) Noto Serif regular; a side-by-side page shows every lang
 their names in bold at the head of the columns: the subsets of all, and Noto Sans bold,
 so the text is drawn once in its own font instead of swapping in after the first paint
 (the layout shift tests/browser/test_validators.py measures). The other faces (bold,
-italic, light, other scripts) still load on demand. The offline bundle preloads nothing:
-its files are on the reader's disk.
+italic, light, other scripts) still load on demand. The offline bundle's pages preload
+nothing (build/offline.py leaves the preloads out): its files are on the reader's disk.
 """
 
 from __future__ import annotations
@@ -59,9 +59,6 @@ def preloaded(language: str, html: str) -> list[str]:
 
 
 def on_post_page(output, page, config):
-    plugin = config.plugins.get("material/offline")
-    if plugin and plugin.config.enabled:
-        return output
     link = FONTS_LINK.search(output)
     if link is None:
         raise PluginError(f"{page.file.src_uri}: no fonts.css link to preload the fonts before (overrides/main.html)")

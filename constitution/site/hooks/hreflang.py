@@ -8,7 +8,8 @@ sitemap as well as from the head, so the alternates are left out of the pages an
 absolute and with x-default, in the sitemap only; static-i18n's own sitemap has no x-default
 and dates every page with the build day, and a rebuild of the same source should give the
 same files. The URLs come from urls.page_url(). The language selector keeps its relative
-links (they also work offline).
+links (they also work offline). Only the head is searched (the page split once at </head>):
+the links are there, and the rest of the page is most of its bytes.
 """
 
 import gzip
@@ -22,6 +23,7 @@ from mkdocs.exceptions import PluginError
 from constitution.core import languages, urls
 
 MATERIAL_ALTERNATE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
+HEAD_END = "</head>"
 SITEMAP = "sitemap.xml"
 NOT_FOUND = "404.html"
 
@@ -43,11 +45,12 @@ def alternates(site_url: str, key: str) -> list[tuple[str, str]]:
 
 def without_alternates(html: str, where: str) -> str:
     """The page without the theme's hreflang links (the sitemap has them)."""
-    found = MATERIAL_ALTERNATE.findall(html)
-    if len(found) != len(languages.LANGUAGES):
+    head, end, body = html.partition(HEAD_END)
+    head, found = MATERIAL_ALTERNATE.subn("", head)
+    if not end or found != len(languages.LANGUAGES):
         raise PluginError(f"{where}: expected {len(languages.LANGUAGES)} hreflang links "
-                          f"from the theme, found {len(found)}")
-    return MATERIAL_ALTERNATE.sub("", html)
+                          f"from the theme in the head, found {found}")
+    return f"{head}{end}{body}"
 
 
 def on_post_page(output, page, config):
@@ -56,7 +59,7 @@ def on_post_page(output, page, config):
 
 
 def on_post_template(output_content, template_name, config):
-    if template_name != NOT_FOUND or 'rel="alternate"' not in output_content:
+    if template_name != NOT_FOUND or 'rel="alternate"' not in output_content.partition(HEAD_END)[0]:
         return output_content  # the not_found hook may hand on a page already done
     return without_alternates(output_content, template_name)
 

@@ -9,7 +9,7 @@
   (the other homes are not "the" home page to it); every home is titled "<page> - <site>".
 - Open Graph and Twitter card tags (templates/head.html.j2): title, description, the
   canonical address, og:locale and the other languages as og:locale:alternate. The offline
-  bundle has no address on the web: it gets the description only.
+  bundle has no address on the web: its pages keep the description only (build/offline.py).
 """
 
 from __future__ import annotations
@@ -67,11 +67,6 @@ def sharing_tags(**values) -> str:
     return str(_head().sharing(values))
 
 
-def _offline(config) -> bool:
-    plugin = config.plugins.get("material/offline")
-    return bool(plugin and plugin.config.enabled)
-
-
 def on_page_context(context, page, config, nav):
     language = config.theme["language"]
     home = page.file.src_uri == f"{language}/index.md"
@@ -86,8 +81,6 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_page(output, page, config):
-    if _offline(config):
-        return output
     if not page.canonical_url:
         raise PluginError(f"{page.file.src_uri}: no canonical address for its Open Graph tags (site_url)")
     language = config.theme["language"]

@@ -7,8 +7,8 @@ language's goes to its own folder (ru/404.html, en/404.html) for a server that a
 under /ru/ or /en/ with it. Their links are absolute paths (MkDocs renders 404.html so), so
 they work from any folder. Each leads to the three homes, its own first (`not_found_homes`
 in the template's context: static-i18n's language links hold, by then, the last page's).
-The offline bundle has no server to answer with a 404 page: it
-leaves out the root one (build/offline.py) and gets no others.
+The offline bundle has no server to answer with a 404 page: it leaves them all out
+(build/offline.py).
 """
 
 from pathlib import Path
@@ -39,9 +39,7 @@ def on_post_template(output_content, template_name, config):
     language = config.theme["language"]
     if template_name != NOT_FOUND or language == languages.DEFAULT_LANGUAGE:
         return output_content
-    offline = config.plugins.get("material/offline")
-    if not (offline and offline.config.enabled):
-        own = page_path(config.site_dir, language)
-        own.parent.mkdir(parents=True, exist_ok=True)
-        own.write_text(output_content, encoding="utf-8")
+    own = page_path(config.site_dir, language)
+    own.parent.mkdir(parents=True, exist_ok=True)
+    own.write_text(output_content, encoding="utf-8")
     return (Path(config.site_dir) / NOT_FOUND).read_text(encoding="utf-8")  # the default's, built first

@@ -189,6 +189,56 @@ def test_home_links_the_pdfs_with_their_size(built, lang, size):
             assert urls.download_url(name) in page and (shown is None or shown in page), name
 
 
+
+def page_tree(site: Path, key: str, lang: str):
+    import lxml.html
+
+    return lxml.html.fromstring(html(site, key, lang).encode("utf-8"))
+
+
+def nav_targets(site: Path, key: str, lang: str) -> set[str]:
+    """The pages the primary nav of a page links to, as page keys."""
+    here = urls.page_url(key, lang)
+    links = page_tree(site, key, lang).xpath('//nav[contains(@class, "md-nav--primary")]//a/@href')
+    return {posixpath.normpath(posixpath.join(here, link.split("#")[0])).removeprefix(PREFIX[lang].rstrip("/"))
+            .strip("/").removeprefix(".") for link in links if not link.startswith("#")}
+
+
+@pytest.mark.parametrize("lang", languages.LANGUAGES)
+def test_the_pruned_nav_reaches_every_article_through_its_section(built, lang):
+    """A page's nav lists every section (a link to its index page) and, expanded, the articles of
+    its own section only (navigation.prune); every article is one step from its section's page."""
+    source, site, _ = built
+    sections = {section.id: [article.id for article in source.section_articles(section)]
+                for section in source.document.sections}
+    home = nav_targets(site, urls.HOME_PAGE, lang)
+    assert set(sections) <= home and not home & {a for articles in sections.values() for a in articles}
+    for section, articles in sections.items():
+        assert set(articles) <= nav_targets(site, section, lang)
+        tree = page_tree(site, articles[0], lang)
+        active = tree.xpath('//nav[contains(@class, "md-nav--primary")]//li[contains(@class, "md-nav__item--active")'
+                            ' and contains(@class, "md-nav__item--nested")]')
+        assert len(active) == 1 and active[0].xpath("./input/@checked") == ["checked"]
+        assert active[0].xpath('./nav/@aria-expanded') == ["true"]
+        others = set(sections) - {section}
+        assert set(articles) | others <= nav_targets(site, articles[0], lang)
+        assert not nav_targets(site, articles[0], lang) & {a for s in others for a in sections[s]}
+
+
+@pytest.mark.parametrize("lang", languages.LANGUAGES)
+def test_an_article_keeps_its_breadcrumbs_and_its_footer_links(built, lang):
+    source, site, _ = built
+    section = source.document.sections[0]
+    article = source.section_articles(section)[0].id
+    tree = page_tree(site, article, lang)
+    here = urls.page_url(article, lang)
+    crumbs = [posixpath.normpath(posixpath.join(here, href)) for href in tree.xpath('//nav[@class="md-path"]//a/@href')]
+    assert crumbs[-1] == posixpath.normpath(urls.page_url(section.id, lang))
+    footer = tree.xpath('//nav[contains(@class, "md-footer__inner")]//a')
+    assert [a.get("class").split()[-1] for a in footer] == ["md-footer__link--prev", "md-footer__link--next"]
+    assert posixpath.normpath(posixpath.join(here, footer[0].get("href"))) == posixpath.normpath(
+        urls.page_url(section.id, lang))  # the article after its section's page
+
 # --- a failed build changes nothing ---------------------------------------------------------------
 
 

@@ -5,6 +5,7 @@ offline bundle checked: tests/build/build/test_links.py).
 
 from __future__ import annotations
 
+import os
 import zipfile
 from pathlib import Path
 from types import SimpleNamespace
@@ -83,6 +84,19 @@ def test_linkcheck_finds_each_kind_of_broken_reference(tmp_path, files, director
     assert len(report.problems) == len(expected), report.problems
 
 
+def test_references_are_resolved_against_the_files_listed_once_not_the_disk(tmp_path, monkeypatch):
+    pages = {f"p{n}/index.html": "".join(f'<a href="../p{m}/#x{m}">{m}</a>' for m in range(20)) + f'<p id="x{n}">'
+             for n in range(20)}
+    write_site(tmp_path, {"index.html": '<a href="p1/">1</a><a href="nowhere/">x</a>', **pages})
+    walks, stats = [], []
+    real_walk, real_stat = os.walk, os.stat
+    monkeypatch.setattr(os, "walk", lambda *args, **kwargs: walks.append(args) or real_walk(*args, **kwargs))
+    monkeypatch.setattr(os, "stat", lambda *args, **kwargs: stats.append(args) or real_stat(*args, **kwargs))
+    report = linkcheck.check(tmp_path)
+    assert report.checked == 20 * 20 + 2 and report.problems == ['index.html: <a href="nowhere/">: no folder nowhere/']
+    assert len(walks) == 1 and len(stats) <= 2  # one walk; the folder itself, not one stat per reference
+
+
 def test_linkcheck_lists_external_links(tmp_path):
     write_site(tmp_path, {"index.html": '<a href="https://example.com/a">x</a>', "b/index.html": '<a href="http://x.example/">'})
     assert linkcheck.check(tmp_path).external == ["b/index.html: http://x.example/", "index.html: https://example.com/a"]
@@ -141,8 +155,10 @@ def test_the_site_build_stops_on_a_broken_link(tmp_path, site_files, bundle_file
     runs = [stage.run for stage in pipeline.STAGES]
     assert runs.index(pipeline.links) > runs.index(pipeline.website)  # the last word on the site
     staged = staged_build(tmp_path, site_files, bundle_files, units)
+    written = sorted(staged.work.rglob("*"))
     if not expected:
         pipeline.links(staged)
+        assert sorted(staged.work.rglob("*")) == written  # the bundle is read in its zip, not unpacked
         return
     with pytest.raises(BuildError) as error:
         pipeline.links(staged)
