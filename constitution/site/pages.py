@@ -134,7 +134,7 @@ def section_page(lang: Lang, source: Source, section) -> Page:
     lines += banner(lang, page, [unit])
     if missing:
         lines += [unit_html(lang, unit, title), ""]
-    lines += [heading(2, literal_markdown(lang.ui("site_section_articles")), "articles"), ""]
+    lines += [heading(2, literal_markdown(lang.ui("site_section_articles")), contract.SECTION_ARTICLES), ""]
     for article in source.section_articles(section):
         first = next(iter(article_units(article)))
         text = first.texts.text(lang.code)

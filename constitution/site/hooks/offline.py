@@ -7,8 +7,8 @@ leaves to the network or gets wrong with three languages; on the website it does
 - Worker shim: browsers start no Worker from file://, so the plugin adds the iframe-worker
   shim, from a CDN. The shim is taken from node_modules (package.json pins it) into the
   bundle, with its licence, and named as a polyfill before the plugin looks.
-- Search index: static-i18n completes search_index.json with every language only after
-  the last language's build; search_index.js is written from it once all builds are done.
+- Search index: each language's index as a script (site/search_index.py, which the worker
+  loads from file://), written once every language's build has written its index.
 - No address of the website: the absolute hreflang alternates (Material's script fetches
   each one's sitemap) and the canonical link (a directory-URL address) are left out.
 """
@@ -23,13 +23,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from constitution.core import paths
+from constitution.core.problems import BuildError
+from constitution.site import search_index
 
 SHIM_PACKAGE = paths.NODE_MODULES / "iframe-worker"
 SHIM_FILES = {"shim/index.js": "shim.js", "LICENSE": "LICENSE"}  # package file -> bundle file
 SHIM_DIR = "assets/javascripts/iframe-worker"  # the plugin adds no CDN shim when a polyfill names it
-SEARCH_INDEX = Path("search") / "search_index.json"
-SEARCH_SCRIPT = Path("search") / "search_index.js"
-INDEX_VARIABLE = "__index"  # what Material's script reads from search_index.js on file://
 WEBSITE_LINK = re.compile(r'[ \t]*<link rel="(?:alternate|canonical)" href="[^"]*"(?: hreflang="[^"]*")?>\n?')
 
 
@@ -68,8 +67,11 @@ def on_post_build(config):
             raise PluginError(f"{source}: missing (the offline bundle's worker shim): run `make setup` (npm ci)")
         (site / SHIM_DIR).mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, site / SHIM_DIR / bundled)
-    index = site / SEARCH_INDEX
-    if not index.is_file():
-        raise PluginError(f"{index}: missing; the offline bundle's search needs it")
-    (site / SEARCH_SCRIPT).write_text(f"var {INDEX_VARIABLE} = {index.read_text(encoding='utf-8')}",
-                                      encoding="utf-8")
+    if getattr(config.plugins.get("i18n"), "building", False):
+        return  # one language's build inside static-i18n's: the first build ends after every language's
+    try:
+        scripts = search_index.offline_files(site)
+    except BuildError as error:
+        raise PluginError(str(error)) from None
+    for name, data in scripts.items():
+        (site / name).write_bytes(data)
