@@ -114,10 +114,11 @@ def split_units(content: str, url: str, language: str) -> tuple[list[dict], str]
 
 
 def _left_out(root) -> set:
-    """The elements search leaves out: those marked or of a class it skips, and the sections
-    of the headings it skips, each up to the next heading with an id (where Material starts
-    the next section)."""
-    out = set(root.xpath(f".//*[@{EXCLUDED}] | {CLASSES}"))
+    """The elements search leaves out: those marked or of a class it skips, comments (before
+    the first heading, Material would make an untitled entry of the line after one), and the
+    sections of the headings it skips, each up to the next heading with an id (where Material
+    starts the next section)."""
+    out = set(root.xpath(f".//*[@{EXCLUDED}] | {CLASSES} | .//comment()"))
     for heading in root.iter(*HEADINGS):
         if heading in out or _unsearched_section(heading.get("id") or ""):
             out.add(heading)

@@ -61,6 +61,7 @@ CASES = [
         "<h1>Side by side</h1><p>after</p>",
     ),
     ("a page without units", "<h1>About</h1><p>text</p>", [], "<h1>About</h1><p>text</p>"),
+    ("a comment is no text", "<!-- generated -->\n\n<h1>About</h1><p>text</p>", [], "\n\n<h1>About</h1><p>text</p>"),
     (
         "the unofficial-translation banner and the link to the side-by-side page stay out",
         '<h1 id="art_2">Article 2</h1><div class="admonition warning unofficial"><p class="admonition-title">'
