@@ -7,8 +7,8 @@ search-i18n.js) loads the page's language's index when the search box is first u
 others when the reader chooses to search all languages.
 
 From disk (file://) a page can fetch nothing, but it can run scripts: `offline_files` gives
-each index as a script, `search/kk.js`, which adds it to the global `__search_indexes` under
-its language, with every location pointing at a file (`art_2/index.html#art_2__para_4`), as
+each index as a script, `search/kk.js`, which sets the global `__search_index_kk` to it
+(`var NAME = {…};`, as Material's own script form), every location pointing at a file (`art_2/index.html#art_2__para_4`), as
 a folder does not open from disk. The worker loads these when its own address is a file.
 """
 
@@ -55,11 +55,10 @@ def file_location(location: str) -> str:
 
 
 def script_bytes(lang: str, index: dict) -> bytes:
-    """A language's index as a script that adds it to `__search_indexes`."""
+    """A language's index as a script that sets `__search_index_<lang>` to it."""
     index = {**index, "docs": [{**doc, "location": file_location(doc["location"])} for doc in index["docs"]]}
     data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
-    name = contract.SEARCH_INDEXES
-    return f"(self.{name} = self.{name} || {{}})[{json.dumps(lang)}] = {data};\n".encode("utf-8")
+    return f"var {contract.SEARCH_SCRIPT_GLOBAL}{lang} = {data};\n".encode("utf-8")
 
 
 def offline_files(site: Path) -> dict[str, bytes]:

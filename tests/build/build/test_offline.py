@@ -85,7 +85,7 @@ def test_nothing_in_the_pages_points_outside_the_bundle(folder):
 def test_the_search_scripts_hold_every_clause_of_their_language(folder, source):
     for lang in LANGUAGES:
         script = (folder / search_index.script_path(lang)).read_text(encoding="utf-8")
-        prefix = f'(self.{contract.SEARCH_INDEXES} = self.{contract.SEARCH_INDEXES} || {{}})["{lang}"] = '
+        prefix = f"var {contract.SEARCH_SCRIPT_GLOBAL}{lang} = "
         assert script.startswith(prefix)
         index = json.loads(script.removeprefix(prefix).removesuffix(";\n"))
         locations = {doc["location"] for doc in index["docs"]}

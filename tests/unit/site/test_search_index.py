@@ -51,7 +51,7 @@ def test_offline_files_are_one_script_per_language_holding_its_index(tmp_path):
     assert set(files) == {f"search/{lang}.js" for lang in languages.LANGUAGES}
     for lang in languages.LANGUAGES:
         script = files[f"search/{lang}.js"].decode("utf-8")
-        prefix = f'(self.{contract.SEARCH_INDEXES} = self.{contract.SEARCH_INDEXES} || {{}})["{lang}"] = '
+        prefix = f"var {contract.SEARCH_SCRIPT_GLOBAL}{lang} = "
         assert script.startswith(prefix) and script.endswith(";\n") and "\\u" not in script
         index = json.loads(script.removeprefix(prefix).removesuffix(";\n"))
         index_on_site = json.loads((tmp_path / "search" / f"{lang}.json").read_text(encoding="utf-8"))

@@ -28,7 +28,7 @@
 
   var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3 // Material's SearchMessageType
   var SCOPE = "scope" // search-languages.js: search the page's language or all
-  var INDEXES = "__search_indexes" // core/contract.py SEARCH_INDEXES: the scripts' global
+  var SCRIPT_GLOBAL = "__search_index_" // core/contract.py: search/kk.js sets __search_index_kk
   var FOLDER = "search/" // core/contract.py SEARCH_DIR, from the site's root
   var KAZAKH_ONLY = /[әғқңөұүһі]/
   var CYRILLIC = /[\u0400-\u04ff]/
@@ -152,7 +152,7 @@
   function indexOf(language) {
     if (!loaded[language]) loaded[language] = fromDisk
       ? Promise.resolve(importScripts(new URL(FOLDER + language + ".js", root).href))
-        .then(function () { return self[INDEXES][language] })
+        .then(function () { return self[SCRIPT_GLOBAL + language] })
       : fetch(new URL(FOLDER + language + ".json", root)).then(function (response) {
         if (!response.ok) throw new Error(response.url + ": " + response.status)
         return response.json()
