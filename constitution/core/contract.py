@@ -14,7 +14,18 @@ NOTE_BADGE = "unit__badge"  # the word over a note («Примечание»): a
 DATA_LABEL = "data-label"  # how a reader names the unit: the search entry's title
 DATA_CITE = "data-cite"  # the unit's own part of its citation (reader.js)
 DATA_STATUS = "data-status"
-SEARCH_EXCLUDE = "data-search-exclude"  # Material's search skips such an element
+SEARCH_EXCLUDE = "data-search-exclude"  # left out of the search index (on a heading: its section too)
+# What search leaves out besides SEARCH_EXCLUDE: elements of these classes (the unofficial-translation
+# banner, an article's link to its side-by-side page), and sections, by the id of their heading (the
+# status tables, a section page's list of its articles, every heading of the side-by-side pages).
+BANNER = "unofficial"
+COMPARE_LINK = "compare-link"
+UNSEARCHED_CLASSES = (BANNER, COMPARE_LINK)
+STATUS_TOTALS, STATUS_UNITS, SECTION_ARTICLES = "totals", "units", "articles"
+UNSEARCHED_SECTIONS = (STATUS_TOTALS, STATUS_UNITS, SECTION_ARTICLES)  # and ids starting PARALLEL_HEADING_PREFIX
+SEARCH_DIR = "search/"  # each language's index: SEARCH_DIR + "kk.json", its script form (file://) "kk.js"
+SEARCH_SCRIPT_GLOBAL = "__search_index_"  # the script form's global, with its language: __search_index_kk
+SEARCH_SCOPE = "search-scope"  # the search box's choice "all languages" (main.html, search-languages.js, search.css)
 CITE_STRINGS = "cite-strings"  # the page's hidden element with the citation pattern (reader.js)
 PARALLEL_ROW_PREFIX = "row-"  # a side-by-side row's id: the unit's id with a prefix no AKN id has
 PARALLEL_HEADING_PREFIX = "parallel-"  # headings of the whole-text side-by-side page

@@ -141,7 +141,7 @@ def section_page(lang: Lang, source: Source, section) -> Page:
     names = unit_names(lang)
     notes = [u for u in source.units() if u.kind == "note" and u.parent == section.id]
     lines += [line for note in notes for line in (unit_html(lang, note, names[note.id]), "")]
-    lines += [heading(2, literal_markdown(lang.ui("site_section_articles")), "articles"), ""]
+    lines += [heading(2, literal_markdown(lang.ui("site_section_articles")), contract.SECTION_ARTICLES), ""]
     starts = {chapter.articles[0]: chapter for chapter in section.chapters if chapter.articles}
     for article in source.section_articles(section):
         if article.number in starts:  # a chapter's title (a unit: its anchor, its ¶) and notes

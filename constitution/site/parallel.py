@@ -5,8 +5,9 @@ each site language (the interface in that language). Each row is one text unit
 (`id="row-art_2__para_4"`, contract.parallel_row_id), with one cell per language
 (`lang="kk"`) that links to the unit on that language's page; a missing text is a notice,
 never a blank. Cells come in the page's language first; reader.js lets the reader choose two
-or three languages and their order and remembers the choice. The rows are left out of the
-search index (`data-search-exclude`): each unit is found on its own page already.
+or three languages and their order and remembers the choice. Search leaves out all but the
+whole text's title (`data-search-exclude`, and the headings by their prefix: core/contract.py):
+each unit is found on its own page already, and the rest is the same on every page.
 """
 
 from __future__ import annotations
@@ -82,7 +83,7 @@ def whole_page(lang: Lang, source: Source) -> Page:
     units = list(source.units())
     by_id = {unit.id: unit for unit in units}
     lines = [heading(1, literal_markdown(title), page), "",
-             literal_markdown(lang.ui("parallel_intro")), "", controls(lang), "",
+             literal_markdown(lang.ui("parallel_intro")), f"{{ {contract.SEARCH_EXCLUDE} }}", "", controls(lang), "",
              rows(lang, page, [by_id[ids.TITLE_ID]], head=units), ""]
     prefix = contract.PARALLEL_HEADING_PREFIX
     recitals = [unit for unit in units if urls.page_of(unit.id) == ids.PREAMBLE_ID]  # with their notes
@@ -136,7 +137,7 @@ def compare_link(lang: Lang, page: str, anchor: str = "") -> list[str]:
     """The link from a single-language page to the same text side by side."""
     target = urls.parallel_page(page) if page.startswith("art_") else urls.parallel_page()
     return [f"[{literal_markdown(lang.ui('parallel_link'))}]({link(page, target, anchor)})"
-            "{ .compare-link }", ""]
+            f"{{ .{contract.COMPARE_LINK} }}", ""]
 
 
 def home_links(lang: Lang, source: Source) -> list[str]:

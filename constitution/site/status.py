@@ -3,7 +3,7 @@ each status as a word with a shape beside it (filled, half, empty), never colour
 
 from __future__ import annotations
 
-from constitution.core import languages, urls
+from constitution.core import contract, languages, urls
 from constitution.site import html
 from constitution.site.markup import fill, literal_markdown
 from constitution.site.units import (
@@ -28,7 +28,7 @@ def status_page(lang: Lang, source: Source) -> Page:
     units = list(source.units())
     columns = " | ".join(html.render("language_name", code, lang.endonym(code)) for code in languages.LANGUAGES)
     lines = [heading(1, literal_markdown(title), page), "", literal_markdown(lang.ui("status_intro")), "",
-             heading(2, literal_markdown(lang.ui("status_totals")), "totals"), "",
+             heading(2, literal_markdown(lang.ui("status_totals")), contract.STATUS_TOTALS), "",
              f"| {literal_markdown(lang.ui('site_source_status'))} | {columns} |", "| --- | --- | --- | --- |"]
     counts = {code: status_counts(units, code) for code in languages.LANGUAGES}
     for status in STATUSES:
@@ -36,7 +36,7 @@ def status_page(lang: Lang, source: Source) -> Page:
                      + " | ".join(str(counts[code][status]) for code in languages.LANGUAGES) + " |")
     lines += [f"| **{literal_markdown(lang.ui('status_all'))}** | "
               + " | ".join(f"**{len(units)}**" for _ in languages.LANGUAGES) + " |", ""]
-    lines += [heading(2, literal_markdown(lang.ui("status_units")), "units"), "",
+    lines += [heading(2, literal_markdown(lang.ui("status_units")), contract.STATUS_UNITS), "",
               f"| {literal_markdown(lang.ui('status_unit'))} | {columns} |", "| --- | --- | --- | --- |"]
     names = unit_names(lang)
     for unit in units:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
-from constitution.core import ids, languages, urls
+from constitution.core import contract, ids, languages, urls
 from constitution.site import cite, html
 from constitution.site.markup import fill, literal_markdown
 from constitution.source import labels
@@ -141,7 +141,7 @@ def banner(lang: Lang, page: str, units: list[Unit]) -> list[str]:
         return []
     about = f"[{literal_markdown(lang.ui('site_about'))}]({link(page, urls.ABOUT_PAGE)})"
     title = literal_markdown(lang.ui("site_unofficial_title"))
-    return [f'!!! warning unofficial "{title}"', "",
+    return [f'!!! warning {contract.BANNER} "{title}"', "",
             "    " + fill(lang.ui("site_unofficial_text"), markdown={"about": about}), ""]
 
 

@@ -30,7 +30,7 @@ KEYS = (
     "site_full_text", "site_status", "site_unofficial_title", "site_unofficial_text", "site_missing_notice",
     "site_missing_offer", "site_permalink", "site_recital_label", "site_section_articles", "site_sources",
     "site_source_status", "site_source_published", "site_source_link", "site_timeline", "site_reader_tools",
-    "site_breadcrumbs", "not_found_title", "not_found_text", "not_found_home",
+    "site_breadcrumbs", "not_found_title", "not_found_text", "not_found_home", "site_search_all",
     # the Downloads page (core/catalogue.py names the label of each file)
     "site_downloads", "site_downloads_intro", "site_downloads_pdf", "site_downloads_data",
     "site_downloads_offline", "site_all_downloads", "site_file", "site_file_description", "site_file_size",
@@ -62,8 +62,9 @@ RETIRED = {
 # site.yml; rules.theme_strings_plain keeps HTML's signs out of them).
 THEME_KEYS = ("site_name", "site_description")
 # The strings the project's theme templates print, unescaped too (overrides/404.html,
-# overrides/partials/path.html), from site.yml's `theme_text` by the i18n_languages hook.
-TEMPLATE_KEYS = ("site_breadcrumbs", "not_found_title", "not_found_text", "not_found_home")
+# overrides/partials/path.html, overrides/main.html), from site.yml's `theme_text` by the
+# i18n_languages hook.
+TEMPLATE_KEYS = ("site_breadcrumbs", "not_found_title", "not_found_text", "not_found_home", "site_search_all")
 UNESCAPED_KEYS = THEME_KEYS + TEMPLATE_KEYS  # rules.theme_strings_plain keeps HTML's signs out of each
 
 # The strings filled by source/labels.py's `fill`, the only ones where `{name:ordinal}` may stand.

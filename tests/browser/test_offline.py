@@ -15,7 +15,7 @@ import pytest
 
 from constitution.core import catalogue, ids, languages, paths, urls
 from constitution.source.validate import checked_source
-from tests.helpers.browser import DESKTOP, expect_clause_in_view, open_search
+from tests.helpers.browser import DESKTOP, expect_clause_in_view, open_search, search_all_languages
 
 LANGUAGES = languages.LANGUAGES
 CLAUSE = ids.clause_id(2, 4)  # "the capital … is Astana", far enough down to need a scroll
@@ -128,10 +128,23 @@ def test_search_finds_the_clause_and_leads_to_it(offline_page, folder, lang, que
     watched.check()
 
 
-def test_search_finds_every_language_from_one_page(offline_page, folder):
-    """The index holds all three languages, not only the last one built."""
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_search_finds_the_page_language_only_from_disk(offline_page, folder, lang):
+    page, watched = offline_page
+    page.goto(url(folder, urls.HOME_PAGE, lang))
+    groups = open_search(page, "Астана Astana")
+    own = (folder / lang).as_uri() + "/" if lang != languages.DEFAULT_LANGUAGE else None
+    others = tuple((folder / code).as_uri() + "/" for code in LANGUAGES if code not in (lang, languages.DEFAULT_LANGUAGE))
+    hrefs = [group[0] for group in groups]
+    assert hrefs and all(href.startswith(own) if own else not href.startswith(others) for href in hrefs), groups
+    watched.check()
+
+
+def test_search_finds_every_language_from_one_page(offline_page, folder, source):
+    """Every language's index loads from disk, not only the page's."""
     page, watched = offline_page
     page.goto(url(folder, urls.HOME_PAGE, "en"))
+    search_all_languages(page, source.ui.get("site_search_all", "en"))
     groups = open_search(page, "Астана Astana")
     found = {next((lang for lang in LANGUAGES[1:] if href.startswith((folder / lang).as_uri() + "/")),
                   languages.DEFAULT_LANGUAGE) for href in (group[0] for group in groups)}

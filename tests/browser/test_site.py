@@ -16,8 +16,9 @@ from urllib.parse import urljoin
 
 import pytest
 
-from constitution.core import ids, languages, urls
-from tests.helpers.browser import expect_clause_in_view, open_search
+from constitution.core import ids, languages, paths, urls
+from constitution.source.validate import checked_source
+from tests.helpers.browser import expect_clause_in_view, open_search, search_all_languages
 
 LANGUAGES = languages.LANGUAGES
 CLAUSE = ids.clause_id(2, 4)  # "the capital … is Astana": far enough down to need a scroll
@@ -94,6 +95,7 @@ def test_search_leads_to_the_clause(page, site_url, off_site, lang, query, claus
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_search_results_in_the_page_language_come_first(page, site_url, lang):
     page.goto(urljoin(site_url, urls.page_url("", lang)))
+    search_all_languages(page, checked_source(paths.SOURCE_DIR).ui.get("site_search_all", lang))
     groups = open_search(page, "Астана Astana")  # in the text of every language
     order = [language_of(group[0], site_url) for group in groups]
     assert set(order) == set(LANGUAGES), order

@@ -47,3 +47,13 @@ def open_search(page, query: str) -> list[list[str]]:
         ".md-search-result__item",
         "items => items.map(item => [...item.querySelectorAll('a')].map(a => a.href))",
     )
+
+
+def search_all_languages(page, label: str) -> None:
+    """Open the search and tick its choice to search every language (named `label`), as a reader does."""
+    button = page.locator("label.md-header__button[for=__search]")
+    if button.is_visible():
+        button.click()
+    page.locator("input.md-search__input").click()
+    page.get_by_role("checkbox", name=label).check()
+    page.wait_for_selector(".search-scope:not([aria-busy])")  # the worker has every language's index

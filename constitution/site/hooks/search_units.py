@@ -1,9 +1,10 @@
-"""MkDocs hook: one search entry per text unit, so that a result leads to its clause.
+"""MkDocs hook: one search entry per text unit, so that a result leads to its clause, in one
+index per language, without the pages' boilerplate.
 
 Material's search splits a page at its headings; clauses, points and recitals are not
-headings, so a hit in Article 2, paragraph 4 would lead to the top of the page. After
-Material has indexed a page, this hook indexes it again with its text units taken out,
-and adds one entry per unit at `page#id`:
+headings, so a hit in Article 2, paragraph 4 would lead to the top of the page. Before
+Material indexes a page, this hook hands it the page without its text units and without
+what search leaves out; after, it adds one entry per unit at `page#id`:
 
 - a unit is an element with the class `unit` (site/units.py marks every clause, point,
   recital and article text so) and its id (`art_2__para_4`); one without an id, or
@@ -13,66 +14,97 @@ and adds one entry per unit at `page#id`:
 - text: the unit's text, without its permalink and without text in another language
   (`lang="…"`: the other languages' text offered where a unit is missing).
 
-Material groups these entries under their page and shows each as its own result.
+Left out (core/contract.py names them): every element marked `data-search-exclude` (the
+side-by-side rows, controls and intro), of a class it names (the unofficial-translation banner,
+an article's link to its side-by-side page), and the sections of the headings it names, each
+up to the next heading (the status tables, a section page's list of its articles, every
+heading of the side-by-side pages but the whole text's title); a marked heading takes its
+section too. Units inside what is left out are no entries either. Material's own parser cannot do this:
+it compares elements by tag name, so inside an excluded <div> the first nested </div> would
+switch the exclusion off.
 
-Blocks marked `data-search-exclude` are taken out of the re-indexed page as well: Material's
-own parser compares elements by tag name, so inside an excluded <div> the first nested
-</div> switches the exclusion off (the side-by-side rows of site/parallel.py are such).
+Each language's build writes its own index (site/search_index.py, UTF-8); Material's index of
+all three languages together (static-i18n's, `search/search_index.json`) is not published.
 """
 
 from __future__ import annotations
 
 import copy
 import html
+from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 
 from constitution.core import contract
+from constitution.site import search_index
 
 UNIT_CLASS = contract.UNIT
 EXCLUDED = contract.SEARCH_EXCLUDE
 LABELS = ("aria-label", "title")  # of the permalink, when the unit has no data-label
+HEADINGS = {f"h{level}" for level in range(1, 7)}
+CLASSES = " | ".join(f".//*[contains(concat(' ', normalize-space(@class), ' '), ' {name} ')]"
+                    for name in contract.UNSEARCHED_CLASSES)
+MATERIAL_INDEXES = ("search/search_index.json", "search/search_index.js")  # every language's, unpublished
 
-_content_by_page: dict[str, str] = {}  # page.url -> its HTML, as Markdown rendered it
-
-
-@event_priority(-100)  # after every other content handler: index what the page shows
-def on_page_content(html_text, page, config, files):
-    _content_by_page[page.url] = html_text
-    return html_text
+_shown: dict[str, tuple[str, list[dict]]] = {}  # page.url -> (its HTML as shown, its units' entries)
 
 
-@event_priority(-50)  # after material/search (priority 0) has indexed the page
-def on_page_context(context, page, config, nav):
-    content = _content_by_page.pop(page.url, None)
+@event_priority(10)  # before material/search (priority 0) indexes page.content
+def _index_without_units(context, page, config, nav):
     index = _search_index(config)
-    if index is None or not content:
+    if index is None or not page.content:
         return context
-    units, rest = split_units(content, page.url, config.theme["language"])
-    if rest != content:
-        index.entries[:] = [entry for entry in index.entries if _page_of(entry) != page.url]
-        shown, page.content = page.content, rest  # Material indexes page.content
-        try:
-            index.add_entry_from_context(page)
-        finally:
-            page.content = shown
-        index.entries.extend(units)
+    units, rest = split_units(page.content, page.url, config.theme["language"])
+    rest = rest.strip()  # text before the first heading would be an entry of its own, untitled
+    if rest != page.content:
+        _shown[page.url] = (page.content, units)
+        page.content = rest
     return context
+
+
+# Right after material/search has indexed page.content: at its priority, a hook runs after the
+# plugins, and before the hooks listed after this one (metadata reads the page with its units).
+@event_priority(0)
+def _add_units(context, page, config, nav):
+    shown = _shown.pop(page.url, None)
+    if shown is not None:
+        page.content, units = shown
+        _search_index(config).entries.extend(units)
+    return context
+
+
+on_page_context = CombinedEvent(_index_without_units, _add_units)
+
+
+@event_priority(-90)  # after material/search has this language's entries, before static-i18n merges them
+def _write_language_index(config):
+    index = _search_index(config)
+    if index is not None:
+        search_index.write_index(Path(config.site_dir), config.theme["language"], index.config, index.entries)
+
+
+@event_priority(-150)  # after static-i18n (-100) and Material's offline plugin (-100) wrote theirs
+def _remove_material_index(config):
+    for name in MATERIAL_INDEXES:
+        (Path(config.site_dir) / name).unlink(missing_ok=True)
+
+
+on_post_build = CombinedEvent(_write_language_index, _remove_material_index)
 
 
 def split_units(content: str, url: str, language: str) -> tuple[list[dict], str]:
     """Search entries for the text units of a page's HTML, and the HTML left to index as
-    the page's own (without units and excluded blocks; `content` itself if it has none)."""
+    the page's own (without units and left-out blocks; `content` itself if it has none)."""
     import lxml.html
 
     root = lxml.html.fragment_fromstring(content, create_parent="div")
-    excluded = root.xpath(f".//*[@{EXCLUDED}]")
-    units = [el for el in root.find_class(UNIT_CLASS) if not _inside(el, excluded)]
+    left_out = _left_out(root)
+    units = [el for el in root.find_class(UNIT_CLASS) if not _inside(el, left_out)]
     entries = [unit_entry(el, url, language) for el in units]
-    if not units and not excluded:
+    if not units and not left_out:
         return [], content
-    for el in [*units, *excluded]:
+    for el in [*units, *left_out]:
         if root in el.iterancestors():  # not inside one already taken out
             el.drop_tree()
     rest = (root.text or "") + "".join(
@@ -81,8 +113,28 @@ def split_units(content: str, url: str, language: str) -> tuple[list[dict], str]
     return entries, rest
 
 
-def _inside(el, blocks) -> bool:
-    return any(block is el or block in el.iterancestors() for block in blocks)
+def _left_out(root) -> set:
+    """The elements search leaves out: those marked or of a class it skips, comments (before
+    the first heading, Material would make an untitled entry of the line after one), and the
+    sections of the headings it skips, each up to the next heading with an id (where Material
+    starts the next section)."""
+    out = set(root.xpath(f".//*[@{EXCLUDED}] | {CLASSES} | .//comment()"))
+    for heading in root.iter(*HEADINGS):
+        if heading in out or _unsearched_section(heading.get("id") or ""):
+            out.add(heading)
+            for sibling in heading.itersiblings():
+                if sibling.tag in HEADINGS and sibling.get("id"):
+                    break
+                out.add(sibling)
+    return out
+
+
+def _unsearched_section(heading_id: str) -> bool:
+    return heading_id in contract.UNSEARCHED_SECTIONS or heading_id.startswith(contract.PARALLEL_HEADING_PREFIX)
+
+
+def _inside(el, blocks: set) -> bool:
+    return el in blocks or any(ancestor in blocks for ancestor in el.iterancestors())
 
 
 def unit_entry(el, url: str, language: str) -> dict:
@@ -110,10 +162,6 @@ def unit_entry(el, url: str, language: str) -> dict:
         "title": html.escape(label, quote=False),
         "text": html.escape(text, quote=False),
     }
-
-
-def _page_of(entry: dict) -> str:
-    return entry["location"].split("#", 1)[0]
 
 
 def _search_index(config):

@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 
 from constitution.build import offline
-from constitution.core import catalogue, languages, paths, urls
+from constitution.core import catalogue, contract, languages, paths, urls
+from constitution.site import search_index
 from constitution.site.pages import language_pages
 from constitution.site.units import Lang
 from constitution.source.validate import checked_source
@@ -81,17 +82,17 @@ def test_nothing_in_the_pages_points_outside_the_bundle(folder):
             assert file.is_file() and folder in file.parents, (path, target)
 
 
-def test_the_search_script_holds_every_clause_in_every_language(folder, source):
-    script = (folder / "search" / "search_index.js").read_text(encoding="utf-8")
-    prefix = "var __index = "
-    assert script.startswith(prefix)
-    index = json.loads(script.removeprefix(prefix))
-    assert index == json.loads((folder / "search" / "search_index.json").read_text(encoding="utf-8"))
-    locations = {doc["location"] for doc in index["docs"]}
+def test_the_search_scripts_hold_every_clause_of_their_language(folder, source):
     for lang in LANGUAGES:
+        script = (folder / search_index.script_path(lang)).read_text(encoding="utf-8")
+        prefix = f"var {contract.SEARCH_SCRIPT_GLOBAL}{lang} = "
+        assert script.startswith(prefix)
+        index = json.loads(script.removeprefix(prefix).removesuffix(";\n"))
+        locations = {doc["location"] for doc in index["docs"]}
         for unit in source.units():
             if unit.kind in ("recital", "clause", "point"):
                 assert f"{urls.page_file(urls.page_of(unit.id), lang)}#{unit.id}" in locations, (lang, unit.id)
+        assert all(location.split("#")[0].endswith(".html") for location in locations), lang  # files, from disk
 
 
 def test_the_worker_shim_is_in_the_bundle_with_its_licence(folder):

@@ -13,6 +13,8 @@ from constitution.core import contract, languages, paths
 
 ASSETS = paths.ROOT / "overrides" / "assets"
 READER_JS = ASSETS / "javascripts" / "reader.js"
+SEARCH_JS = ASSETS / "javascripts" / "search-languages.js"
+SEARCH_WORKER = ASSETS / "javascripts" / "workers" / "search-i18n.js"
 STYLES = ASSETS / "stylesheets"
 
 # (name, files that must use it): what each script or stylesheet selects by.
@@ -24,6 +26,9 @@ USES = [
     (contract.CITE_STRINGS, [READER_JS]),
     (contract.PARALLEL_CONTROLS, [READER_JS, STYLES / "reader.css", STYLES / "print.css"]),
     (contract.PARALLEL_ROW_PREFIX, [STYLES / "reader.css"]),
+    (contract.SEARCH_SCOPE, [SEARCH_JS, STYLES / "search.css", paths.ROOT / "overrides" / "main.html"]),
+    (f'"{contract.SEARCH_SCRIPT_GLOBAL}"', [SEARCH_WORKER]),
+    (f'"{contract.SEARCH_DIR}"', [SEARCH_WORKER]),
 ]
 
 

@@ -61,6 +61,41 @@ CASES = [
         "<h1>Side by side</h1><p>after</p>",
     ),
     ("a page without units", "<h1>About</h1><p>text</p>", [], "<h1>About</h1><p>text</p>"),
+    ("a comment is no text", "<!-- generated -->\n\n<h1>About</h1><p>text</p>", [], "\n\n<h1>About</h1><p>text</p>"),
+    (
+        "the unofficial-translation banner and the link to the side-by-side page stay out",
+        '<h1 id="art_2">Article 2</h1><div class="admonition warning unofficial"><p class="admonition-title">'
+        'Unofficial</p><p>Not official.</p></div><p><a class="compare-link" href="../parallel/art_2/">Compare</a></p>'
+        + clause("art_2__para_4", "4. the capital"),
+        [("#art_2__para_4", "Permalink: Article 2, paragraph 4", "4. the capital")],
+        '<h1 id="art_2">Article 2</h1><p></p>',
+    ),
+    (
+        "a section the contract names stays out up to the next heading: a section page's articles",
+        '<h1 id="sec_1">Section I</h1><p>kept</p><h2 id="articles">Articles</h2><ul><li>Article 1 — text</li></ul>'
+        '<p>also out</p><h2 id="next">Next</h2><p>kept too</p>',
+        [],
+        '<h1 id="sec_1">Section I</h1><p>kept</p><h2 id="next">Next</h2><p>kept too</p>',
+    ),
+    (
+        "the status tables stay out, the title and intro stay in",
+        '<h1 id="status">Status</h1><p>intro</p><h2 id="totals">Totals</h2><table><tr><td>0</td></tr></table>'
+        '<h2 id="units">By part</h2><table><tr><td>Article 1</td></tr></table>',
+        [],
+        '<h1 id="status">Status</h1><p>intro</p>',
+    ),
+    (
+        "every side-by-side heading stays out with its section, units in it included",
+        '<h1 id="parallel-art_2">Article 2 side by side</h1><p>back</p>' + clause("art_2__para_4", "c"),
+        [],
+        "",
+    ),
+    (
+        "a marked heading takes its section with it",
+        '<h1 id="x">Page</h1><p>kept</p><h2 id="y" data-search-exclude>Out</h2><p>out</p><h3 id="z">In</h3>',
+        [],
+        '<h1 id="x">Page</h1><p>kept</p><h3 id="z">In</h3>',
+    ),
 ]
 
 
@@ -79,3 +114,16 @@ def test_split_units(content, expected, rest):
 def test_a_unit_it_cannot_index_stops_the_build(content, message):
     with pytest.raises(PluginError, match=f"en/art_1/: .*{message}"):
         hook.split_units(content, "en/art_1/", "en")
+
+
+def test_material_alone_sees_the_page_without_its_units():
+    """Between taking the units out and putting them back only Material's search indexes the
+    page: the other hooks (metadata describes the page by its units) see it whole."""
+    from mkdocs.config import load_config
+
+    from constitution.core import paths
+
+    handlers = load_config(str(paths.MKDOCS_CONFIG)).plugins.events["page_context"]
+    names = [getattr(handler, "__qualname__", "") for handler in handlers]
+    taken, back = names.index(hook._index_without_units.__name__), names.index(hook._add_units.__name__)
+    assert names[taken + 1:back] == ["SearchPlugin.on_page_context"], names

@@ -1,0 +1,75 @@
+"""constitution/site/search_index.py: each language's index in UTF-8, and its script form for file://."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from constitution.core import contract, languages
+from constitution.core.problems import BuildError
+from constitution.site import search_index
+
+CONFIG = {"lang": ["ru", "en"], "separator": "[\\s]+", "pipeline": ["trimmer"], "fields": {"title": {"boost": 1000.0}},
+          "jieba_dict": None, "enabled": True}  # the plugin's other settings are no part of the index
+DOCS = {
+    "kk": [{"location": "art_2/#art_2__para_4", "title": "2-бап, 4-тармақ", "text": "Астана қаласы"}],
+    "ru": [{"location": "ru/art_2/", "title": "Статья 2", "text": ""},
+           {"location": "ru/art_2/#art_2__para_4", "title": "Статья 2, пункт 4", "text": "город Астана"}],
+    "en": [{"location": "en/", "title": "Home", "text": "&lt;b&gt; “quoted” \u2028"}],
+}
+
+
+def write_all(site):
+    for lang, docs in DOCS.items():
+        search_index.write_index(site, lang, CONFIG, docs)
+
+
+def test_an_index_is_utf8_with_the_workers_settings_only(tmp_path):
+    path = search_index.write_index(tmp_path, "ru", CONFIG, DOCS["ru"])
+    assert path == tmp_path / "search" / "ru.json"
+    data = path.read_bytes()
+    assert b"\\u" not in data and "Астана".encode() in data
+    assert json.loads(data) == {"config": {key: CONFIG[key] for key in ("lang", "separator", "pipeline", "fields")},
+                                "docs": DOCS["ru"]}
+
+
+@pytest.mark.parametrize("location, on_disk", [
+    ("", "index.html"),
+    ("#x", "index.html#x"),
+    ("ru/", "ru/index.html"),
+    ("ru/art_2/#art_2__para_4", "ru/art_2/index.html#art_2__para_4"),
+    ("ru/art_2/index.html#art_2__para_4", "ru/art_2/index.html#art_2__para_4"),  # already a file
+], ids=["home", "home-anchor", "language-home", "clause", "file"])
+def test_a_location_from_disk_is_a_file(location, on_disk):
+    assert search_index.file_location(location) == on_disk
+
+
+def test_offline_files_are_one_script_per_language_holding_its_index(tmp_path):
+    write_all(tmp_path)
+    files = search_index.offline_files(tmp_path)
+    assert set(files) == {f"search/{lang}.js" for lang in languages.LANGUAGES}
+    for lang in languages.LANGUAGES:
+        script = files[f"search/{lang}.js"].decode("utf-8")
+        prefix = f"var {contract.SEARCH_SCRIPT_GLOBAL}{lang} = "
+        assert script.startswith(prefix) and script.endswith(";\n") and "\\u" not in script
+        index = json.loads(script.removeprefix(prefix).removesuffix(";\n"))
+        index_on_site = json.loads((tmp_path / "search" / f"{lang}.json").read_text(encoding="utf-8"))
+        assert index["config"] == index_on_site["config"]
+        assert [doc["location"] for doc in index["docs"]] == [
+            search_index.file_location(doc["location"]) for doc in DOCS[lang]]
+        assert [(doc["title"], doc["text"]) for doc in index["docs"]] == [(doc["title"], doc["text"]) for doc in DOCS[lang]]
+
+
+@pytest.mark.parametrize("damage, message", [
+    (lambda path: path.unlink(), r"search/ru\.json: missing; the search of language 'ru' needs it"),
+    (lambda path: path.write_text("{", encoding="utf-8"), r"search/ru\.json: not a search index"),
+    (lambda path: path.write_text('{"docs": {}}', encoding="utf-8"), r"search/ru\.json: not a search index \(no list"),
+    (lambda path: path.write_text("[]", encoding="utf-8"), r"search/ru\.json: not a search index"),
+], ids=["missing", "not-json", "docs-not-a-list", "not-an-object"])
+def test_a_missing_or_broken_index_stops_the_bundle_in_one_line(tmp_path, damage, message):
+    write_all(tmp_path)
+    damage(tmp_path / "search" / "ru.json")
+    with pytest.raises(BuildError, match=message) as raised:
+        search_index.offline_files(tmp_path)
+    assert len(raised.value.lines()) == 1 and "\n" not in raised.value.lines()[0]
