@@ -67,7 +67,7 @@ class Build:
 CACHE_DIR = "cache"  # in the staging folder, beside the builds' work folders
 
 
-def site_inputs(build: Build) -> dict:
+def site_inputs() -> dict:
     """What every stage that makes pages reads besides its own data: the package code, the
     theme's configuration and overrides, the tools, the environment mkdocs.yml reads."""
     return {**cache.code(), "mkdocs.yml": paths.MKDOCS_CONFIG, "overrides": paths.ROOT / "overrides",
@@ -101,7 +101,7 @@ def bundle(build: Build) -> list[Path]:
     listed = work / catalogue.MANIFEST  # not dist/'s: that is written once, with the bundle in it
     listed.write_bytes(manifest_bytes(build.downloads))
     names = [path.name for path in build.downloads]
-    inputs = {**site_inputs(build), "source": build.source_dir, "downloads": listed}
+    inputs = {**site_inputs(), "source": build.source_dir, "downloads": listed}
     return cache.files(build.cached, "offline", inputs, build.dist,
                        lambda: [offline.build_bundle(build.source, build.dist, listed, names, work / "bundle")])
 
@@ -109,7 +109,7 @@ def bundle(build: Build) -> list[Path]:
 def pages(build: Build) -> list[Path]:
     from constitution.site.nav import site_files
 
-    inputs = {**site_inputs(build), "source": build.source_dir}
+    inputs = {**site_inputs(), "source": build.source_dir}
     cache.folder(build.cached, "pages", inputs, build.docs, lambda: docs.write(site_files(build.source), build.docs))
     return []
 
@@ -135,7 +135,7 @@ def manifest_bytes(files: list[Path]) -> bytes:
 def website(build: Build) -> list[Path]:
     """`mkdocs build --strict` of the staging docs/ with every download."""
     names = [path.name for path in build.downloads]
-    inputs = {**site_inputs(build), "docs": build.docs, "downloads": build.manifest}
+    inputs = {**site_inputs(), "docs": build.docs, "downloads": build.manifest}
     cache.folder(build.cached, "mkdocs", inputs, build.site,
                  lambda: mkdocs.run_mkdocs(build.docs, build.dist, build.manifest, build.site, names))
     return []
