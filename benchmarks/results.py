@@ -137,7 +137,8 @@ def first_search(size: Size) -> str:
         return f"Browser measurement failed: {_one_line(error)}\n"
     size.figures["search"] = search
     rows = [[label, str(search[key]["requests"]), str(search[key]["raw"]), str(search[key]["gzip"])]
-            for label, key in (("page load", "load"), ("first search (after the box is used)", "search"))]
+            for label, key in (("page load", "load"), ("after the search box was used", "after_use"),
+                               ("first search: after use + search-related on page load", "search"))]
     return "\n".join([
         f"`{page.relative_to(site).as_posix()}` served over HTTP on localhost and opened in /usr/bin/chromium "
         "(Playwright, 1280×900) until the network was idle; then the search box clicked and "

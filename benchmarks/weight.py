@@ -200,14 +200,16 @@ def kind_of_body(resource_type: str) -> str:
 
 
 def search_traffic(on_load: list[tuple[str, int, int]], on_search: list[tuple[str, int, int]]) -> dict:
-    """Totals of the responses (path, raw bytes, gzip bytes) fetched on page load and after the
-    search box was used, and the search-related ones fetched before it was."""
+    """Totals of the responses (path, raw bytes, gzip bytes) fetched on page load, after the search
+    box was used, and for the first search: those after, and the search-related ones the page
+    load fetched ahead ("early"), which the search needs as much."""
     def total(responses):
         return {"requests": len(responses), "raw": sum(r for _, r, _ in responses),
                 "gzip": sum(g for _, _, g in responses)}
-    return {"load": total(on_load), "search": total(on_search),
+    early = [response for response in on_load if SEARCH_RELATED.search(response[0])]
+    return {"load": total(on_load), "after_use": total(on_search), "search": total(on_search + early),
             "search_paths": sorted({path for path, _, _ in on_search}),
-            "early": sorted({path for path, _, _ in on_load if SEARCH_RELATED.search(path)})}
+            "early": sorted({path for path, _, _ in early})}
 
 
 def first_search(site_dir: Path, page: Path, query: str, timeout_ms: int = 30_000) -> dict:
