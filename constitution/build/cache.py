@@ -11,7 +11,8 @@ SHA-256. It is written in a hidden folder named after the writing process, then 
 place in one step: a build killed while storing leaves a folder no lookup reads, removed by the
 next store once its process is gone. Entries are never changed in place; a restore checks every
 file against ENTRY_FILE as it copies, so an entry damaged afterwards (a disk error, a hand edit)
-is a miss, removed, and the stage runs. Only the KEEP newest entries of each stage are kept.
+is a miss, removed, and the stage runs. Only the KEEP entries of each stage last stored or
+restored are kept.
 """
 
 from __future__ import annotations
@@ -107,6 +108,7 @@ class Entry:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
             out.append(target)
+        os.utime(self.folder)  # kept as the newest (KEEP)
         return out
 
 
