@@ -42,8 +42,7 @@ site: setup
 
 serve: setup
 	test -f dist/manifest.json || $(PY) -m constitution site  # the pages show the downloads' sizes
-	$(PY) -m constitution generate
-	$(VENV)/bin/mkdocs serve --livereload
+	$(PY) -m constitution serve  # http://127.0.0.1:8000/, an edit of translations/ shown in about a second
 
 generate validate offline pdf export: setup
 	$(PY) -m constitution $@

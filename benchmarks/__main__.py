@@ -1,11 +1,13 @@
 """`python -m benchmarks` (make bench): time every stage on a synthetic corpus, beside two baselines.
 
 For each size (96 and 288 articles × 3 languages by default) it writes a synthetic source,
-runs each stage as `python -m constitution STAGE` into benchmarks/.work/, then the old
-(WeasyPrint) pdf stage, a bare mkdocs and a bare Typst baseline on the same text, weighs a
-built article page, prints the tables and writes them to benchmarks/RESULTS.md. A stage that
-fails is a row saying so. Last, the hostile inputs that once took quadratic time, at two sizes
-(benchmarks/hostile.py).
+runs each command as `python -m constitution COMMAND` into benchmarks/.work/ (the whole
+`site` with each of its stages timed, cold and again with the source unchanged), then the old
+(WeasyPrint) pdf stage, a bare mkdocs, a Hugo and a bare Typst baseline on the same text,
+weighs the article pages; at the first size it measures in Chromium an article page, its
+first search and the edit-to-preview time of `make serve`. It prints the tables, with issue
+12's goals, and writes them to benchmarks/RESULTS.md. A stage that fails is a row saying so.
+Last, the hostile inputs that once took quadratic time, at two sizes (benchmarks/hostile.py).
 """
 
 from __future__ import annotations
@@ -27,8 +29,6 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--out", type=Path, default=HERE / "RESULTS.md")
     parser.add_argument("--work", type=Path, default=HERE / ".work")
     parser.add_argument("--timeout", type=float, default=1800, help="seconds before a run is killed")
-    parser.add_argument("--whole-site-every-size", action="store_true",
-                        help="run `python -m constitution site` at every size, not only the first")
     parser.add_argument("--no-browser", action="store_true", help="weigh the page statically only")
     args = parser.parse_args(argv)
     if min(args.articles) < 11:
@@ -40,18 +40,22 @@ def main(argv: list[str] | None = None) -> int:
     args = parse(argv)
     info = machine.describe()
     load_at_start = machine.load_average()
-    sizes, weights = [], "Not measured.\n"
+    sizes, weights, extra = [], "Not measured.\n", ""
     for index, articles in enumerate(args.articles):
         print(f"benchmark: {articles} articles × 3 languages", file=sys.stderr, flush=True)
-        size = measure_size(Size(articles, args.work / f"articles-{articles}", args.timeout,
-                                 whole_site=index == 0 or args.whole_site_every_size))
+        size = measure_size(Size(articles, args.work / f"articles-{articles}", args.timeout))
         sizes.append(size)
+        weighed = results.weigh(size, browser=index == 0 and not args.no_browser)
         if index == 0:
-            weights = results.weigh(size, browser=not args.no_browser)
+            weights = weighed
+            if not args.no_browser:
+                print("  first search, edit-to-preview (Chromium)", file=sys.stderr, flush=True)
+                extra = "\n".join(["## First search on an article page", "", results.first_search(size),
+                                   "## Edit-to-preview of `make serve`", "", results.preview(size)])
     rows = report.with_goals([row for size in sizes for row in size.rows])
     info["load average (1/5/15 min)"] = (f"{load_at_start} at start, {machine.load_average()} at the end "
                                         "(other work on the machine lengthens wall times more than cpu times)")
-    tables, text = results.document(sizes, info, rows, weights)
+    tables, text = results.document(sizes, info, rows, weights, extra)
     linear = hostile.section()  # the inputs that were quadratic (issue 15)
     tables, text = tables + linear, text + linear
     print(tables)

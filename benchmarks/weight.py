@@ -181,3 +181,92 @@ def browser_weight(site_dir: Path, page: Path, timeout_ms: int = 30_000) -> dict
         server.shutdown()
         server.server_close()
     return {"kinds": dict(totals), "largest": sorted(fetched, reverse=True)[:5], "failed": sorted(failed)}
+
+
+# --- the first search on a page --------------------------------------------------------------
+
+SEARCH_RELATED = re.compile(r"search|lunr", re.IGNORECASE)  # in a URL: the index, its worker, lunr
+TEXT_KINDS = {"html", "css", "js", "data", "other"}  # what a web server gzips (fonts and images are compressed)
+
+
+def sent_gzip(kind: str, body: bytes) -> int:
+    """Bytes a gzip-serving web server sends for a response body (fonts and images as they are)."""
+    return gzip_size(body) if kind_of_body(kind) in TEXT_KINDS else len(body)
+
+
+def kind_of_body(resource_type: str) -> str:
+    return {"document": "html", "stylesheet": "css", "script": "js", "fetch": "data", "xhr": "data",
+            "font": "font", "image": "image"}.get(resource_type, "other")
+
+
+def search_traffic(on_load: list[tuple[str, int, int]], on_search: list[tuple[str, int, int]]) -> dict:
+    """Totals of the responses (path, raw bytes, gzip bytes) fetched on page load, after the search
+    box was used, and for the first search: those after, and the search-related ones the page
+    load fetched ahead ("early"), which the search needs as much."""
+    def total(responses):
+        return {"requests": len(responses), "raw": sum(r for _, r, _ in responses),
+                "gzip": sum(g for _, _, g in responses)}
+    early = [response for response in on_load if SEARCH_RELATED.search(response[0])]
+    return {"load": total(on_load), "after_use": total(on_search), "search": total(on_search + early),
+            "search_paths": sorted({path for path, _, _ in on_search}),
+            "early": sorted({path for path, _, _ in early})}
+
+
+def first_search(site_dir: Path, page: Path, query: str, timeout_ms: int = 30_000) -> dict:
+    """What Chromium fetches to show `page` (served on localhost), then for a first search of
+    `query` typed into the search box: search_traffic() of the two, and whether results showed."""
+    import time
+
+    from playwright.sync_api import sync_playwright
+
+    handler = functools.partial(_Quiet, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    responses: list = []
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            context = browser.new_context(viewport={"width": 1280, "height": 900})
+            context.on("response", lambda response: responses.append(response))
+            tab = context.new_page()
+            tab.goto(f"http://127.0.0.1:{server.server_address[1]}/{page.relative_to(site_dir).as_posix()}",
+                     wait_until="networkidle", timeout=timeout_ms)
+            loaded = len(responses)
+            box = tab.locator("input.md-search__input").first
+            if not box.is_visible():
+                tab.locator("label[for='__search']").first.click()
+            box.click()
+            box.press_sequentially(query, delay=30)
+            shown = _settle(tab, responses, time.monotonic() + timeout_ms / 1000)
+            measured = [_sizes(response) for response in responses]
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    traffic = search_traffic([m for m in measured[:loaded] if m], [m for m in measured[loaded:] if m])
+    return {**traffic, "results": shown, "query": query}
+
+
+def _settle(tab, responses: list, deadline: float) -> bool:
+    """Wait until search results show and no response came for a second (or the deadline)."""
+    import time
+
+    count, quiet_since, shown = len(responses), time.monotonic(), False
+    while time.monotonic() < deadline:
+        tab.wait_for_timeout(100)
+        shown = shown or tab.locator(".md-search-result__item").count() > 0
+        if len(responses) != count:
+            count, quiet_since = len(responses), time.monotonic()
+        elif shown and time.monotonic() - quiet_since > 1.0:
+            break
+    return shown
+
+
+def _sizes(response) -> tuple[str, int, int] | None:
+    if response.status >= 400:
+        return None
+    try:
+        body = response.body()
+    except Exception:  # a redirect or an aborted request has no body
+        return None
+    return urlparse(response.url).path, len(body), sent_gzip(response.request.resource_type, body)

@@ -260,6 +260,30 @@ def export(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- serve -----------------------------------------------------------------------------------
+
+def serve_arguments(parser: argparse.ArgumentParser) -> None:
+    source_argument(parser)
+    parser.add_argument("--dist", type=Path, default=paths.DIST_DIR,
+                        help="the built downloads the pages list (default: dist/, made by `site`)")
+    parser.add_argument("--port", type=int, default=8000, help="the port on 127.0.0.1 (default: 8000; 0: any free one)")
+
+
+def serve(args: argparse.Namespace) -> int:
+    from constitution.build import serve as preview
+    from constitution.core import catalogue
+
+    if not (args.dist / catalogue.MANIFEST).is_file():
+        raise BuildError([str(Problem(display_path(args.dist / catalogue.MANIFEST), 0, "", "",
+                                      f"absent: run `{PROG} site` first (the pages list the downloads)"))])
+    check_site_url()
+    try:
+        preview.serve(args.source, args.dist, args.port)
+    except KeyboardInterrupt:
+        return 0
+    return 0
+
+
 COMMANDS: dict[str, tuple[Callable, Callable, str]] = {
     "validate": (validate_arguments, validate, "check translations/ and print every problem"),
     "import": (import_arguments, import_texts, "read published plain text into an aligned source"),
@@ -268,6 +292,7 @@ COMMANDS: dict[str, tuple[Callable, Callable, str]] = {
     "offline": (offline_arguments, offline, "build the offline HTML bundle (zip)"),
     "pdf": (out_arguments, pdf, "render the PDFs"),
     "export": (out_arguments, export, "write JSON, CSV and Akoma Ntoso exports"),
+    "serve": (serve_arguments, serve, "preview the site on 127.0.0.1, showing edits of the source as they are saved"),
 }
 
 

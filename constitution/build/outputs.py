@@ -14,6 +14,9 @@ file written beside its name, then each old file set aside as it is replaced, so
 failure puts it back. Signals are held during the swap; a failure puts every output back.
 A build killed during the swap (SIGKILL cannot be held) leaves its journal, and the next
 build puts every output back as it was before (`recover`).
+
+The staging folder also holds the build cache (cache/, cache.py): entries are renamed into it
+whole, never swapped out, and `clear_staging` leaves it alone (it removes work folders only).
 """
 
 from __future__ import annotations

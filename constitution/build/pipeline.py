@@ -7,7 +7,9 @@ the website its figures (offline.py), write the manifest of dist/ (once, with ev
 check every link. Everything is written in a staging folder beside the outputs
 (<out's parent>/.build/); only when every stage succeeded are site/ and dist/ swapped in, so a
 failure leaves them as they were (outputs.py: which folders it may replace, and the swap).
-`run(build, until=NAME)` runs a prefix of the stages (`offline` does).
+`run(build, until=NAME)` runs a prefix of the stages (`offline` does). A stage whose inputs are
+those of an earlier run is not run again: its outputs come from the cache in the staging folder
+(cache.py; each stage names what it reads).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from constitution.build import docs, linkcheck, mkdocs, offline, outputs
+from constitution.build import cache, docs, linkcheck, mkdocs, offline, outputs
 from constitution.core import catalogue, languages, paths, urls
 from constitution.core.problems import BuildError, Refused
 from constitution.source.model import Source
@@ -36,6 +38,10 @@ class Build:
     source: Source | None = None  # once validated
     downloads: list[Path] = field(default_factory=list)  # files of the staging dist/, in catalogue order
     made: list[Path] = field(default_factory=list)  # folders staged() created beside the outputs, innermost first
+
+    @property
+    def cached(self) -> cache.Cache:
+        return cache.Cache(self.work.parent / CACHE_DIR)
 
     @property
     def docs(self) -> Path:
@@ -58,6 +64,16 @@ class Build:
         return self.dist / catalogue.offline_name(self.source.document.edition.id)
 
 
+CACHE_DIR = "cache"  # in the staging folder, beside the builds' work folders
+
+
+def site_inputs() -> dict:
+    """What every stage that makes pages reads besides its own data: the package code, the
+    theme's configuration and overrides, the tools, the environment mkdocs.yml reads."""
+    return {**cache.code(), "mkdocs.yml": paths.MKDOCS_CONFIG, "overrides": paths.ROOT / "overrides",
+            "tools": cache.tools(), "env": cache.environment(paths.SITE_URL_ENV, paths.OFFLINE_ENV)}
+
+
 def validate(build: Build) -> list[Path]:
     build.source = checked_source(build.source_dir)
     return []
@@ -68,14 +84,21 @@ def downloads(build: Build) -> list[Path]:
     from constitution.data import export
     from constitution.print import pdf
 
+    from constitution.print import fonts
+
     build.dist.mkdir(parents=True)
-    return [*pdf.build(build.source, build.dist), *export.build(build.source, build.dist)]
+    common = {"source": build.source_dir, "tools": cache.tools()}
+    pdfs = {**common, **cache.code("core", "source", "print"), "fonts": fonts.FONT_DIR}
+    exports = {**common, **cache.code("core", "source", "data")}
+    return [*cache.files(build.cached, "pdf", pdfs, build.dist, lambda: pdf.build(build.source, build.dist)),
+            *cache.files(build.cached, "export", exports, build.dist, lambda: export.build(build.source, build.dist))]
 
 
 def pages(build: Build) -> list[Path]:
     from constitution.site.nav import site_files
 
-    docs.write(site_files(build.source), build.docs)
+    inputs = {**site_inputs(), "source": build.source_dir}
+    cache.folder(build.cached, "pages", inputs, build.docs, lambda: docs.write(site_files(build.source), build.docs))
     return []
 
 
@@ -105,26 +128,35 @@ def website(build: Build) -> list[Path]:
     listed = build.work / f"website-{catalogue.MANIFEST}"
     listed.write_bytes(manifest_bytes(build.downloads, (catalogue.offline(build.source.document.edition.id),)))
     names = [path.name for path in build.downloads]
-    mkdocs.run_mkdocs(build.docs, build.dist, listed, build.site, names)
+    inputs = {**site_inputs(), "docs": build.docs, "downloads": listed}
+    cache.folder(build.cached, "mkdocs", inputs, build.site,
+                 lambda: mkdocs.run_mkdocs(build.docs, build.dist, listed, build.site, names))
     return []
 
 
 def bundle(build: Build) -> list[Path]:
     """The offline bundle, converted from the website's output; then the website's Downloads
     pages get its figures (offline.py)."""
-    offline.build_bundle(build.source, build.site, build.bundle)
-    offline.stamp(build.site, build.docs, build.bundle)
+    inputs = {**cache.code(), "site": build.site, "node_modules": paths.NODE_MODULES / "iframe-worker"}
+    cache.files(build.cached, "offline", inputs, build.dist,
+                lambda: [offline.build_bundle(build.source, build.site, build.bundle)])
+    offline.stamp(build.site, build.docs, build.bundle)  # the website's own figures: every time
     return [build.bundle]
 
 
 def links(build: Build) -> list[Path]:
     """Every link, resource and #fragment of the staged website and offline bundle resolves, and
-    so does the citable address of every unit in every language (what a reader may have cited)."""
-    cited = [urls.unit_url(unit.id, lang) for unit in build.source.units() for lang in languages.LANGUAGES]
-    problems = linkcheck.build_problems(build.site, build.bundle, cited)
-    if problems:
-        raise BuildError(problems)
-    return []
+    so does the citable address of every unit in every language (what a reader may have cited).
+    Checked once for each website and bundle (the cache keeps that they passed)."""
+    def check() -> list[Path]:
+        cited = [urls.unit_url(unit.id, lang) for unit in build.source.units() for lang in languages.LANGUAGES]
+        problems = linkcheck.build_problems(build.site, build.bundle, cited)
+        if problems:
+            raise BuildError(problems)
+        return []
+
+    inputs = {**cache.code(), "source": build.source_dir, "site": build.site, "bundle": build.bundle}
+    return cache.files(build.cached, "links", inputs, build.work, check)
 
 
 @dataclass(frozen=True)

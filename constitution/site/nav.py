@@ -63,6 +63,11 @@ def site_data(source: Source, pages: dict[str, list[Page]]) -> str:
     return f"{GENERATED_YAML}\n{body}"
 
 
+def page_text(page: Page) -> str:
+    """A page's generated Markdown file."""
+    return "\n".join([GENERATED_MD, "", *page.lines]).rstrip() + "\n"
+
+
 def site_files(source: Source, offline: bool = False) -> dict[str, str]:
     """Every generated file under docs/, as {relative path: text}; `offline`: the pages of the
     offline bundle, whose Downloads page does not list the bundle itself."""
@@ -70,7 +75,7 @@ def site_files(source: Source, offline: bool = False) -> dict[str, str]:
     for code in languages.LANGUAGES:
         pages[code] = language_pages(Lang(source, code), source, offline)
         for page in pages[code]:
-            files[urls.page_source(page.key, code)] = "\n".join([GENERATED_MD, "", *page.lines]).rstrip() + "\n"
+            files[urls.page_source(page.key, code)] = page_text(page)
     files[paths.SITE_DATA_FILE] = site_data(source, pages)
     return files
 
