@@ -32,6 +32,9 @@ from pathlib import Path
 from typing import Callable
 from urllib.parse import unquote, urlsplit
 
+from constitution.core import languages
+from constitution.site import search_index
+
 # What a browser loads by itself (as opposed to a link the reader follows).
 RESOURCE_ATTRIBUTES = {
     ("script", "src"), ("img", "src"), ("img", "srcset"), ("source", "src"), ("source", "srcset"),
@@ -46,7 +49,9 @@ CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
 REFRESH_URL = re.compile(r"url\s*=\s*['\"]?([^'\"]+)", re.I)
 INLINE_SCHEMES = ("data", "blob", "about")
 IGNORED_SCHEMES = ("mailto", "tel")
-SEARCH_INDEXES = ("search/search_index.json", "search/search_index.js")
+# each language's index and its script form (site/search_index.py), the locations of its results
+SEARCH_INDEXES = tuple(path for lang in languages.LANGUAGES
+                       for path in (search_index.index_path(lang), search_index.script_path(lang)))
 SITEMAP = "sitemap.xml"
 UNREADABLE = "\x00unreadable"  # a reference that stands for a file that could not be read
 
@@ -233,7 +238,7 @@ def read_search_index(files: Files) -> list[Reference]:
         if name not in files.names:
             continue
         text = files.read(name).decode("utf-8")
-        if name.endswith(".js"):  # the offline plugin's `var __index = {...}`
+        if name.endswith(".js"):  # the script form, `var __search_index_kk = {...};`
             text = text[text.index("=") + 1:].strip().rstrip(";") if "=" in text else "{}"
         try:
             docs = json.loads(text)["docs"]

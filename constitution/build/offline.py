@@ -48,6 +48,7 @@ from urllib.parse import quote, unquote, urlsplit
 from constitution.build import linkcheck
 from constitution.core import catalogue, languages, paths, urls
 from constitution.core.problems import BuildError
+from constitution.site import search_index
 from constitution.site.hooks import downloads
 from constitution.site.markup import file_size
 
@@ -62,9 +63,6 @@ COMPRESS_LEVEL = 6
 SHIM_PACKAGE = paths.NODE_MODULES / "iframe-worker"
 SHIM_FILES = {"shim/index.js": "shim.js", "LICENSE": "LICENSE"}  # package file -> bundle file
 SHIM_DIR = "assets/javascripts/iframe-worker"
-SEARCH_INDEX = "search/search_index.json"
-SEARCH_SCRIPT = "search/search_index.js"
-INDEX_VARIABLE = "__index"  # what Material's script reads from search_index.js on file://
 
 HEAD_END = "</head>"
 HEAD_TAG = re.compile(r"[ \t]*<(?:link|meta)\b[^>]*>\n?")
@@ -118,25 +116,15 @@ def bundled(name: str) -> bool:
 
 def offline_search_files(site: Path) -> dict[str, bytes]:
     """Everything search-specific of the bundle: {path: bytes} of the files that replace or join
-    the website's. Material's script loads search/search_index.js on file:// and reads the
-    index from its `__index` variable; the index's locations lead to pages' index.html."""
-    path = site / SEARCH_INDEX
-    if not path.is_file():
-        raise BuildError([f"{path}: missing; the offline bundle's search needs it"])
-    index = json.loads(path.read_text(encoding="utf-8"))
-    for doc in index["docs"]:
-        doc["location"] = page_file_url(doc["location"])
-    text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
-    return {SEARCH_INDEX: text.encode("utf-8"), SEARCH_SCRIPT: f"var {INDEX_VARIABLE} = {text}".encode("utf-8")}
-
-
-def page_file_url(location: str) -> str:
-    """'ru/art_2/#x' -> 'ru/art_2/index.html#x', '' -> 'index.html': a search location (a page's
-    directory URL, relative to the site's root) as the page's file."""
-    path, hash_, fragment = location.partition("#")
-    if path and not path.endswith("/"):
-        return location
-    return f"{path}{HOME}{hash_}{fragment}"
+    the website's: each language's index as the script search loads on file://
+    (site/search_index.py), and the index itself with the same locations, pages' index.html."""
+    files = search_index.offline_files(site)  # a missing or unreadable index stops the build
+    for lang in languages.LANGUAGES:
+        name = search_index.index_path(lang)
+        index = json.loads((site / name).read_bytes().decode("utf-8"))
+        docs = [{**doc, "location": search_index.file_location(doc["location"])} for doc in index["docs"]]
+        files[name] = search_index.index_bytes(index["config"], docs)
+    return files
 
 
 def shim_files() -> dict[str, bytes]:

@@ -15,6 +15,7 @@ import yaml
 from constitution.build import offline
 from constitution.core import catalogue, languages, paths, urls
 from constitution.core.problems import BuildError
+from constitution.site import search_index
 from constitution.site.hooks import downloads
 
 SITE_URL = "https://example.org/constitution/"
@@ -40,6 +41,7 @@ def page(name: str, body: str) -> str:
             f"\n<body>{body}</body>\n</html>\n")
 
 
+SEARCH_CONFIG = {"lang": ["ru", "en"], "separator": "[\\s]+", "pipeline": ["trimmer"], "fields": {}}
 WEBSITE = {
     "index.html": page("index.html", '<a href="/constitution/">kk</a><a href="/constitution/ru/">ru</a>'
                                      '<a href="art_1/#p">1</a><a href="#top">top</a>'
@@ -57,9 +59,11 @@ WEBSITE = {
     "assets/app.js": "var x",
     "assets/app.js.map": "{}",
     "assets/app.css": "a{}",
-    "search/search_index.json": json.dumps({"config": {"lang": ["ru", "en"]}, "docs": [
-        {"location": "", "title": "Басты бет", "text": ""}, {"location": "art_1/#p", "title": "1", "text": "x"},
-        {"location": "ru/", "title": "Главная", "text": ""}]}),
+    **{search_index.index_path(lang): json.dumps({"config": SEARCH_CONFIG, "docs": docs})
+       for lang, docs in {
+           "kk": [{"location": "", "title": "Басты бет", "text": ""}, {"location": "art_1/#p", "title": "1", "text": "x"}],
+           "ru": [{"location": "ru/", "title": "Главная", "text": ""}],
+           "en": [{"location": "en/art_1/#p", "title": "1", "text": "y"}]}.items()},
 }
 
 
@@ -75,8 +79,8 @@ def website(tmp_path) -> Path:
 def test_the_bundle_holds_the_website_less_what_only_a_server_or_a_developer_reads(website):
     assert set(offline.bundle_files(website)) == {
         "index.html", "art_1/index.html", "ru/index.html", "ru/art_1/index.html", "downloads/index.html",
-        "downloads/a.pdf", "assets/app.js", "assets/app.css", "search/search_index.json",
-        "search/search_index.js", "assets/javascripts/iframe-worker/shim.js", "assets/javascripts/iframe-worker/LICENSE"}
+        "downloads/a.pdf", "assets/app.js", "assets/app.css", *SEARCH_FILES,
+        "assets/javascripts/iframe-worker/shim.js", "assets/javascripts/iframe-worker/LICENSE"}
 
 
 LINKS = [
@@ -130,15 +134,29 @@ def test_a_head_tag_is_the_websites_only_by_its_attributes_in_any_order():
         '<script src="../assets/javascripts/iframe-worker/shim.js"></script>\n')
 
 
-def test_search_is_a_script_whose_locations_are_files(website):
+SEARCH_FILES = {f"search/{lang}.{kind}" for lang in ("kk", "ru", "en") for kind in ("json", "js")}
+
+
+@pytest.mark.parametrize("lang, locations", [
+    ("kk", ["index.html", "art_1/index.html#p"]), ("ru", ["ru/index.html"]), ("en", ["en/art_1/index.html#p"]),
+], ids=["kk", "ru", "en"])
+def test_search_is_a_script_per_language_whose_locations_are_files(website, lang, locations):
     files = offline.offline_search_files(website)
-    assert set(files) == {"search/search_index.json", "search/search_index.js"}
-    script = files["search/search_index.js"].decode("utf-8")
-    assert script.startswith("var __index = ")
-    index = json.loads(script.removeprefix("var __index = "))
-    assert index == json.loads(files["search/search_index.json"])
-    assert [doc["location"] for doc in index["docs"]] == ["index.html", "art_1/index.html#p", "ru/index.html"]
-    assert index["config"] == {"lang": ["ru", "en"]} and "Главная" in script  # UTF-8, as it is
+    assert set(files) == SEARCH_FILES
+    script = files[f"search/{lang}.js"].decode("utf-8")
+    prefix = f"var __search_index_{lang} = "
+    assert script.startswith(prefix)
+    index = json.loads(script.removeprefix(prefix).rstrip().removesuffix(";"))
+    assert index == json.loads(files[f"search/{lang}.json"])
+    assert [doc["location"] for doc in index["docs"]] == locations
+    assert index["config"] == SEARCH_CONFIG
+    assert "\\u" not in script  # UTF-8, as it is
+
+
+def test_a_bundle_without_a_languages_index_is_refused(website):
+    (website / "search" / "en.json").unlink()
+    with pytest.raises(BuildError, match="en.json: missing"):
+        offline.offline_search_files(website)
 
 
 def test_the_bundles_downloads_page_leaves_out_the_bundle_and_its_contents_entry(website):

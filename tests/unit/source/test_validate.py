@@ -37,6 +37,8 @@ A1, A2, A3 = "articles/001.yaml", "articles/002.yaml", "articles/003.yaml"
 DOC, PRE, UI = "document.yaml", "preamble.yaml", "ui.yaml"
 RU_A1 = "  text: Тестовый текст первой статьи."
 MISSING = "  kk:\n    status: missing\n  ru:\n    status: missing\n  en:\n    status: missing\n"
+UI_LINES = (RICH / UI).read_text(encoding="utf-8").splitlines()
+POINT_LETTERS = UI_LINES.index("point_letters:") + 1  # the key's line in the fixture's ui.yaml
 EN_URL = "https://www.gov.kz/memleket/entities/kostanai-kalasy-akimat/press/news/details/1152143?lang=kk"
 
 CASES = [
@@ -90,12 +92,12 @@ CASES = [
                                                "    title:\n" + MISSING.replace("  ", "      ", 1).replace("\n  ", "\n      ")
                                                + "    articles: [1]\n"),),
          DOC, 80, "sec_1", "-", "article 2 is in no chapter"),
-    Case("point-letters-twice", (replace(UI, "  en: a b c d e", "  en: a b b d e"),), UI, 435, "point_letters", "en",
+    Case("point-letters-twice", (replace(UI, "  en: a b c d e", "  en: a b b d e"),), UI, POINT_LETTERS + 3, "point_letters", "en",
          "point_letters holds 'b' twice"),
     Case("point-letters-too-few", (replace(UI, "  ru: а б в г д е ж з и к л м н о п р с т у ф х ц ч ш щ э", "  ru: а"),
                                    replace(A3, "- id: art_3__point_1\n  number: 1", "- id: art_3__point_a\n  number: a"),
                                    replace(A3, "- id: art_3__point_2\n  number: 2", "- id: art_3__point_b\n  number: b")),
-         UI, 434, "point_letters", "ru", "point_letters has 1 letters; the source letters a point 'b'"),
+         UI, POINT_LETTERS + 2, "point_letters", "ru", "point_letters has 1 letters; the source letters a point 'b'"),
     Case("clauses-swapped", (replace(A2, "- id: art_2__para_1\n  number: 1", "- id: art_2__para_2\n  number: 2"),
                           replace(A2, "- id: art_2__para_2\n  number: 2\n  kk:\n    status: unofficial\n"
                                       "    text: |-", "- id: art_2__para_1\n  number: 1\n  kk:\n"
