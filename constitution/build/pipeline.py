@@ -82,9 +82,7 @@ def validate(build: Build) -> list[Path]:
 def downloads(build: Build) -> list[Path]:
     """The PDFs and the open-data exports, into the staging dist/."""
     from constitution.data import export
-    from constitution.print import pdf
-
-    from constitution.print import fonts
+    from constitution.print import fonts, pdf
 
     build.dist.mkdir(parents=True)
     common = {"source": build.source_dir, "tools": cache.tools()}

@@ -7,12 +7,13 @@
 1. patch: the clauses' lines of the edited articles' pages, in the edited languages, are
    put into the built pages in place of the old ones (a unit is a line of raw HTML that
    Markdown leaves as it is, so the text shown is what a full build gives; the page's
-   description and the search index follow with step 3); the browsers showing the site
-   reload (a small script the server adds to every page long-polls WAIT);
+   description and the search index follow with step 3); the browsers showing the site put
+   the new content in (a small script the server adds to every page long-polls WAIT, then
+   fetches the page and replaces its article element: quicker than reloading the page);
 2. the same for every other generated page whose Markdown changed (side-by-side pages, the
    other languages' pages that show the unit);
 3. a full `mkdocs build` in the background (navigation, search, what no patch could reach),
-   swapped in when no newer edit came meanwhile; then the browsers reload again.
+   swapped in when no newer edit came meanwhile; then the browsers reload the page.
 
 A source that does not validate prints its problems (one line each) and the site stays as
 it was. The first build comes from the build cache (cache.py) when the pages and the
@@ -35,15 +36,24 @@ from constitution.core import catalogue, languages, paths, urls
 from constitution.core.problems import BuildError, SourceError
 
 HOST = "127.0.0.1"  # never another interface: the preview is the translator's own
-POLL_S = 0.2  # how often the source's files are looked at
+POLL_S = 0.1  # how often the source's files are looked at
 WAIT = "/__preview__/wait"  # ?version=N answers once the site differs from version N (or after WAIT_S)
 SCRIPT = "/__preview__/reload.js"
 WAIT_S = 20.0
 RELOAD_JS = b"""(function () {
   var version = document.currentScript.dataset.version;
+  function show(full) {
+    if (full) { location.reload(); return; }
+    fetch(location.pathname, {cache: "no-store"}).then(function (answer) { return answer.text(); }).then(function (html) {
+      var fresh = new DOMParser().parseFromString(html, "text/html").querySelector("article");
+      var shown = document.querySelector("article");
+      if (fresh && shown) { shown.innerHTML = fresh.innerHTML; } else { location.reload(); }
+    }).catch(function () { location.reload(); });
+  }
   function wait() {
     fetch("%s?version=" + version).then(function (answer) { return answer.json(); }).then(function (data) {
-      if (String(data.version) !== version) { location.reload(); } else { wait(); }
+      if (String(data.version) !== version) { version = String(data.version); show(data.full); }
+      wait();
     }).catch(function () { setTimeout(wait, 1000); });
   }
   wait();
@@ -109,6 +119,7 @@ class Preview:
         self.manifest = self.dist / catalogue.MANIFEST
         self.lock = threading.Condition()
         self.version = 0  # raised whenever the site changes; the pages' script compares it
+        self.full_version = 0  # the version of the last full build swapped in (pages reload for it)
         self.generation = 0  # raised on every accepted edit; a full build of an older one is dropped
         self.wanted = threading.Event()  # a full build is due
         self.source = None
@@ -203,14 +214,16 @@ class Preview:
                 self.site.rename(old)
                 fresh.rename(self.site)
                 self.version += 1
+                self.full_version = self.version
                 self.lock.notify_all()
             shutil.rmtree(old, ignore_errors=True)
             say(f"full build shown after {time.perf_counter() - started:.1f} s")
 
-    def wait(self, version: int, timeout: float = WAIT_S) -> int:
+    def wait(self, version: int, timeout: float = WAIT_S) -> dict:
+        """{"version": the site's, "full": a full build came in since `version`}, once it differs."""
         with self.lock:
             self.lock.wait_for(lambda: self.version != version, timeout)
-            return self.version
+            return {"version": self.version, "full": self.full_version > version}
 
 
 def handler(preview: Preview):
@@ -225,8 +238,8 @@ def handler(preview: Preview):
             url = urlparse(self.path)
             if url.path == WAIT:
                 since = parse_qs(url.query).get("version", ["-1"])[0]
-                version = preview.wait(int(since) if since.lstrip("-").isdigit() else -1)
-                return self.send(json.dumps({"version": version}).encode(), "application/json")
+                answer = preview.wait(int(since) if since.lstrip("-").isdigit() else -1)
+                return self.send(json.dumps(answer).encode(), "application/json")
             if url.path == SCRIPT:
                 return self.send(RELOAD_JS, "text/javascript")
             local = Path(self.translate_path(url.path))

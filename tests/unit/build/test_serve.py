@@ -92,8 +92,12 @@ def test_the_server_adds_its_script_to_pages_and_answers_the_poll_when_the_site_
         assert missing.value.code == 404 and b"gone" in missing.value.read()
         threading.Timer(0.3, lambda: preview.patch({"kk/index.md": "<p>kk!</p>"}, {"kk/index.md": "<p>kk</p>"})).start()
         answer = json.loads(urllib.request.urlopen(base + serve.WAIT + "?version=0", timeout=10).read())
-        assert answer == {"version": 1}
+        assert answer == {"version": 1, "full": False}  # a patch: the page puts the new article in
         assert "<p>kk!</p>" in urllib.request.urlopen(base + "/").read().decode()
+        with preview.lock:  # as a full build swapped in does
+            preview.version = preview.full_version = 2
+        answer = json.loads(urllib.request.urlopen(base + serve.WAIT + "?version=1", timeout=10).read())
+        assert answer == {"version": 2, "full": True}  # the page reloads whole
     finally:
         server.shutdown()
         server.server_close()
