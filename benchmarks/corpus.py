@@ -203,7 +203,9 @@ def corpus(articles: int, seed: int = DEFAULT_SEED) -> dict[str, dict]:
         for n in range(1, RECITALS + 1)
     ]
     document = {
-        "schema_version": model.SCHEMA_VERSION,
+        # the oldest version this package reads: the corpus has none of version 2's units, and
+        # the old engine's row (old_engine.py) reads version 1 only
+        "schema_version": model.READ_SCHEMA_VERSIONS[0],
         "title": {lang: {"status": "unofficial", "text": DOCUMENT_TITLE[lang]} for lang in languages.LANGUAGES},
         "edition": {"id": DATE.isoformat(), "date": DATE, "name": EDITION_NAME, "author": EDITION_AUTHOR},
         "full_text": {"sections": SECTIONS, "articles": articles},

@@ -514,6 +514,26 @@ def date_patterns(ctx: Context) -> Iterator[Problem]:
             yield Problem(file.display, file.line("date_format", lang), "date_format", lang, problem)
 
 
+def point_letters(ctx: Context) -> Iterator[Problem]:
+    """ui.yaml's point_letters are single letters, each once, enough for every lettered point of the source."""
+    strings_, file = ctx.loaded.ui, file_of(ctx.loaded, ctx.loaded.directory / paths.UI_FILE)
+    if strings_ is None or file is None:
+        return
+    lettered = [ids.number_key(u.unit.number)[0] for u in ctx.units if u.kind == "point" and ids.is_letter(u.unit.number)]
+    for lang in languages.LANGUAGES:
+        letters = strings_.get("point_letters", lang).split()
+        where = (file.display, file.line("point_letters", lang), "point_letters", lang)
+        odd = next((item for item in letters if len(item) != 1 or not item.isalpha()), None)
+        if odd is not None:
+            yield Problem(*where, f"point_letters holds {odd!r}: write single letters separated by spaces")
+        elif len(set(letters)) != len(letters):
+            twice = next(item for item in letters if letters.count(item) > 1)
+            yield Problem(*where, f"point_letters holds {twice!r} twice: each letter names one place")
+        elif lettered and max(lettered) > len(letters):
+            yield Problem(*where, f"point_letters has {len(letters)} letters; the source letters a point "
+                                  f"'{ids.letter(max(lettered))}' (the {max(lettered)}th)")
+
+
 # The strings that reach the theme (Material prints MkDocs settings as they are, without
 # escaping, and so do the project's own theme templates): site.yml's site name and
 # description, the templates' strings and each language's own name.
@@ -575,8 +595,9 @@ def text_missing(ctx: Context) -> Iterator[Problem]:
 RULES: tuple[Callable[[Context], Iterator[Problem]], ...] = (
     ids_match_numbers, numbers_in_sequence, sections_in_order, unique_ids, article_file_names,
     listed_articles_exist, article_sections, has_articles, numbers_within_full_text, schema_version,
-    article_text_or_clauses, wrap_up_after_points, chapters_divide_sections, every_language_present, status_matches_text, text_not_blank, text_is_nfc,
+    article_text_or_clauses, wrap_up_after_points, chapters_divide_sections, every_language_present,
+    status_matches_text, text_not_blank, text_is_nfc,
     text_has_no_hidden_characters, exported_strings_not_formulas, words_in_one_script, ui_placeholders,
-    date_patterns, theme_strings_plain,
+    date_patterns, point_letters, theme_strings_plain,
     edition_id_names_files, source_urls, text_missing,
 )

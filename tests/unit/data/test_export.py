@@ -28,10 +28,15 @@ CASES = [(name, lang) for name in NAMES for lang in languages.LANGUAGES]
 
 
 @pytest.fixture(scope="module")
-def exported(tmp_path_factory, units_source):
+def directories(units_source) -> dict:
+    return {**SOURCES, "units": units_source}
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory, directories):
     """Each source exported once into its own folder: name -> (source, folder, paths)."""
     result = {}
-    for name, directory in {**SOURCES, "units": units_source}.items():
+    for name, directory in directories.items():
         source = checked_source(directory)
         out = tmp_path_factory.mktemp(name)
         result[name] = (source, out, export.build(source, out))
@@ -97,14 +102,14 @@ def akn_text(element) -> str:
     return "".join(parts)
 
 
-@pytest.mark.parametrize("name", SOURCES, ids=list(SOURCES))
+@pytest.mark.parametrize("name", NAMES, ids=list(NAMES))
 def test_writes_exactly_the_export_files(exported, name):
     _, out, written = exported[name]
     assert [p.name for p in written] == catalogue.names(catalogue.exports())
     assert sorted(p.name for p in out.iterdir()) == sorted(catalogue.names(catalogue.exports()))
 
 
-@pytest.mark.parametrize("name", SOURCES, ids=list(SOURCES))
+@pytest.mark.parametrize("name", NAMES, ids=list(NAMES))
 def test_json_round_trips_to_the_same_source(exported, name):
     source, out, _ = exported[name]
     raw = (out / catalogue.EXPORT_JSON).read_bytes()
@@ -114,7 +119,7 @@ def test_json_round_trips_to_the_same_source(exported, name):
         source.document, source.preamble, source.articles)
 
 
-@pytest.mark.parametrize("name", SOURCES, ids=list(SOURCES))
+@pytest.mark.parametrize("name", NAMES, ids=list(NAMES))
 def test_json_is_readable_utf8_with_ids_first(exported, name):
     _, out, _ = exported[name]
     text = (out / catalogue.EXPORT_JSON).read_text("utf-8")
@@ -125,7 +130,7 @@ def test_json_is_readable_utf8_with_ids_first(exported, name):
     assert data["document"]["edition"]["date"] == "2026-01-30"  # dates in ISO 8601
 
 
-@pytest.mark.parametrize("name", SOURCES, ids=list(SOURCES))
+@pytest.mark.parametrize("name", NAMES, ids=list(NAMES))
 def test_json_validates_against_its_schema_file(exported, name):
     _, out, _ = exported[name]
     schema = json.loads((out / catalogue.EXPORT_JSON_SCHEMA).read_text("utf-8"))
@@ -138,7 +143,7 @@ def test_json_validates_against_its_schema_file(exported, name):
     assert not validator.is_valid(data)
 
 
-@pytest.mark.parametrize("name", SOURCES, ids=list(SOURCES))
+@pytest.mark.parametrize("name", NAMES, ids=list(NAMES))
 def test_csv_has_every_unit_once_with_texts_and_statuses(exported, name):
     source, _, _ = exported[name]
     rows = csv_rows(exported, name)
@@ -265,10 +270,10 @@ def test_akn_expression_is_authoritative_only_when_all_official(tmp_path, replac
         assert root.xpath("//a:FRBRExpression/a:FRBRauthoritative/@value", namespaces=NS) == [value]
 
 
-@pytest.mark.parametrize("name", SOURCES, ids=list(SOURCES))
-def test_two_exports_are_byte_identical(exported, tmp_path, name):
+@pytest.mark.parametrize("name", NAMES, ids=list(NAMES))
+def test_two_exports_are_byte_identical(exported, directories, tmp_path, name):
     source, first, _ = exported[name]
-    again = export.build(checked_source(SOURCES[name]), tmp_path)
+    again = export.build(checked_source(directories[name]), tmp_path)
     for path in again:
         assert path.read_bytes() == (first / path.name).read_bytes(), path.name
 
@@ -300,3 +305,40 @@ def test_cli_writes_into_out(tmp_path, capsys):
     assert [line.split()[0] for line in printed] == [
         str(tmp_path / name) for name in catalogue.names(catalogue.exports())]
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(catalogue.names(catalogue.exports()))
+
+
+def test_csv_rows_of_the_units_fixture_are_every_unit_notes_as_kind_note(exported):
+    """tests/data/units: one row per unit of every kind, in reading order (tests/unit/source/test_units.py)."""
+    from tests.unit.source.test_units import EXPECTED
+
+    rows = csv_rows(exported, "units")
+    assert [(row["id"], row["kind"], row["number"]) for row in rows] == [
+        (unit_id, kind, "" if number is None else str(number)) for kind, unit_id, number, _ in EXPECTED]
+    note = {row["id"]: row for row in rows}["art_1__note_1"]
+    assert (note["kind"], note["article"], note["status_en"], note["en"]) == ("note", "1", "missing", "")
+    assert note["ru"] == "Сноска. Статья изменена испытательным законом."
+    assert {row["id"]: row for row in rows}["art_2-1__point_b"]["article"] == "2-1"
+
+
+def test_akn_of_the_units_fixture_holds_each_new_element(exported, xsd):
+    root = akn_root(exported, "units", "ru")
+    assert xsd.validate(root.getroottree()), xsd.error_log.last_error
+
+    def one(eid):
+        found = root.xpath("//*[@eId=$id]", id=eid)
+        assert len(found) == 1, eid
+        return found[0]
+
+    assert etree.QName(one("art_2__para_3__subpara_2")).localname == "subparagraph"
+    assert etree.QName(one("art_2__para_2__wrapup")).localname == "wrapUp"
+    assert etree.QName(one("art_1__hdg")).localname == "heading"
+    assert etree.QName(one("sec_II__chp_1")).localname == "chapter"
+    assert one("sec_II__chp_1").getparent().get("eId") == "sec_II"
+    assert [a.get("eId") for a in one("sec_II__chp_1").iterfind("a:article", NS)] == ["art_2", "art_2-1"]
+    assert one("art_2__para_1-1").find("a:num", NS).text == "1-1."
+    assert one("art_2-1__point_b").find("a:num", NS).text == "б)"
+    assert [etree.QName(c).localname for c in one("art_2__para_2")] == ["num", "intro", "point", "point", "point",
+                                                                        "wrapUp"]
+    assert etree.QName(one("art_2__para_2__note_1").getparent()).localname == "notes"
+    ref = root.xpath("//a:noteRef[@href='#art_2__para_2__note_1']", namespaces=NS)[0]
+    assert ref.getparent().getparent().tag == f"{{{akn.AKN_NS}}}intro"  # after the clause's own text

@@ -90,6 +90,12 @@ CASES = [
                                                "    title:\n" + MISSING.replace("  ", "      ", 1).replace("\n  ", "\n      ")
                                                + "    articles: [1]\n"),),
          DOC, 80, "sec_1", "-", "article 2 is in no chapter"),
+    Case("point-letters-twice", (replace(UI, "  en: a b c d e", "  en: a b b d e"),), UI, 435, "point_letters", "en",
+         "point_letters holds 'b' twice"),
+    Case("point-letters-too-few", (replace(UI, "  ru: а б в г д е ж з и к л м н о п р с т у ф х ц ч ш щ э", "  ru: а"),
+                                   replace(A3, "- id: art_3__point_1\n  number: 1", "- id: art_3__point_a\n  number: a"),
+                                   replace(A3, "- id: art_3__point_2\n  number: 2", "- id: art_3__point_b\n  number: b")),
+         UI, 434, "point_letters", "ru", "point_letters has 1 letters; the source letters a point 'b'"),
     Case("clauses-swapped", (replace(A2, "- id: art_2__para_1\n  number: 1", "- id: art_2__para_2\n  number: 2"),
                           replace(A2, "- id: art_2__para_2\n  number: 2\n  kk:\n    status: unofficial\n"
                                       "    text: |-", "- id: art_2__para_1\n  number: 1\n  kk:\n"
