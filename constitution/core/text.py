@@ -24,7 +24,7 @@ def capitalized(text: str) -> str:
 
 
 # What no output can hold or no reader can see: the one table of unprintable characters, each
-# kind with the words a message gives it. rules.py refuses them in the source, importer/read.py in
+# kind with the words a message gives it. rules.py refuses them in the source, importer/normalise.py in
 # an imported text, and problems.py writes them escaped in a problem line.
 HIDDEN = {
     **{chr(c): "a bidirectional control" for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A),
