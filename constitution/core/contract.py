@@ -6,7 +6,7 @@ clause-target.css style it. A renamed name here must be renamed there (tests/uni
 checks that the scripts and stylesheets use these names).
 """
 
-UNIT = "unit"  # class of every recital, article text, clause and point
+UNIT = "unit"  # class of every unit: recital, article text and title, clause, point, part, wrap-up, note
 UNIT_NUMBER = "unit__num"
 PERMALINK = "unit__permalink"
 MISSING = "unit--missing"

@@ -6,7 +6,7 @@ placeholders kept), language names, the edition, the timeline, the sources. Each
 would act if any channel let text become markup: run script (a dialog), add an element
 (class "xss"), fetch from 127.0.0.1:`port` (the PDF renderer or the browser), or inject CSS.
 Where a field cannot hold a sign at all (validate says so, one located line: the theme's
-names, a URL, the date pattern, a file id), it gets what it may hold and the rejection is
+names, a URL, the date pattern, a file id, the point letters), it gets what it may hold and the rejection is
 tested on its own (tests/unit/source/test_validate.py, tests/build/cli/test_hostile_input.py).
 """
 
@@ -75,7 +75,8 @@ def payload_source(directory: Path, port: int) -> Path:
     for path in directory.rglob("*.yaml"):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         if path.name == "ui.yaml":
-            data = {key: {lang: (f"{value} {theme}" if key in ui.UNESCAPED_KEYS
+            data = {key: {lang: (value if key == "point_letters"  # single letters only (rules.point_letters)
+                                 else f"{value} {theme}" if key in ui.UNESCAPED_KEYS
                                  else f"{value} '<img class=xss src=http://127.0.0.1:{port}/d.png>'"
                                  if key == "date_format" else f"{value} {ui_text}")
                           for lang, value in texts.items()} for key, texts in data.items()}
