@@ -71,7 +71,7 @@ def site_inputs() -> dict:
     """What every stage that makes pages reads besides its own data: the package code, the
     theme's configuration and overrides, the tools, the environment mkdocs.yml reads."""
     return {**cache.code(), "mkdocs.yml": paths.MKDOCS_CONFIG, "overrides": paths.ROOT / "overrides",
-            "tools": cache.tools(), "env": cache.environment(paths.SITE_URL_ENV, paths.OFFLINE_ENV)}
+            "tools": cache.tools(), "env": cache.environment(paths.SITE_URL_ENV)}
 
 
 def validate(build: Build) -> list[Path]:
