@@ -88,11 +88,10 @@ class Server:
         self.log.close()
 
 
-def edit_to_preview(source: Path, dist: Path, work: Path, timeout_s: float = 600) -> dict:
+def edit_to_preview(source: Path, dist: Path, work: Path, timeout_s: float = 600, browser=None) -> dict:
     """{"preview_s": edit to the text in the browser, "full_s": edit to the full build swapped in,
-    "page": the page watched} or {"error": one line}."""
-    from playwright.sync_api import sync_playwright
-
+    "page": the page watched} or {"error": one line}. `browser`: a running Playwright Chromium
+    (a test session's: one process may hold one sync Playwright), else one is started."""
     copy = work / "preview-source"
     shutil.rmtree(copy, ignore_errors=True)
     shutil.copytree(source, copy)
@@ -105,23 +104,37 @@ def edit_to_preview(source: Path, dist: Path, work: Path, timeout_s: float = 600
         address = server.wait_for(ADDRESS, time.monotonic() + timeout_s)
         if not address:
             return {"error": f"the preview did not start: {(server.lines or ['no output'])[-1].strip()}"}
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            tab = browser.new_page()
-            tab.goto(f"{address.group(0)}{page}", wait_until="load")
-            mark = len(server.lines)
-            start = time.monotonic()
-            path.write_text(edited(path.read_text(encoding="utf-8"), english, MARKER), encoding="utf-8")
-            shown = _wait_for_text(tab, MARKER, start + 60)
-            preview_s = time.monotonic() - start if shown else None
-            full = server.wait_for(FULL_BUILD, start + timeout_s, after=mark)
-            full_s = time.monotonic() - start if full else None
-            browser.close()
+        if browser is None:
+            from playwright.sync_api import sync_playwright
+
+            with sync_playwright() as playwright:
+                own = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                preview_s, full_s = _watch(own, server, f"{address.group(0)}{page}", path, english, timeout_s)
+                own.close()
+        else:
+            preview_s, full_s = _watch(browser, server, f"{address.group(0)}{page}", path, english, timeout_s)
         if preview_s is None:
             return {"error": "the edit did not show within 60 s", "page": page}
         return {"preview_s": preview_s, "full_s": full_s, "page": page}
     finally:
         server.stop()
+
+
+def _watch(browser, server: Server, url: str, path: Path, english: str, timeout_s: float):
+    """Open `url`, edit the clause, and time (to the text shown, to the full build), None if not."""
+    context = browser.new_context()
+    try:
+        tab = context.new_page()
+        tab.goto(url, wait_until="load")
+        mark = len(server.lines)
+        start = time.monotonic()
+        path.write_text(edited(path.read_text(encoding="utf-8"), english, MARKER), encoding="utf-8")
+        shown = _wait_for_text(tab, MARKER, start + 60)
+        preview_s = time.monotonic() - start if shown else None
+        full = server.wait_for(FULL_BUILD, start + timeout_s, after=mark)
+        return preview_s, (time.monotonic() - start if full else None)
+    finally:
+        context.close()
 
 
 def _wait_for_text(tab, word: str, deadline: float) -> bool:

@@ -68,12 +68,12 @@ def page_text(page: Page) -> str:
     return "\n".join([GENERATED_MD, "", *page.lines]).rstrip() + "\n"
 
 
-def site_files(source: Source, offline: bool = False) -> dict[str, str]:
-    """Every generated file under docs/, as {relative path: text}; `offline`: the pages of the
-    offline bundle, whose Downloads page does not list the bundle itself."""
+def site_files(source: Source) -> dict[str, str]:
+    """Every generated file under docs/, as {relative path: text} (the offline bundle's pages are
+    the website's, converted: build/offline.py)."""
     files, pages = {}, {}
     for code in languages.LANGUAGES:
-        pages[code] = language_pages(Lang(source, code), source, offline)
+        pages[code] = language_pages(Lang(source, code), source)
         for page in pages[code]:
             files[urls.page_source(page.key, code)] = page_text(page)
     files[paths.SITE_DATA_FILE] = site_data(source, pages)

@@ -223,14 +223,14 @@ def download_label(lang: Lang, item: catalogue.Download) -> str:
     return labels.fill(text, lang.code, language=lang.language_name(item.language)) if item.language else text
 
 
-def downloads_page(lang: Lang, source: Source, offline: bool = False) -> Page:
+def downloads_page(lang: Lang, source: Source) -> Page:
     page = urls.DOWNLOADS_PAGE
     title = lang.ui("site_downloads")
     lines = [heading(1, literal_markdown(title), urls.DOWNLOADS_PAGE), ""]
     lines += banner(lang, page, list(source.units()))
     lines += [literal_markdown(lang.ui("site_downloads_intro")), ""]
-    # the bundle holds this page: it cannot list itself with its own size
-    files = catalogue.downloads(source.document.edition.id, bundle=not offline)
+    # the bundle's copy of this page leaves the bundle's own row out (build/offline.py)
+    files = catalogue.downloads(source.document.edition.id)
     columns = [lang.ui(key) for key in ("site_file", "site_file_description", "site_file_size")]
     for group in catalogue.GROUPS:
         items = [item for item in files if item.group == group]
@@ -249,8 +249,8 @@ def downloads_page(lang: Lang, source: Source, offline: bool = False) -> Page:
     return Page(page, title, lines)
 
 
-def language_pages(lang: Lang, source: Source, offline: bool = False) -> list[Page]:
-    """Every page of one language, in reading order (home first); `offline`: for the bundle."""
+def language_pages(lang: Lang, source: Source) -> list[Page]:
+    """Every page of one language, in reading order (home first)."""
     pages = [home_page(lang, source)]
     if source.preamble.recitals:
         pages.append(preamble_page(lang, source))
@@ -258,5 +258,5 @@ def language_pages(lang: Lang, source: Source, offline: bool = False) -> list[Pa
         pages.append(section_page(lang, source, section))
         pages.extend(article_page(lang, article) for article in source.section_articles(section))
     pages += [*parallel.parallel_pages(lang, source), status.status_page(lang, source)]
-    return pages + [about_page(lang, source), downloads_page(lang, source, offline)]
+    return pages + [about_page(lang, source), downloads_page(lang, source)]
 
