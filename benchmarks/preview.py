@@ -134,6 +134,8 @@ def _watch(browser, server: Server, url: str, path: Path, english: str, timeout_
         full = server.wait_for(FULL_BUILD, start + timeout_s, after=mark)
         return preview_s, (time.monotonic() - start if full else None)
     finally:
+        for tab in context.pages:  # ends the page's long poll, which would hold the context's close
+            tab.goto("about:blank")
         context.close()
 
 

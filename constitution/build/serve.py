@@ -235,6 +235,12 @@ def handler(preview: Preview):
             pass
 
         def do_GET(self):
+            try:
+                self.answer()
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the reader left (a tab closed or reloaded while its long poll waited)
+
+        def answer(self):
             url = urlparse(self.path)
             if url.path == WAIT:
                 since = parse_qs(url.query).get("version", ["-1"])[0]

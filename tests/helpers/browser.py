@@ -40,8 +40,10 @@ def open_search(page, query: str) -> list[list[str]]:
     if button.is_visible():  # a phone: the search opens from its header button
         button.click()
     box.click()
-    box.press_sequentially(query)
-    box.press("End")  # Cyrillic is typed without key events; Material searches on keyup
+    # The whole query at once, then one key: Material searches on keyup, so it searches this
+    # query only (typed letter by letter, the results of its first word could be read instead)
+    box.fill(query)
+    box.press("End")
     page.wait_for_selector(".md-search-result__item")
     return page.eval_on_selector_all(
         ".md-search-result__item",
