@@ -134,9 +134,22 @@ def _watch(browser, server: Server, url: str, path: Path, english: str, timeout_
         full = server.wait_for(FULL_BUILD, start + timeout_s, after=mark)
         return preview_s, (time.monotonic() - start if full else None)
     finally:
-        for tab in context.pages:  # ends the page's long poll, which would hold the context's close
-            tab.goto("about:blank")
+        for tab in context.pages:
+            _leave(tab)
         context.close()
+
+
+def _leave(tab, tries: int = 5) -> None:
+    """Navigate `tab` away, ending its long poll (which would hold the context's close); the
+    full build's reload may start at that moment and interrupt the first tries."""
+    for attempt in range(tries):
+        try:
+            tab.goto("about:blank")
+            return
+        except Exception:  # a navigation the page started itself (its reload) came first
+            if attempt == tries - 1:
+                raise
+            tab.wait_for_load_state("load")
 
 
 def _wait_for_text(tab, word: str, deadline: float) -> bool:
