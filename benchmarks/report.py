@@ -22,6 +22,11 @@ LINEAR = 3.0  # 288 / 96
 LINEAR_SLACK = 3.2 / 3.0  # issue 12: 288/96 ≤ 3.2 for every stage
 # Issue 12's "Done when", at the first size (96) unless a size is named
 WHOLE_SITE_GOAL_CPU_S = 12.0
+# The machine the issues measured on: bare Material built the 96-article pages in 5.5 CPU-s
+# there, the old PDF engine took 17.8 (53 at 288). Another machine's CPU seconds scale, so the
+# goals are also judged against the baselines measured side by side in the same run.
+ISSUE_BARE_MKDOCS_CPU_S = 5.5
+ISSUE_OLD_PDF_CPU_S = {96: 17.8, 288: 53.0}
 UNCHANGED_GOAL_CPU_S = 6.0
 MEDIAN_PAGE_GOAL_BYTES = {96: 25_000, 288: 30_000}
 SEARCH_GOAL_GZIP, SEARCH_GOAL_RAW = 100_000, 350_000
@@ -80,8 +85,9 @@ def with_goals(rows: list[Row]) -> list[Row]:
         elif row.stage == "pdf" and row.articles in PDF_GOAL_CPU_S:
             old = _find(rows, OLD_PDF, row.articles)
             speedup = _ratio(old.cpu_s, row.cpu_s) if old else None
-            goal = f"≤ {PDF_GOAL_CPU_S[row.articles]:g} s cpu" + (f"; {speedup:.1f}× less cpu than the old engine"
-                                                                  if speedup else "")
+            wanted = ISSUE_OLD_PDF_CPU_S[row.articles] / PDF_GOAL_CPU_S[row.articles]
+            goal = (f"≤ {PDF_GOAL_CPU_S[row.articles]:g} s cpu (≥ {wanted:.1f}× less than the old engine)"
+                    + (f"; {speedup:.1f}× less" if speedup else ""))
             met = None if row.cpu_s is None else row.cpu_s <= PDF_GOAL_CPU_S[row.articles]
         elif row.stage == "generate" and row.articles == GENERATE_GOAL_ARTICLES:
             goal = f"≤ {GENERATE_GOAL_S:g} s"
@@ -221,6 +227,12 @@ def issue_goals(rows: list[Row], lines: list[Growth], figures: dict[int, dict], 
         value = cpu(name)
         out.append(Goal(f"`{name}` at {first} articles ≤ {limit:g} CPU-s", number(value, 2, " s"),
                         None if value is None else value <= limit))
+    site, bare = cpu(SITE_COLD), cpu(BARE_MKDOCS)
+    limit = WHOLE_SITE_GOAL_CPU_S / ISSUE_BARE_MKDOCS_CPU_S
+    out.insert(1, Goal(f"`{SITE_COLD}` at {first} articles ≤ {limit:.2f}× bare mkdocs (cpu): {WHOLE_SITE_GOAL_CPU_S:g} "
+                       f"CPU-s where bare Material took {ISSUE_BARE_MKDOCS_CPU_S:g}",
+                       f"{site / bare:.2f}× ({site:.2f} s / {bare:.2f} s)" if site and bare else "—",
+                       site / bare <= limit if site and bare else None))
     staged = [g for g in lines if g.stage.startswith(STAGE_PREFIX)]
     judged = [g for g in staged if g.cpu_ratio is not None]
     worst = max(judged, key=lambda g: g.cpu_ratio) if judged else None

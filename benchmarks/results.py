@@ -147,8 +147,8 @@ def first_search(size: Size) -> str:
         "(fonts and images as they are).", "",
         report.markdown_table(["requests", "count", "raw bytes", "gzip bytes"], rows), "",
         f"Results shown: {'yes' if search['results'] else 'no'}. Fetched for the search: "
-        + (", ".join(search["search_paths"]) or "nothing") + ". Search-related (URL with `search` or "
-        "`lunr`) fetched on page load, before the box was used: " + (", ".join(search["early"]) or "none") + ".", ""])
+        + (", ".join(search["search_paths"]) or "nothing") + ". Of what the search needs (the indexes "
+        "under `search/`, the worker under `workers/`, lunr), fetched on page load, before the box was used: " + (", ".join(search["early"]) or "none") + ".", ""])
 
 
 def preview(size: Size) -> str:

@@ -23,7 +23,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
-from constitution.core import languages
+from constitution.core import contract, languages
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -185,7 +185,11 @@ def browser_weight(site_dir: Path, page: Path, timeout_ms: int = 30_000) -> dict
 
 # --- the first search on a page --------------------------------------------------------------
 
-SEARCH_RELATED = re.compile(r"search|lunr", re.IGNORECASE)  # in a URL: the index, its worker, lunr
+# What a first search needs, by the folder of its URL: the indexes (core/contract.py SEARCH_DIR),
+# the search worker and lunr. The page's own search box (its stylesheet, and the script that
+# keeps the rest from loading until the box is used) is part of the page, as the search box
+# of Material's bundle is.
+SEARCH_RELATED = re.compile(rf"/(?:{re.escape(contract.SEARCH_DIR.strip('/'))}|workers|lunr)/", re.IGNORECASE)
 TEXT_KINDS = {"html", "css", "js", "data", "other"}  # what a web server gzips (fonts and images are compressed)
 
 

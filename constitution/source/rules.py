@@ -8,6 +8,7 @@ rules here relate fields and files to each other; validate.py runs them all.
 from __future__ import annotations
 
 import datetime
+import functools
 import os
 import re
 import unicodedata
@@ -416,6 +417,7 @@ def exported_strings_not_formulas(ctx: Context) -> Iterator[Problem]:
 WORD = re.compile(r"[^\W\d_]+")
 
 
+@functools.cache  # a text has a few dozen distinct letters, read hundreds of thousands of times
 def _script(letter: str) -> str:
     name = unicodedata.name(letter, "")
     return "Latin" if name.startswith("LATIN") else "Cyrillic" if name.startswith("CYRILLIC") else ""
@@ -425,7 +427,7 @@ def words_in_one_script(ctx: Context) -> Iterator[Problem]:
     """A word does not mix Latin and Cyrillic letters (Latin i, e, o, a, c, p typed for Cyrillic ones)."""
     for file, keys, unit_id, lang, value in strings(ctx.loaded):
         for word in dict.fromkeys(WORD.findall(value)):
-            scripts = {_script(letter) for letter in word}
+            scripts = {_script(letter) for letter in set(word)}
             if {"Latin", "Cyrillic"} <= scripts:
                 latin = "".join(dict.fromkeys(c for c in word if _script(c) == "Latin"))
                 yield Problem(file.display, file.line(*keys), unit_id, lang,
