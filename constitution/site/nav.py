@@ -1,12 +1,15 @@
 """The generated docs/ of a source: every language's pages, and site.yml with each language's
-name, site name, description, size format and nav (read by the i18n_languages hook).
+name, site name, description, size format and nav (read by the i18n_languages and downloads
+hooks through `read_site_data`).
 
 `site_files(source)` is pure: {path under docs/: text}; build/docs.py puts it on disk.
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
 from html import escape
+from pathlib import Path
 
 import yaml
 
@@ -79,3 +82,21 @@ def site_files(source: Source) -> dict[str, str]:
     files[paths.SITE_DATA_FILE] = site_data(source, pages)
     return files
 
+
+def read_site_data(docs_dir: str | Path) -> dict | None:
+    """The languages of a docs folder's site.yml ({lang: settings}), None if it has none.
+
+    Read once per version of the file: the hooks ask for it on every page of every language.
+    """
+    path = Path(docs_dir) / paths.SITE_DATA_FILE
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return None
+    return _site_data(path, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=4)
+def _site_data(path: Path, mtime_ns: int, size: int) -> dict:
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)["languages"]

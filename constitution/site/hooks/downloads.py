@@ -21,12 +21,12 @@ import os
 import re
 from pathlib import Path
 
-import yaml
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
 from constitution.core import catalogue, contract, paths, urls
+from constitution.site import nav
 from constitution.site.markup import file_size, literal_markdown
 
 MARKER = re.compile(r"<!-- download:(\w+)(?: ([^ ]+))? -->")
@@ -128,5 +128,7 @@ def on_page_content(html, page, config, files):
 
 def size_formats(docs_dir: str) -> dict:
     """Each language's way of writing a size, from the generated site.yml."""
-    languages = yaml.safe_load((Path(docs_dir) / paths.SITE_DATA_FILE).read_text(encoding="utf-8"))
-    return {lang: data["file_size"] for lang, data in languages["languages"].items()}
+    languages = nav.read_site_data(docs_dir)
+    if languages is None:
+        raise PluginError(f"{Path(docs_dir) / paths.SITE_DATA_FILE}: missing; run `python -m constitution generate`")
+    return {lang: data["file_size"] for lang, data in languages.items()}

@@ -9,10 +9,10 @@ and the sitemap print it as it is.
 
 from pathlib import Path
 
-import yaml
 from mkdocs.exceptions import PluginError
 
 from constitution.core import paths, urls
+from constitution.site import nav
 from constitution.source import ui
 
 SETTINGS = ("name", *ui.THEME_KEYS, "nav")
@@ -20,10 +20,10 @@ SETTINGS = ("name", *ui.THEME_KEYS, "nav")
 
 def site_data(docs_dir: str) -> dict:
     """The generated site.yml of a docs folder; a missing or foreign one stops the build."""
-    path = Path(docs_dir) / paths.SITE_DATA_FILE
-    if not path.is_file():
-        raise PluginError(f"{path}: missing; run `python -m constitution generate`")
-    return yaml.safe_load(path.read_text(encoding="utf-8"))["languages"]
+    languages = nav.read_site_data(docs_dir)
+    if languages is None:
+        raise PluginError(f"{Path(docs_dir) / paths.SITE_DATA_FILE}: missing; run `python -m constitution generate`")
+    return languages
 
 
 def on_config(config):

@@ -29,17 +29,28 @@ SKIPPED = ("admonition", "other-languages", "compare-link", contract.PARALLEL_CO
 HEAD_END = "</head>"
 
 
+@lru_cache(maxsize=1)
+def _paths():
+    """The XPath expressions of `description`, compiled once (not once per page)."""
+    from lxml import etree
+
+    skipped = etree.XPath("|".join(f".//*[contains(concat(' ', normalize-space(@class), ' '), ' {name} ')]"
+                                   for name in SKIPPED) + " | .//*[@hidden] | .//h1")
+    units = etree.XPath(f".//*[contains(concat(' ', @class, ' '), ' {contract.UNIT} ')]"
+                        " | .//div[contains(@class, 'pl-row')]/div[@lang=$lang]")
+    return skipped, units, etree.XPath(".//p | .//li[not(.//li)]")
+
+
 def description(title: str, content: str, language: str) -> str:
     """'<title> — <first words of the page>', at most LIMIT characters, cut at a word."""
     import lxml.html
 
+    skipped, unit_path, block_path = _paths()
     root = lxml.html.fragment_fromstring(content, create_parent="div")
-    for el in root.xpath("|".join(f".//*[contains(concat(' ', normalize-space(@class), ' '), ' {name} ')]"
-                                  for name in SKIPPED) + " | .//*[@hidden] | .//h1"):
+    for el in skipped(root):
         el.drop_tree()
-    units = root.xpath(f".//*[contains(concat(' ', @class, ' '), ' {contract.UNIT} ')]"
-                       f" | .//div[contains(@class, 'pl-row')]/div[@lang=$lang]", lang=language)
-    blocks = units or root.xpath(".//p | .//li[not(.//li)]")
+    units = unit_path(root, lang=language)
+    blocks = units or block_path(root)
     words = " ".join(" ".join(" ".join(block.itertext()).split()) for block in blocks)
     words = " ".join(words.split())
     if not words:
