@@ -49,5 +49,4 @@ NODE_MODULES = ROOT / "node_modules"
 DOCS_ENV = "CONSTITUTION_DOCS_DIR"  # the generated pages (default: docs/)
 DIST_ENV = "CONSTITUTION_DIST_DIR"  # the files of dist/ to serve under downloads/ (default: dist/)
 MANIFEST_ENV = "CONSTITUTION_MANIFEST"  # the manifest listing them (default: manifest.json in that folder)
-SITE_URL_ENV = "SITE_URL"  # the site's public address (mkdocs.yml's site_url; `site --site-url`)
-SITE_URL_ENV = "SITE_URL"  # the public address (mkdocs.yml site_url); checked by core/urls.py
+SITE_URL_ENV = "SITE_URL"  # the site's public address (mkdocs.yml's site_url; `site --site-url`; core/urls.py checks it)
