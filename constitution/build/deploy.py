@@ -44,7 +44,7 @@ TEXT_LEVELS = (6, 7)
 
 _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
 _DATA_TYPE = re.compile(r"""\btype\s*=\s*["']?(?!(?:text|application)/(?:java|ecma)script|module)""", re.I)
-_INLINE_STYLE = re.compile(r"<style\b|\sstyle\s*=|\son[a-z]+\s*=\s*[\"']", re.I)
+_INLINE_CODE = re.compile(r"<style\b|\sstyle\s*=|\son[a-z]+\s*=\s*[\"']", re.I)
 _UNSAFE_NGINX = re.compile(r'[\s"\\$;{}#]')  # what a bare nginx word or a quoted path may not hold
 
 
@@ -56,20 +56,27 @@ def site_files(site: Path) -> list[str]:
     return [name for name in names if not (name.endswith(headers.COMPRESSED) and name[:-3] in present)]
 
 
+def script_hashes_of(page: str) -> list[str]:
+    """The base64 sha256 of each inline script of the page (what script-src names), in order."""
+    found = []
+    for attributes, body in _SCRIPT.findall(page):
+        if re.search(r"\bsrc\s*=", attributes, re.I) or _DATA_TYPE.search(attributes):
+            continue  # a file, or data (Material's JSON configuration): no script-src needed
+        found.append(base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii"))
+    return found
+
+
 def script_hashes(site: Path) -> list[str]:
-    """The base64 sha256 of every distinct inline script of the site's pages, sorted; BuildError
-    on inline code the policy allows no other way (a style attribute, a handler, <style>)."""
+    """The distinct inline scripts' hashes of every page of the site, sorted; BuildError on inline
+    code the policy allows no other way (a style attribute, an event handler, a <style>)."""
     found: set[str] = set()
     problems = []
     for name in site_files(site):
         if headers.extension(name) != "html":
             continue
-        text = (site / name).read_text(encoding="utf-8")
-        for attributes, body in _SCRIPT.findall(text):
-            if re.search(r"\bsrc\s*=", attributes, re.I) or _DATA_TYPE.search(attributes):
-                continue  # a file, or data (Material's JSON configuration): no script-src needed
-            found.add(base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii"))
-        inline = _INLINE_STYLE.search(_SCRIPT.sub("", text))
+        page = (site / name).read_text(encoding="utf-8")
+        found.update(script_hashes_of(page))
+        inline = _INLINE_CODE.search(_SCRIPT.sub("", page))
         if inline:
             problems.append(f"{name}: holds inline code ({inline.group(0).strip()!r}) that the "
                             "Content-Security-Policy blocks: move it to a file under assets/")
