@@ -200,7 +200,10 @@ def nginx_site(tmp_path_factory, built_site):
     def get(name: str):
         if name not in running:
             built = built_site(name)
-            running[name] = (nginx.start(built.deploy, tmp_path_factory.mktemp(f"nginx-{name}")), built)
+            try:
+                running[name] = (nginx.start(built.deploy, tmp_path_factory.mktemp(f"nginx-{name}")), built)
+            except nginx.NginxError as error:
+                pytest.fail(str(error), pytrace=False)
         return running[name]
 
     yield get

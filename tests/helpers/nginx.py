@@ -1,7 +1,8 @@
 """Debian's nginx serving a built site with the configuration `site` wrote (deploy/nginx.conf),
-started and stopped by the tests: on a free port of 127.0.0.1, as a child process (`daemon
-off`), its pid, temporary files and error log in a folder of its own, so it runs as any user.
-.ci/ensure-nginx installs nginx and the Brotli module."""
+started and stopped by the tests (conftest.nginx_site) and the benchmark (benchmarks/weight.py):
+on a free port of 127.0.0.1, as a child process (`daemon off`), its pid, temporary files and
+error log in a folder of its own, so it runs as any user. .ci/ensure-nginx installs nginx and
+the Brotli module."""
 
 from __future__ import annotations
 
@@ -12,8 +13,6 @@ import subprocess
 import time
 from dataclasses import dataclass
 from pathlib import Path
-
-import pytest
 
 from constitution.build import deploy
 
@@ -38,6 +37,10 @@ http {{
     include {work}/site.conf;
 }}
 """
+
+
+class NginxError(RuntimeError):
+    """nginx is missing, or did not start: the message says why."""
 
 
 @dataclass
@@ -73,7 +76,7 @@ def start(deploy_dir: Path, work: Path) -> Nginx:
     """nginx with deploy_dir's nginx.conf (its root: the built site), listening on 127.0.0.1."""
     for needed in (NGINX, BROTLI_MODULE):
         if not needed.is_file():
-            pytest.fail(f"{needed} is missing: run `make test` (it installs Debian's nginx and its Brotli module)")
+            raise NginxError(f"{needed} is missing: run `make test` (it installs Debian's nginx and its Brotli module)")
     work.mkdir(parents=True, exist_ok=True)
     generated = (deploy_dir / deploy.NGINX_CONF).read_text(encoding="utf-8")
     assert generated.count(LISTEN) == 1, "the generated server block's listen lines changed"
@@ -88,11 +91,11 @@ def start(deploy_dir: Path, work: Path) -> Nginx:
     deadline = time.monotonic() + 15
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            pytest.fail(f"nginx exited {process.returncode}: {process.stderr.read().decode()}{server.errors()}")
+            raise NginxError(f"nginx exited {process.returncode}: {process.stderr.read().decode()}{server.errors()}")
         try:
             socket.create_connection(("127.0.0.1", port), timeout=1).close()
             return server
         except OSError:
             time.sleep(0.05)
     server.stop()
-    pytest.fail(f"nginx did not listen on 127.0.0.1:{port}: {server.errors()}")
+    raise NginxError(f"nginx did not listen on 127.0.0.1:{port}: {server.errors()}")
