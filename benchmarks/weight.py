@@ -147,39 +147,50 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+def loaded(url: str, timeout_ms: int, read):
+    """Open `url` in Chromium until the network is idle; `read(responses)` of every response (the
+    page's, its workers'), while the browser is open (a body is read from it)."""
+    from playwright.sync_api import sync_playwright
+
+    responses: list = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            context = browser.new_context()
+            context.on("response", lambda response: responses.append(response))
+            context.new_page().goto(url, wait_until="networkidle", timeout=timeout_ms)
+            return read(responses)
+        finally:
+            browser.close()
+
+
 def browser_weight(site_dir: Path, page: Path, timeout_ms: int = 30_000) -> dict:
     """What Chromium fetched to show the page: {"kinds": {resource type: [count, bytes]},
     "largest": [(bytes, type, path)] (five), "failed": [(status, path)]}."""
-    from playwright.sync_api import sync_playwright
-
     handler = functools.partial(_Quiet, directory=str(site_dir))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    responses, fetched, failed = [], [], []
+    fetched, failed = [], []
+
+    def read(responses):
+        for response in responses:
+            path = urlparse(response.url).path
+            if response.status >= 400:
+                failed.append((response.status, path))
+                continue
+            try:
+                size = len(response.body())
+            except Exception:  # a redirect or an aborted request has no body
+                continue
+            kind = response.request.resource_type
+            totals[kind][0] += 1
+            totals[kind][1] += size
+            fetched.append((size, kind, path))
+
     try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            context = browser.new_context()
-            context.on("response", lambda response: responses.append(response))
-            tab = context.new_page()
-            url = f"http://127.0.0.1:{server.server_address[1]}/{page.relative_to(site_dir).as_posix()}"
-            tab.goto(url, wait_until="networkidle", timeout=timeout_ms)
-            for response in responses:
-                path = urlparse(response.url).path
-                if response.status >= 400:
-                    failed.append((response.status, path))
-                    continue
-                try:
-                    size = len(response.body())
-                except Exception:  # a redirect or an aborted request has no body
-                    continue
-                kind = response.request.resource_type
-                totals[kind][0] += 1
-                totals[kind][1] += size
-                fetched.append((size, kind, path))
-            browser.close()
+        loaded(f"http://127.0.0.1:{server.server_address[1]}/{page.relative_to(site_dir).as_posix()}", timeout_ms, read)
     finally:
         server.shutdown()
         server.server_close()
@@ -194,40 +205,32 @@ def served_transfer(site_dir: Path, deploy_dir: Path, page: Path, work: Path, ti
     (tests/helpers/nginx.py starts it on 127.0.0.1): {"kinds": {kind: {"count", "body", "headers",
     "decoded"}}, "total": the same summed, "encodings": {Content-Encoding: count}, "failed"}.
     body: the bytes of the bodies as sent (compressed); decoded: as the page reads them."""
-    from playwright.sync_api import sync_playwright
-
     from tests.helpers import nginx
 
-    server = nginx.start(deploy_dir, work)
-    responses: list = []
     totals: dict[str, dict[str, int]] = defaultdict(lambda: {"count": 0, "body": 0, "headers": 0, "decoded": 0})
     encodings: dict[str, int] = defaultdict(int)
     failed = []
+
+    def read(responses):
+        for response in responses:
+            if response.status >= 400:
+                failed.append((response.status, urlparse(response.url).path))
+                continue
+            sizes = response.request.sizes()
+            try:
+                decoded = len(response.body())
+            except Exception:  # a redirect has no body
+                decoded = 0
+            kind = totals[kind_of_body(response.request.resource_type)]
+            kind["count"] += 1
+            kind["body"] += sizes["responseBodySize"]
+            kind["headers"] += sizes["responseHeadersSize"]
+            kind["decoded"] += decoded
+            encodings[response.headers.get("content-encoding", "none")] += 1
+
+    server = nginx.start(deploy_dir, work)
     try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            context = browser.new_context()
-            context.on("response", lambda response: responses.append(response))
-            tab = context.new_page()
-            prefix = urlparse(_served_path(deploy_dir)).path
-            tab.goto(f"{server.origin}{prefix}{page.relative_to(site_dir).as_posix()}", wait_until="networkidle",
-                     timeout=timeout_ms)
-            for response in responses:
-                if response.status >= 400:
-                    failed.append((response.status, urlparse(response.url).path))
-                    continue
-                sizes = response.request.sizes()
-                try:
-                    decoded = len(response.body())
-                except Exception:  # a redirect has no body
-                    decoded = 0
-                kind = kind_of_body(response.request.resource_type)
-                totals[kind]["count"] += 1
-                totals[kind]["body"] += sizes["responseBodySize"]
-                totals[kind]["headers"] += sizes["responseHeadersSize"]
-                totals[kind]["decoded"] += decoded
-                encodings[response.headers.get("content-encoding", "none")] += 1
-            browser.close()
+        loaded(f"{server.origin}{_served_path(deploy_dir)}{page.relative_to(site_dir).as_posix()}", timeout_ms, read)
     finally:
         server.stop()
     total = {key: sum(kind[key] for kind in totals.values()) for key in ("count", "body", "headers", "decoded")}
