@@ -174,6 +174,10 @@ def site(args: argparse.Namespace) -> int:
     check_site_url()
     if args.hsts:
         os.environ[paths.HSTS_ENV] = "1"
+    if os.environ.get(paths.HSTS_ENV) == "1" and not os.environ.get(paths.SITE_URL_ENV, "").startswith("https://"):
+        report([f"site: {Problem(paths.HSTS_ENV, 0, '', '', 'HSTS is sent over https only: set an https:// SITE_URL')}"],
+               f"site: failed; {args.out} is unchanged")
+        return 2
     local = not os.environ.get(paths.SITE_URL_ENV)
     dist = args.dist if args.dist is not None else args.out.parent / paths.DIST_DIR.name
     try:
