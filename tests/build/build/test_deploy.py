@@ -159,12 +159,28 @@ def test_hashed_assets_are_immutable_and_nothing_else_is(served, table):
         assert get(server, f"{PATH}{name}")[1]["Cache-Control"] == "public, max-age=31536000, immutable"
 
 
+def get_if_none_match(server, path: str, etag: str) -> tuple[int, dict[str, str], bytes]:
+    connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
+    connection.request("GET", path, headers={"If-None-Match": etag, "If-Modified-Since": "Thu, 01 Jan 2099 00:00:00 GMT"})
+    response = connection.getresponse()
+    body = response.read()
+    connection.close()
+    return response.status, dict(response.getheaders()), body
+
+
 def test_a_download_is_validated_by_its_checksum(served):
+    """Its ETag is its SHA-256 (the manifest's); a browser holding it gets 304, one holding another 200."""
     server, built = served
     manifest = json.loads((built.dist / catalogue.MANIFEST).read_bytes())
     for entry in manifest["files"]:
-        _, sent, _ = get(server, f"{PATH}{urls.download_url(entry['name'])}")
+        path = f"{PATH}{urls.download_url(entry['name'])}"
+        _, sent, _ = get(server, path)
         assert sent["ETag"] == f'"{entry["sha256"]}"', entry["name"]
+        status, again, body = get_if_none_match(server, path, sent["ETag"])
+        assert (status, body, again["ETag"]) == (304, b"", sent["ETag"]), entry["name"]
+        assert again["Cache-Control"] == headers.REVALIDATE
+        status, _, body = get_if_none_match(server, path, '"0000"')
+        assert status == 200 and body == (built.site / urls.download_url(entry["name"])).read_bytes()
 
 
 def test_the_policy_allows_exactly_the_inline_scripts_of_the_pages(table, served):
