@@ -36,16 +36,24 @@ def open_served(browser, nginx_site):
     violations, console errors and script errors are checked when the test ends."""
     contexts, pages = [], []
 
-    def opened(source: str, address: str, permissions: list[str] = ()):
+    def opened(source: str, address: str, permissions: list[str] = (), missing: bool = False):
+        """`missing`: the address is unknown; its answer is the 404 page, and its 404 status no error."""
         server, _ = nginx_site(source)
         context = browser.new_context(permissions=list(permissions))
         context.add_init_script(WATCH)
         contexts.append(context)
         page = context.new_page()
+        url = f"{server.origin}{PATH}{address}"
         page.problems = []
-        page.on("console", lambda message: message.type == "error" and page.problems.append(message.text))
+        # A resource that failed is its response's (or request's) problem, named by its address;
+        # Chromium's console line for it ("Failed to load resource") names none.
+        page.on("console", lambda message: message.type == "error" and not message.text.startswith(
+            "Failed to load resource") and page.problems.append(message.text))
         page.on("pageerror", lambda error: page.problems.append(str(error)))
-        page.goto(f"{server.origin}{PATH}{address}")
+        page.on("response", lambda response: response.status >= 400 and not (missing and response.url == url)
+                and page.problems.append(f"{response.status} {response.url}"))
+        page.on("requestfailed", lambda request: page.problems.append(f"failed: {request.url} {request.failure}"))
+        page.goto(url)
         headers = page.evaluate("fetch(location.href).then(r => r.headers.get('content-security-policy'))")
         assert headers and "default-src 'self'" in headers  # the policy is the one in force
         pages.append(page)
@@ -102,6 +110,23 @@ def test_the_copy_buttons_copy_the_link_and_the_citation(open_served, unit_id, l
     assert page.evaluate("navigator.clipboard.readText()") == urljoin(GATES_SITE_URL, urls.unit_url(unit_id, lang))
     unit_button(page, unit_id, "citation").click()
     assert page.evaluate("navigator.clipboard.readText()") == citation
+
+
+PAGES = ["", "preamble", "sec_1", "art_2", "parallel", "parallel/art_2", "status", "about", "downloads",
+         "no-such-page"]  # the last: the language's 404 page
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_every_kind_of_page_shows_under_the_policy(open_served, lang):
+    """Each kind of page of the language, its 404 page too, loads with nothing blocked (checked
+    by open_served) and its scripts run (the copy buttons are drawn by reader.js)."""
+    for key in PAGES:
+        page = open_served("rich", urls.page_url(key, lang), missing=key == "no-such-page")
+        page.wait_for_load_state("networkidle")
+        if key.startswith("art_"):
+            assert page.locator("button.cite-btn--link").count() > 0
+        assert page.evaluate("typeof window.__md_scope") == "object"  # Material's inline script ran
+        assert page.evaluate("document.documentElement.lang") == lang
 
 
 def test_side_by_side_chooses_the_languages_and_their_order(open_served):

@@ -126,3 +126,13 @@ def test_what_cannot_be_served_stops_with_one_line(tmp_path, url, hsts, message)
     with pytest.raises(BuildError) as raised:
         deploy.write(site, tmp_path / "deploy", site, url, hsts)
     assert len(raised.value.messages) == 1 and message in raised.value.messages[0]
+
+
+def test_a_site_at_the_host_s_root_is_the_server_s_root(tmp_path):
+    site = small_site(tmp_path)
+    deploy.write(site, tmp_path / "deploy", site, "https://example.org/", hsts=False)
+    conf = (tmp_path / "deploy" / deploy.NGINX_CONF).read_text(encoding="utf-8")
+    assert f'    root "{site}";' in conf and "alias" not in conf
+    assert "    location / {" in conf and "error_page 404 /ru/404.html;" in conf and "error_page 404 /404.html;" in conf
+    rules = (site / deploy.HEADERS_FILE).read_text(encoding="utf-8").splitlines()
+    assert "/*" in rules and "/ru/*" in rules and "/art_*" in rules
