@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from constitution.core import headers, languages
+from constitution.core import headers, languages, urls
 from constitution.core.problems import BuildError
 
 NGINX_CONF = "nginx.conf"  # in the deploy folder
@@ -212,8 +212,8 @@ def header_rules(files: list[str], where: Served) -> list[tuple[str, dict[str, s
         if not headers.kind_of(name).language or headers.language_of(name) != languages.DEFAULT_LANGUAGE:
             continue
         folder = name.split("/", 1)[0] if "/" in name else None
-        grouped = re.fullmatch(r"([a-z]+_)[0-9]+", folder or "")
-        if folder is None or folder == headers.SEARCH_DIR.rstrip("/") or folder == "downloads":
+        grouped = re.fullmatch(r"([a-z]+_)[0-9]+", folder or "")  # art_2, sec_1: one rule for all
+        if folder is None or folder == urls.DOWNLOADS_DIR:  # the Downloads page lies among the files
             patterns[url_of(name, path)] = None
         else:
             patterns[f"{path}{grouped.group(1) if grouped else folder + '/'}*"] = None
