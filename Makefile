@@ -47,10 +47,12 @@ serve: setup
 generate validate offline pdf export: setup
 	$(PY) -m constitution $@
 
-# Every tier: unit, build (full builds, PDFs, the Nu Html Checker on Java) and browser (Debian's chromium).
+# Every tier: unit, build (full builds, PDFs, the Nu Html Checker on Java, the site served by
+# Debian's nginx) and browser (Debian's chromium).
 test: setup $(VENV)/.installed-test lint-imports
 	@bash .ci/ensure-chromium
 	@bash .ci/ensure-java
+	@bash .ci/ensure-nginx
 	$(PY) -m pytest
 
 # The unit tier alone: no build, no browser (under 30 s).

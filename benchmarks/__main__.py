@@ -5,7 +5,8 @@ runs each command as `python -m constitution COMMAND` into benchmarks/.work/ (th
 `site` with each of its stages timed, cold and again with the source unchanged), then the old
 (WeasyPrint) pdf stage, a bare mkdocs, a Hugo and a bare Typst baseline on the same text,
 weighs the article pages; at the first size it measures in Chromium an article page, its
-first search and the edit-to-preview time of `make serve`. It prints the tables, with issue
+first search, its transfer through nginx (compressed, deploy/nginx.conf) and the
+edit-to-preview time of `make serve`. It prints the tables, with issue
 12's goals, and writes them to benchmarks/RESULTS.md. A stage that fails is a row saying so.
 Last, the hostile inputs that once took quadratic time, at two sizes (benchmarks/hostile.py).
 """
@@ -51,6 +52,7 @@ def main(argv: list[str] | None = None) -> int:
             if not args.no_browser:
                 print("  first search, edit-to-preview (Chromium)", file=sys.stderr, flush=True)
                 extra = "\n".join(["## First search on an article page", "", results.first_search(size),
+                                   "## An article page through nginx, compressed", "", results.served(size),
                                    "## Edit-to-preview of `make serve`", "", results.preview(size)])
     rows = report.with_goals([row for size in sizes for row in size.rows])
     info["load average (1/5/15 min)"] = (f"{load_at_start} at start, {machine.load_average()} at the end "

@@ -151,6 +151,38 @@ def first_search(size: Size) -> str:
         "under `search/`, the worker under `workers/`, lunr), fetched on page load, before the box was used: " + (", ".join(search["early"]) or "none") + ".", ""])
 
 
+def served(size: Size) -> str:
+    """The transfer of the first-search article page through nginx, compressed, by kind of file."""
+    found = size.figures.get("search_page")
+    if not found or not found[1]:
+        return "Not measured: no English article page was found.\n"
+    site, page, _ = found
+    deploy = site.parent / "deploy"
+    if not (deploy / "nginx.conf").is_file():
+        return "Not measured: the build wrote no deploy/nginx.conf.\n"
+    try:
+        sent = weight.served_transfer(site, deploy, page, size.work / "nginx")
+    except Exception as error:
+        return f"Not measured: {_one_line(error)}\n"
+    size.figures["served"] = sent
+    rows = [[kind, str(kind_sent["count"]), str(kind_sent["body"]), str(kind_sent["headers"]),
+             str(kind_sent["body"] + kind_sent["headers"]), str(kind_sent["decoded"])]
+            for kind, kind_sent in sorted(sent["kinds"].items())]
+    total = sent["total"]
+    rows.append(["**all**", str(total["count"]), str(total["body"]), str(total["headers"]),
+                 f"**{total['body'] + total['headers']}**", str(total["decoded"])])
+    encodings = ", ".join(f"{name}: {count}" for name, count in sorted(sent["encodings"].items()))
+    return "\n".join([
+        f"`{page.relative_to(site).as_posix()}` served by Debian's nginx with the configuration the build wrote "
+        "(`deploy/nginx.conf`: the precompressed .br and .gz copies, the site's headers), opened in "
+        "/usr/bin/chromium (Playwright) until the network was idle. Bytes on the wire of each response "
+        "(Playwright's `request.sizes()`: the body as sent, compressed, and the response headers) beside "
+        "the bodies as the page reads them (decoded).", "",
+        report.markdown_table(["kind", "responses", "body bytes sent", "header bytes", "on the wire", "decoded bytes"],
+                              rows), "",
+        f"Content-Encoding of the responses: {encodings}. Failed: {sent['failed'] or 'none'}.", ""])
+
+
 def preview(size: Size) -> str:
     from . import preview as serve
 

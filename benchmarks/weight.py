@@ -9,6 +9,9 @@ Two ways, both reported:
   Chromium with Playwright, wait for the network to go idle and add up the bodies of
   every response (page, workers included), by resource type. What a reader downloads
   (uncompressed; a server's gzip would send less).
+- served: the same page through nginx with the configuration the build wrote (deploy/nginx.conf:
+  the precompressed .br and .gz copies, the site's headers), as Chromium fetches it: the bytes
+  on the wire of every response (compressed body and headers, `served_transfer`).
 """
 
 from __future__ import annotations
@@ -144,43 +147,100 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+def loaded(url: str, timeout_ms: int, read):
+    """Open `url` in Chromium until the network is idle; `read(responses)` of every response (the
+    page's, its workers'), while the browser is open (a body is read from it)."""
+    from playwright.sync_api import sync_playwright
+
+    responses: list = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            context = browser.new_context()
+            context.on("response", lambda response: responses.append(response))
+            context.new_page().goto(url, wait_until="networkidle", timeout=timeout_ms)
+            return read(responses)
+        finally:
+            browser.close()
+
+
 def browser_weight(site_dir: Path, page: Path, timeout_ms: int = 30_000) -> dict:
     """What Chromium fetched to show the page: {"kinds": {resource type: [count, bytes]},
     "largest": [(bytes, type, path)] (five), "failed": [(status, path)]}."""
-    from playwright.sync_api import sync_playwright
-
     handler = functools.partial(_Quiet, directory=str(site_dir))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    responses, fetched, failed = [], [], []
+    fetched, failed = [], []
+
+    def read(responses):
+        for response in responses:
+            path = urlparse(response.url).path
+            if response.status >= 400:
+                failed.append((response.status, path))
+                continue
+            try:
+                size = len(response.body())
+            except Exception:  # a redirect or an aborted request has no body
+                continue
+            kind = response.request.resource_type
+            totals[kind][0] += 1
+            totals[kind][1] += size
+            fetched.append((size, kind, path))
+
     try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            context = browser.new_context()
-            context.on("response", lambda response: responses.append(response))
-            tab = context.new_page()
-            url = f"http://127.0.0.1:{server.server_address[1]}/{page.relative_to(site_dir).as_posix()}"
-            tab.goto(url, wait_until="networkidle", timeout=timeout_ms)
-            for response in responses:
-                path = urlparse(response.url).path
-                if response.status >= 400:
-                    failed.append((response.status, path))
-                    continue
-                try:
-                    size = len(response.body())
-                except Exception:  # a redirect or an aborted request has no body
-                    continue
-                kind = response.request.resource_type
-                totals[kind][0] += 1
-                totals[kind][1] += size
-                fetched.append((size, kind, path))
-            browser.close()
+        loaded(f"http://127.0.0.1:{server.server_address[1]}/{page.relative_to(site_dir).as_posix()}", timeout_ms, read)
     finally:
         server.shutdown()
         server.server_close()
     return {"kinds": dict(totals), "largest": sorted(fetched, reverse=True)[:5], "failed": sorted(failed)}
+
+
+# --- through nginx ------------------------------------------------------------------------------
+
+
+def served_transfer(site_dir: Path, deploy_dir: Path, page: Path, work: Path, timeout_ms: int = 30_000) -> dict:
+    """What Chromium fetched to show `page` from nginx configured by `deploy_dir`'s nginx.conf
+    (tests/helpers/nginx.py starts it on 127.0.0.1): {"kinds": {kind: {"count", "body", "headers",
+    "decoded"}}, "total": the same summed, "encodings": {Content-Encoding: count}, "failed"}.
+    body: the bytes of the bodies as sent (compressed); decoded: as the page reads them."""
+    from tests.helpers import nginx
+
+    totals: dict[str, dict[str, int]] = defaultdict(lambda: {"count": 0, "body": 0, "headers": 0, "decoded": 0})
+    encodings: dict[str, int] = defaultdict(int)
+    failed = []
+
+    def read(responses):
+        for response in responses:
+            if response.status >= 400:
+                failed.append((response.status, urlparse(response.url).path))
+                continue
+            sizes = response.request.sizes()
+            try:
+                decoded = len(response.body())
+            except Exception:  # a redirect has no body
+                decoded = 0
+            kind = totals[kind_of_body(response.request.resource_type)]
+            kind["count"] += 1
+            kind["body"] += sizes["responseBodySize"]
+            kind["headers"] += sizes["responseHeadersSize"]
+            kind["decoded"] += decoded
+            encodings[response.headers.get("content-encoding", "none")] += 1
+
+    server = nginx.start(deploy_dir, work)
+    try:
+        loaded(f"{server.origin}{_served_path(deploy_dir)}{page.relative_to(site_dir).as_posix()}", timeout_ms, read)
+    finally:
+        server.stop()
+    total = {key: sum(kind[key] for kind in totals.values()) for key in ("count", "body", "headers", "decoded")}
+    return {"kinds": dict(totals), "total": total, "encodings": dict(encodings), "failed": sorted(failed)}
+
+
+def _served_path(deploy_dir: Path) -> str:
+    """The site's path on its host, as the generated configuration's site location names it."""
+    found = re.search(r"^    location (/\S*) \{$", (deploy_dir / "nginx.conf").read_text(encoding="utf-8"), re.M)
+    return found.group(1) if found else "/"
 
 
 # --- the first search on a page --------------------------------------------------------------

@@ -150,6 +150,10 @@ def site_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--dist", type=Path, default=None, help="the downloads folder (default: dist/ beside --out)")
     parser.add_argument("--site-url", default=None, metavar="URL",
                         help=f"the site's public address, e.g. https://example.kz/constitution/ (default: ${paths.SITE_URL_ENV})")
+    parser.add_argument("--deploy", type=Path, default=None,
+                        help="the web server's configuration, nginx.conf (default: deploy/ beside --out)")
+    parser.add_argument("--hsts", action="store_true",
+                        help=f"serve with Strict-Transport-Security (an https SITE_URL; also ${paths.HSTS_ENV}=1)")
 
 
 def check_site_url() -> None:
@@ -168,10 +172,16 @@ def site(args: argparse.Namespace) -> int:
     if args.site_url is not None:
         os.environ[paths.SITE_URL_ENV] = args.site_url  # read by mkdocs.yml in the build's child process
     check_site_url()
+    if args.hsts:
+        os.environ[paths.HSTS_ENV] = "1"
+    if os.environ.get(paths.HSTS_ENV) == "1" and not os.environ.get(paths.SITE_URL_ENV, "").startswith("https://"):
+        report([f"site: {Problem(paths.HSTS_ENV, 0, '', '', 'HSTS is sent over https only: set an https:// SITE_URL')}"],
+               f"site: failed; {args.out} is unchanged")
+        return 2
     local = not os.environ.get(paths.SITE_URL_ENV)
     dist = args.dist if args.dist is not None else args.out.parent / paths.DIST_DIR.name
     try:
-        build = pipeline.site(args.source, args.out, dist)
+        build = pipeline.site(args.source, args.out, dist, args.deploy)
     except BuildError as error:
         report((f"site: {line}" for line in error.lines()), f"site: failed; {args.out} and {dist} are unchanged")
         return 1
@@ -288,7 +298,7 @@ COMMANDS: dict[str, tuple[Callable, Callable, str]] = {
     "validate": (validate_arguments, validate, "check translations/ and print every problem"),
     "import": (import_arguments, import_texts, "read published plain text into an aligned source"),
     "generate": (generate_arguments, generate, "write the per-language Markdown pages into docs/"),
-    "site": (site_arguments, site, "validate, generate and build site/ and dist/"),
+    "site": (site_arguments, site, "validate, generate and build site/, dist/ and deploy/"),
     "offline": (offline_arguments, offline, "build the offline HTML bundle (zip)"),
     "pdf": (out_arguments, pdf, "render the PDFs"),
     "export": (out_arguments, export, "write JSON, CSV and Akoma Ntoso exports"),

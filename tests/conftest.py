@@ -190,6 +190,28 @@ def served_site(tmp_path_factory, serve, sources):
 
 
 @pytest.fixture(scope="session")
+def nginx_site(tmp_path_factory, built_site):
+    """nginx_site("rich" | "repo") -> (Nginx, Built): the built site served by Debian's nginx with
+    the configuration its build wrote (at GATES_SITE_URL's path), started once, stopped at the end."""
+    from tests.helpers import nginx
+
+    running: dict[str, tuple] = {}
+
+    def get(name: str):
+        if name not in running:
+            built = built_site(name)
+            try:
+                running[name] = (nginx.start(built.deploy, tmp_path_factory.mktemp(f"nginx-{name}")), built)
+            except nginx.NginxError as error:
+                pytest.fail(str(error), pytrace=False)
+        return running[name]
+
+    yield get
+    for server, _ in running.values():
+        server.stop()
+
+
+@pytest.fixture(scope="session")
 def offline_zip(tmp_path_factory) -> Path:
     """The offline zip of translations/ (`python -m constitution offline`), built once."""
     out = tmp_path_factory.mktemp("offline") / "bundle.zip"

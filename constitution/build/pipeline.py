@@ -4,8 +4,9 @@ STAGES is the one declaration of the pipeline, in order: validate the source, re
 downloads (PDFs, exports), generate the pages, `mkdocs build --strict` (the website, once,
 with the offline bundle pending), pack the offline bundle from the website's output and give
 the website its figures (offline.py), write the manifest of dist/ (once, with every file),
-check every link. Everything is written in a staging folder beside the outputs
-(<out's parent>/.build/); only when every stage succeeded are site/ and dist/ swapped in, so a
+check every link, write what serves the website (deploy.py: its precompressed copies, `_headers`
+and deploy/nginx.conf). Everything is written in a staging folder beside the outputs
+(<out's parent>/.build/); only when every stage succeeded are site/, dist/ and deploy/ swapped in, so a
 failure leaves them as they were (outputs.py: which folders it may replace, and the swap).
 `run(build, until=NAME)` runs a prefix of the stages (`offline` does). A stage whose inputs are
 those of an earlier run is not run again: its outputs come from the cache in the staging folder
@@ -22,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from constitution.build import cache, docs, linkcheck, mkdocs, offline, outputs
+from constitution.build import cache, deploy, docs, linkcheck, mkdocs, offline, outputs
 from constitution.core import catalogue, languages, paths, urls
 from constitution.core.problems import BuildError, Refused
 from constitution.source.model import Source
@@ -38,6 +39,7 @@ class Build:
     source: Source | None = None  # once validated
     downloads: list[Path] = field(default_factory=list)  # files of the staging dist/, in catalogue order
     made: list[Path] = field(default_factory=list)  # folders staged() created beside the outputs, innermost first
+    served_from: Path | None = None  # the site's folder after the swap (the nginx configuration's root)
 
     @property
     def cached(self) -> cache.Cache:
@@ -54,6 +56,10 @@ class Build:
     @property
     def dist(self) -> Path:
         return self.work / "dist"
+
+    @property
+    def deploy(self) -> Path:
+        return self.work / "deploy"
 
     @property
     def manifest(self) -> Path:
@@ -157,6 +163,18 @@ def links(build: Build) -> list[Path]:
     return cache.files(build.cached, "links", inputs, build.work, check)
 
 
+def serving(build: Build) -> list[Path]:
+    """The finished website's precompressed copies and headers (`_headers`), and the nginx
+    server block that serves it from its folder (deploy.py), from the table of core/headers.py."""
+    site_url = linkcheck.published_at(build.site) or ""
+    hsts = os.environ.get(paths.HSTS_ENV) == "1"
+    root = build.served_from or paths.SITE_DIR
+    inputs = {**cache.code(), "site": build.site, "root": str(root), "url": site_url, "hsts": str(hsts)}
+    cache.files(build.cached, "deploy", inputs, build.work,
+                lambda: deploy.write(build.site, build.deploy, root, site_url, hsts))
+    return []
+
+
 @dataclass(frozen=True)
 class Stage:
     name: str
@@ -165,7 +183,7 @@ class Stage:
 
 STAGES = (
     Stage("validate", validate), Stage("downloads", downloads), Stage("pages", pages), Stage("mkdocs", website),
-    Stage("offline", bundle), Stage("manifest", manifest), Stage("links", links),
+    Stage("offline", bundle), Stage("manifest", manifest), Stage("links", links), Stage("deploy", serving),
 )
 
 
@@ -202,20 +220,23 @@ def cleanup(build: Build) -> None:
             folder.rmdir()
 
 
-def site(source_dir: Path, out: Path, dist: Path) -> Build:
-    """Run every stage and swap the results in; raise BuildError (or SourceError) on failure,
-    Refused before anything is done if the outputs are not the build's to replace."""
-    refused = outputs.problems(source_dir, {"--out": out, "--dist": dist})
+def site(source_dir: Path, out: Path, dist: Path, deploy_dir: Path | None = None) -> Build:
+    """Run every stage and swap the results in (site/, dist/ and deploy/, by default beside
+    `out`); raise BuildError (or SourceError) on failure, Refused before anything is done if
+    the outputs are not the build's to replace."""
+    deploy_dir = deploy_dir if deploy_dir is not None else out.parent / paths.DEPLOY_DIR.name
+    refused = outputs.problems(source_dir, {"--out": out, "--dist": dist, "--deploy": deploy_dir})
     if refused:
         raise Refused(refused)
-    out, dist = out.resolve(), dist.resolve()
+    out, dist, deploy_dir = out.resolve(), dist.resolve(), deploy_dir.resolve()
     journal = out.parent / paths.STAGING_DIR / f"{out.name}.swap.json"
-    outputs.recover(journal, [out, dist])  # what a build killed during its swap left
+    outputs.recover(journal, [out, dist, deploy_dir])  # what a build killed during its swap left
     build = staged(out)
     build.source_dir = Path(source_dir)
+    build.served_from = out
     try:
         run(build)
-        outputs.swap([(build.site, out), (build.dist, dist)], journal)
+        outputs.swap([(build.site, out), (build.dist, dist), (build.deploy, deploy_dir)], journal)
         return build
     finally:
         cleanup(build)

@@ -15,7 +15,7 @@ import pytest
 
 from constitution.core import catalogue, ids, languages, paths, urls
 from constitution.source.validate import checked_source
-from tests.helpers.browser import DESKTOP, expect_clause_in_view, open_search, search_all_languages
+from tests.helpers.browser import DESKTOP, expect_clause_in_view, open_search, search_all_languages, switch_language
 
 LANGUAGES = languages.LANGUAGES
 CLAUSE = ids.clause_id(2, 4)  # "the capital … is Astana", far enough down to need a scroll
@@ -77,8 +77,7 @@ def test_the_contents_lead_to_an_article(offline_page, folder, source, lang):
     page.goto((folder / "index.html").as_uri())  # what a reader opens: the Kazakh home page
     assert page.evaluate("document.documentElement.lang") == languages.DEFAULT_LANGUAGE
     if lang != languages.DEFAULT_LANGUAGE:
-        page.locator(".md-select").hover()
-        page.locator(f"a.md-select__link[hreflang={lang}]").click()
+        switch_language(page, lang)
         page.wait_for_url(url(folder, urls.HOME_PAGE, lang))
     contents_link = urls.page_file(ids.article_id(2), languages.DEFAULT_LANGUAGE)  # from any home page
     page.locator(f'.md-content a[href="{contents_link}"]').first.click()
@@ -97,8 +96,7 @@ def test_language_switch_lands_on_the_same_clause(offline_page, folder, target):
     page.goto(url(folder, ids.article_id(2), "ru", CLAUSE))
     expect_clause_in_view(page, CLAUSE)
 
-    page.locator(".md-select").hover()
-    page.locator(f"a.md-select__link[hreflang={target}]").click()
+    switch_language(page, target)
 
     page.wait_for_url(url(folder, ids.article_id(2), target, CLAUSE))
     assert page.evaluate("document.documentElement.lang") == target

@@ -18,7 +18,7 @@ import pytest
 
 from constitution.core import ids, languages, paths, urls
 from constitution.source.validate import checked_source
-from tests.helpers.browser import expect_clause_in_view, open_search, search_all_languages
+from tests.helpers.browser import expect_clause_in_view, open_search, search_all_languages, switch_language
 
 LANGUAGES = languages.LANGUAGES
 CLAUSE = ids.clause_id(2, 4)  # "the capital … is Astana": far enough down to need a scroll
@@ -57,8 +57,7 @@ def test_language_switch_lands_on_the_same_clause(page, site_url, off_site, star
     page.goto(urljoin(site_url, urls.unit_url(CLAUSE, start)))
     expect_clause_in_view(page, CLAUSE)
 
-    page.locator(".md-select").hover()
-    page.locator(f"a.md-select__link[hreflang={target}]").click()
+    switch_language(page, target)
 
     page.wait_for_url(urljoin(site_url, urls.unit_url(CLAUSE, target)))
     assert page.evaluate("document.documentElement.lang") == target
@@ -164,8 +163,7 @@ def test_switch_to_a_language_missing_the_clause_lands_on_its_notice(page, rich_
     site_url, _ = rich_site
     clause = ids.clause_id(2, 3)  # missing in ru
     page.goto(urljoin(site_url, urls.unit_url(clause, "en")))
-    page.locator(".md-select").hover()
-    page.locator("a.md-select__link[hreflang=ru]").click()
+    switch_language(page, "ru")
     page.wait_for_url(urljoin(site_url, urls.unit_url(clause, "ru")))
     expect_clause_in_view(page, clause)
     assert "unit--missing" in page.get_attribute(f"#{clause}", "class")

@@ -33,6 +33,12 @@ def expect_clause_in_view(page, clause: str) -> None:
     assert box["colour"] not in ("rgba(0, 0, 0, 0)", "transparent"), "the clause is not highlighted"
 
 
+def switch_language(page, target: str) -> None:
+    """Choose the language `target` in the header's language selector, as a reader does."""
+    page.locator(".md-select").hover()
+    page.locator(f"a.md-select__link[hreflang={target}]").click()
+
+
 def open_search(page, query: str) -> list[list[str]]:
     """Type into the real search box; the hrefs of each result group, in order."""
     box = page.locator("input.md-search__input")

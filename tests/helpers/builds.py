@@ -17,11 +17,15 @@ GATES_SITE_URL = "https://example.org/constitution/"  # a sub-path: URLs must no
 
 @dataclass(frozen=True)
 class Built:
-    """A finished `python -m constitution site` run: its source, site/ and dist/."""
+    """A finished `python -m constitution site` run: its source, site/ and dist/ (and deploy/ beside them)."""
 
     source: Path
     site: Path
     dist: Path
+
+    @property
+    def deploy(self) -> Path:
+        return self.site.parent / "deploy"
 
 
 def build_site(source: Path, work: Path, env: dict | None = None, site_url: str = GATES_SITE_URL) -> Built:

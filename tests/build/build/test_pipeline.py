@@ -52,9 +52,9 @@ def run(rich_source, tmp_path_factory):
     return work / "site", work / "dist", children
 
 
-def test_the_stages_build_the_website_before_the_bundle_and_the_manifest_last_but_the_check():
+def test_the_stages_build_the_website_before_the_bundle_and_the_manifest_last_but_the_check_and_deploy():
     assert [stage.name for stage in pipeline.STAGES] == [
-        "validate", "downloads", "pages", "mkdocs", "offline", "manifest", "links"]
+        "validate", "downloads", "pages", "mkdocs", "offline", "manifest", "links", "deploy"]
 
 
 def test_the_website_build_runs_mkdocs_exactly_once(run):

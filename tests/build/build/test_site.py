@@ -88,6 +88,26 @@ def test_the_exact_set_of_pages(built):
     assert {path.relative_to(site).as_posix() for path in site.rglob("*.html")} == expected
 
 
+def test_the_exact_set_of_what_serves_the_site(built):
+    """Beside site/ and dist/, deploy/ with the nginx configuration; in site/, `_headers` and a .gz
+    and .br copy of every text file (each only where it is smaller), and nothing else new."""
+    from constitution.build import deploy, outputs
+    from constitution.core import headers
+
+    _, site, dist = built
+    assert sorted(path.name for path in site.parent.iterdir() if not path.name.startswith(".")) == \
+        ["deploy", "dist", "site"]
+    assert sorted(path.name for path in (site.parent / "deploy").iterdir()) == [outputs.MARKER, deploy.NGINX_CONF]
+    assert (site / deploy.HEADERS_FILE).is_file()
+    names = {path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file()}
+    copies = {name for name in names if name.endswith(headers.COMPRESSED) and name[:-3] in names}
+    texts = {name for name in names - copies if headers.compressible(name)}
+    assert {name[:-3] for name in copies} <= texts
+    small = {name for name in texts if len((site / name).read_bytes()) < 200}
+    assert {f"{name}{suffix}" for name in texts - small for suffix in headers.COMPRESSED} <= copies
+    assert not [name for name in copies if not name.endswith(headers.COMPRESSED)]
+
+
 @pytest.mark.parametrize("lang", languages.LANGUAGES)
 def test_every_unit_is_an_anchor_on_its_page(built, lang):
     source, site, _ = built
@@ -277,7 +297,7 @@ def test_a_failing_mkdocs_build_prints_its_errors_and_leaves_the_previous_build(
         stages["validate"], pipeline.Stage("downloads", downloads_without_manifest), stages["pages"],
         stages["mkdocs"]))
     monkeypatch.setenv("SITE_URL", SITE_URL)
-    args = argparse.Namespace(source=rich_source, out=site, dist=dist, site_url=None)
+    args = argparse.Namespace(source=rich_source, out=site, dist=dist, site_url=None, deploy=None, hsts=False)
     assert cli.site(args) == 1
     error = capsys.readouterr().err.splitlines()
     assert len(error) == 2, error

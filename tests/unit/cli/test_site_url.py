@@ -25,7 +25,7 @@ def built_for(monkeypatch, tmp_path, capsys):
     def run(*args, env_site_url=None):
         seen = []
 
-        def build(source, out, dist):
+        def build(source, out, dist, deploy=None):
             seen.append(os.environ.get(paths.SITE_URL_ENV))
             return SimpleNamespace(downloads=[])
 
@@ -63,3 +63,25 @@ def test_the_warning_names_the_address_mkdocs_yml_falls_back_to():
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     # read as text: mkdocs.yml's !ENV tags are MkDocs', not plain YAML
     assert re.search(rf'^site_url: !ENV \[{paths.SITE_URL_ENV}, "{re.escape(cli.LOCAL_SITE_URL)}"\]', text, re.M)
+
+
+HSTS = [  # test id, arguments, SITE_URL, exit status
+    ("https", ["--hsts", "--site-url", SITE_URL], None, 0),
+    ("http", ["--hsts", "--site-url", "http://example.kz/"], None, 2),
+    ("unset", ["--hsts"], None, 2),
+]
+
+
+@pytest.mark.parametrize("args, env, status", [case[1:] for case in HSTS], ids=[case[0] for case in HSTS])
+def test_hsts_is_refused_before_building_unless_the_site_is_https(monkeypatch, tmp_path, capsys, args, env, status):
+    built = []
+    monkeypatch.setattr(pipeline, "site", lambda *given: built.append(given) or SimpleNamespace(downloads=[]))
+    monkeypatch.delenv(paths.SITE_URL_ENV, raising=False)
+    monkeypatch.delenv(paths.HSTS_ENV, raising=False)
+    assert cli.main(["site", "--out", str(tmp_path / "site"), *args]) == status
+    assert bool(built) == (status == 0)
+    if status:
+        err = capsys.readouterr().err.splitlines()
+        assert len(err) == 2 and "HSTS is sent over https only" in err[0], err
+    monkeypatch.delenv(paths.HSTS_ENV, raising=False)  # cli set it for the build's child processes
+    monkeypatch.delenv(paths.SITE_URL_ENV, raising=False)
