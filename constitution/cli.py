@@ -26,6 +26,7 @@ from constitution.core.problems import (
 )
 
 PROG = "python -m constitution"
+EDITION_KINDS = ("draft", "final draft", "adopted", "amended")  # source/model.py's, checked by a test
 LOCAL_SITE_URL = "http://localhost:8000/"  # mkdocs.yml's site_url when SITE_URL is unset (a test checks)
 
 
@@ -73,6 +74,12 @@ def import_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--edition-id", metavar="ID", help="the edition's id, which names the offline file "
                         "(default: --date, else the template's)")
     parser.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD", help="the edition's date")
+    parser.add_argument("--kind", choices=EDITION_KINDS, metavar="KIND",
+                        help="write the text as one edition of a source of several (editions.yaml in --out): "
+                             f"its kind, one of {', '.join(EDITION_KINDS)} (default: the listed edition's, "
+                             "when it replaces one)")
+    parser.add_argument("--current", action="store_true",
+                        help="the imported edition becomes the current one of a source of several")
     parser.add_argument("--source-note", metavar="TEXT",
                         help="where the imported texts come from (default: the template's description)")
 
@@ -88,6 +95,7 @@ def iso_date(value: str):
 
 def import_texts(args: argparse.Namespace) -> int:
     from constitution.importer import align, run
+    from constitution.source.editions import source_folder
     from constitution.source.validate import checked_source
 
     given = {lang: getattr(args, lang) for lang in languages.LANGUAGES if getattr(args, lang)}
@@ -97,8 +105,14 @@ def import_texts(args: argparse.Namespace) -> int:
     if set(args.keep) & set(given):
         print(f"import: --keep {' '.join(sorted(set(args.keep) & set(given)))} is also imported", file=sys.stderr)
         return 2
-    options = run.Options(given, checked_source(args.template), args.template, args.out, args.status, args.keep,
-                          args.from_pdf, args.edition, args.edition_id, args.date, args.source_note)
+    template = checked_source(args.template)
+    options = run.Options(given, template, source_folder(args.template), args.out, args.status, args.keep,
+                          args.from_pdf, args.edition, args.edition_id, args.date, args.source_note,
+                          args.kind, args.current)
+    if options.into_editions and not (args.date or args.edition_id):
+        print("import: an edition of a source of several needs its --date (its id, unless --edition-id)",
+              file=sys.stderr)
+        return 2
     outcome = run.imported(options)
     for line in outcome.report():
         print(line)
@@ -106,14 +120,15 @@ def import_texts(args: argparse.Namespace) -> int:
         report([f"import: {outcome.warnings} warning(s) and --strict: nothing was written"])
         return 1
     align.write_output(outcome.files, args.out)
+    written_to = outcome.folder(args.out)
     for lang in languages.LANGUAGES:
         if lang not in given and lang not in args.keep:
-            print(f"{display_path(args.out / paths.DOCUMENT_FILE)}:1: -: {lang}: warning: no --{lang} file "
+            print(f"{display_path(written_to / paths.DOCUMENT_FILE)}:1: -: {lang}: warning: no --{lang} file "
                   f"and no --keep {lang}: every {lang} text is written as missing", file=sys.stderr)
     source = outcome.source
     clauses = sum(len(article.clauses) for article in source.articles)
     layouts = ", ".join(f"{lang} ({reading.layout})" for lang, reading in outcome.readings.items())
-    print(f"wrote {display_path(args.out)}: {len(source.preamble.recitals)} recitals, "
+    print(f"wrote {display_path(written_to)}: {len(source.preamble.recitals)} recitals, "
           f"{len(source.document.sections)} section(s), {len(source.articles)} article(s), {clauses} clause(s) "
           f"from {layouts}; {outcome.warnings} warning(s)")
     return 0

@@ -22,6 +22,23 @@ from constitution.source.load import Loaded, YamlFile, load_source, read_yaml, t
 from constitution.source.model import Corrections, EditionEntry, EditionList, Localized, SameAs, Source
 
 
+def listed(listing: EditionList | None, entry: EditionEntry, current: bool) -> EditionList:
+    """The list with `entry` added or put in place of the edition of its id, in date order;
+    current where `current` or where it is the first edition the list holds."""
+    others = [item for item in (listing.editions if listing else []) if item.id != entry.id]
+    editions = sorted([*others, entry], key=lambda item: item.date)
+    now = entry.id if current or listing is None or not listing.editions else listing.current
+    return EditionList(current=now, editions=editions)
+
+
+def source_folder(directory: Path) -> Path:
+    """The folder of the files of a checked source's current edition (the folder itself for one edition)."""
+    if not holds_editions(directory):
+        return Path(directory)
+    file, listing, _ = _one(Path(directory) / paths.EDITIONS_FILE, EditionList)
+    return edition_dir(directory, listing.current) if listing else Path(directory)
+
+
 def holds_editions(directory: Path) -> bool:
     """Whether a source folder holds several editions (it has an editions.yaml)."""
     return os.path.lexists(Path(directory) / paths.EDITIONS_FILE)
