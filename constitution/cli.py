@@ -121,6 +121,12 @@ def import_texts(args: argparse.Namespace) -> int:
         return 1
     align.write_output(outcome.files, args.out)
     written_to = outcome.folder(args.out)
+    if options.into_editions:  # the edition and the one after it now follow from others
+        from constitution.editions import review
+        from constitution.source.validate import checked_editions
+
+        for relative in review.write(checked_editions(args.out), args.out):
+            print(f"wrote {display_path(args.out / relative)}")
     for lang in languages.LANGUAGES:
         if lang not in given and lang not in args.keep:
             print(f"{display_path(written_to / paths.DOCUMENT_FILE)}:1: -: {lang}: warning: no --{lang} file "
@@ -131,6 +137,34 @@ def import_texts(args: argparse.Namespace) -> int:
     print(f"wrote {display_path(written_to)}: {len(source.preamble.recitals)} recitals, "
           f"{len(source.document.sections)} section(s), {len(source.articles)} article(s), {clauses} clause(s) "
           f"from {layouts}; {outcome.warnings} warning(s)")
+    return 0
+
+
+# --- editions -------------------------------------------------------------------------------
+
+def editions_arguments(parser: argparse.ArgumentParser) -> None:
+    source_argument(parser)
+    parser.add_argument("--check", action="store_true",
+                        help="write nothing; exit 1 if a correspondence.yaml is not what the source gives")
+
+
+def editions(args: argparse.Namespace) -> int:
+    from constitution.editions import review
+    from constitution.source.validate import checked_editions
+
+    found = checked_editions(args.source)
+    if not found.several:
+        print(f"{display_path(args.source)}: one edition: nothing corresponds")
+        return 0
+    if args.check:
+        lines = [f"{display_path(args.source / relative)}: not what the source gives: run `{PROG} editions`"
+                 for relative in review.stale(found, args.source)]
+        report(lines)
+        return 1 if lines else 0
+    changed = review.write(found, args.source)
+    for relative in changed:
+        print(f"wrote {display_path(args.source / relative)}")
+    print(f"{display_path(args.source)}: {len(found.editions)} editions, {len(changed)} correspondence file(s) changed")
     return 0
 
 
@@ -302,6 +336,8 @@ def serve(args: argparse.Namespace) -> int:
 COMMANDS: dict[str, tuple[Callable, Callable, str]] = {
     "validate": (validate_arguments, validate, "check translations/ and print every problem"),
     "import": (import_arguments, import_texts, "read published plain text into an aligned source"),
+    "editions": (editions_arguments, editions, "match each edition's units with the edition before it and "
+                 "write each later edition's correspondence.yaml"),
     "generate": (generate_arguments, generate, "write the per-language Markdown pages into docs/"),
     "site": (site_arguments, site, "validate, generate and build site/ and dist/"),
     "offline": (offline_arguments, offline, "build the offline HTML bundle (zip)"),

@@ -93,3 +93,13 @@ def test_a_one_edition_folder_is_not_turned_into_a_list(tmp_path, capsys):
     assert run(out, "--date=2026-02-12", "--kind=draft") == 1
     assert "document.yaml:1: -: -: beside editions.yaml" in capsys.readouterr().err
     assert tree(out) == before
+
+
+def test_an_import_writes_the_review_file_of_the_later_editions(tmp_path):
+    out = tmp_path / "src"
+    assert run(out, "--date=2026-01-30", "--kind=draft") == 0
+    assert not list(out.rglob("correspondence.yaml"))  # the first edition follows none
+    assert run(out, "--date=2026-02-12", "--kind=final draft") == 0
+    text = (out / "editions" / "2026-02-12" / "correspondence.yaml").read_text(encoding="utf-8")
+    assert "{id: art_2__para_1, status: unchanged, previous: art_2__para_1, by: number}" in text
+    assert cli.main(["editions", f"--source={out}", "--check"]) == 0

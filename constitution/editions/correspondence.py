@@ -1,0 +1,264 @@
+"""The correspondence of a later edition with the edition before it: each unit's predecessor and status.
+
+Articles are renumbered between drafts (a new Article 41 makes the old 41 the new 42), so a
+unit is matched by its words as well as by its number: first the hand corrections
+(same_as.yaml), then identical texts, then, greedily, the pairs whose similarity (plus a bonus
+where the number is the same) reaches MATCH. Articles are matched first, by all their words;
+then the units of each matched pair of articles (and of the document outside them: the title,
+recitals, section and chapter titles) by kind, place in their article and words; last, a unit
+still unmatched may follow a unit of another article whose words it nearly repeats (ELSEWHERE).
+
+Each unit of the later edition is then `new` (no predecessor), `moved` (its id changed:
+renumbered, or moved to another article), `changed` (same id, other words) or `unchanged`; a
+moved unit whose words changed too says `changed: True`. An article's status is that of its
+id and of all its units. The units of the edition before that nothing follows are dropped.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Callable, Hashable, Sequence
+
+from constitution.core import languages
+from constitution.source.editions import Edition, Editions
+from constitution.source.model import Article, SameAs, Source, Unit, article_units
+
+UNCHANGED, CHANGED, MOVED, NEW = "unchanged", "changed", "moved", "new"
+STATUSES = (UNCHANGED, CHANGED, MOVED, NEW)
+BY_HAND, BY_NUMBER, BY_TEXT, BY_SAME_TEXT = "hand", "number", "text", "same text"
+MATCH = 0.55  # a pair's score (similarity + SAME_PLACE where its number is the same) to be matched
+SAME_PLACE = 0.2
+ELSEWHERE = 0.8  # the similarity a unit needs to follow one of another article
+WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Match:
+    """What one unit (or article) of the later edition follows."""
+
+    id: str
+    kind: str
+    status: str  # one of STATUSES
+    previous: str | None = None  # its predecessor's id in the edition before
+    changed: bool = False  # its words (or, for an article, any of its units) differ from its predecessor's
+    similarity: float | None = None  # of its words to its predecessor's, where matched by them
+    by: str | None = None  # how it was matched: hand, same text, number, text
+
+
+@dataclass(frozen=True)
+class Correspondence:
+    edition: str
+    previous: str
+    articles: tuple[Match, ...]  # one per article of the later edition, in order
+    units: tuple[Match, ...]  # one per unit of the later edition, in reading order
+    dropped_articles: tuple[str, ...]  # articles of the edition before that none follows
+    dropped_units: tuple[str, ...]  # units of the edition before that none follows
+
+    def unit(self, unit_id: str) -> Match:
+        return next(match for match in self.units if match.id == unit_id)
+
+    def article(self, article_id: str) -> Match:
+        return next(match for match in self.articles if match.id == article_id)
+
+
+def all_correspondences(editions: Editions) -> list[Correspondence]:
+    """The correspondence of each edition after the first with the one before it."""
+    return [correspond(editions.previous(edition), edition) for edition in editions.editions[1:]]
+
+
+def correspond(earlier: Edition, later: Edition) -> Correspondence:
+    return correspondence(earlier.source, later.source, later.corrections, earlier.id, later.id)
+
+
+def correspondence(earlier: Source, later: Source, corrections: Sequence[SameAs] = (),
+                   earlier_id: str = "", later_id: str = "") -> Correspondence:
+    """Match every unit and article of `later` with `earlier` (see the module's docstring)."""
+    hand = {correction.id: correction.same_as for correction in corrections}
+    articles = _match_articles(earlier.articles, later.articles, hand)
+    new_units, old_units = list(later.units()), list(earlier.units())
+    by_article_new = _containers(new_units)
+    by_article_old = _containers(old_units)
+    old_of = {unit.id: unit for unit in old_units}
+    found: dict[str, tuple[str, float | None, str]] = {}
+    fixed_new = {unit_id: target for unit_id, target in hand.items()}
+    for unit_id, target in fixed_new.items():
+        if target is not None:
+            found[unit_id] = (target, _similarity(_of(new_units, unit_id), old_of.get(target)), BY_HAND)
+    taken = {target for target, _, _ in found.values()}
+    pairs = [(None, None)] + [(article.number, articles[article.id][0]) for article in later.articles
+                              if articles[article.id][0] is not None]
+    old_numbers = {article.id: article.number for article in earlier.articles}
+    for new_number, old_id in pairs:
+        mine = [u for u in by_article_new.get(new_number, []) if u.id not in fixed_new]
+        theirs = [u for u in by_article_old.get(old_numbers.get(old_id) if old_id else None, []) if u.id not in taken]
+        for kind in dict.fromkeys(unit.kind for unit in mine):
+            kinds = [u for u in mine if u.kind == kind]
+            matched = _assign(kinds, [u for u in theirs if u.kind == kind], _place, _similarity, MATCH)
+            for position, (other, similarity, by) in matched.items():
+                found[kinds[position].id] = (other.id, similarity, by)
+                taken.add(other.id)
+    # a unit that moved to another article: nearly the same words, anywhere in the edition before
+    left = [u for u in new_units if u.id not in found and u.id not in fixed_new]
+    rest = [u for u in old_units if u.id not in taken]
+    for kind in dict.fromkeys(unit.kind for unit in left):
+        kinds = [u for u in left if u.kind == kind]
+        matched = _assign(kinds, [u for u in rest if u.kind == kind], lambda unit: None, _similarity, ELSEWHERE,
+                          same_place=0.0)
+        for position, (other, similarity, by) in matched.items():
+            found[kinds[position].id] = (other.id, similarity, by)
+            taken.add(other.id)
+    units = tuple(_unit_match(unit, found.get(unit.id), old_of) for unit in new_units)
+    dropped_units = tuple(unit.id for unit in old_units if unit.id not in taken)
+    article_matches = tuple(_article_match(article, articles[article.id], units, earlier, dropped_units)
+                            for article in later.articles)
+    followed = {match.previous for match in article_matches}
+    dropped_articles = tuple(article.id for article in earlier.articles if article.id not in followed)
+    return Correspondence(later_id, earlier_id, article_matches, units, dropped_articles, dropped_units)
+
+
+def _of(units: list[Unit], unit_id: str) -> Unit | None:
+    return next((unit for unit in units if unit.id == unit_id), None)
+
+
+def _containers(units: list[Unit]) -> dict:
+    """The units of each article (by its number), and those outside every article (None)."""
+    out: dict = {}
+    for unit in units:
+        out.setdefault(unit.article, []).append(unit)
+    return out
+
+
+def _place(unit: Unit) -> Hashable:
+    """Where a unit stands in its article (its trail: clause 2, point 1), or outside one, its number."""
+    return unit.trail if unit.article is not None else (unit.kind, unit.number)
+
+
+def _texts(unit: Unit) -> dict[str, tuple]:
+    return {lang: (unit.texts.status(lang), unit.texts.text(lang)) for lang in languages.LANGUAGES}
+
+
+def _words(text: str | None) -> list[str]:
+    return WORD.findall((text or "").lower())
+
+
+def _similarity(new: Unit | None, old: Unit | None) -> float | None:
+    """How alike two units' words are, 0 to 1, over the languages both have text in (None: none)."""
+    if new is None or old is None:
+        return None
+    common = [lang for lang in languages.LANGUAGES if new.texts.text(lang) and old.texts.text(lang)]
+    if not common:
+        return None
+    mine = [f"{lang}:{word}" for lang in common for word in _words(new.texts.text(lang))]
+    theirs = [f"{lang}:{word}" for lang in common for word in _words(old.texts.text(lang))]
+    return difflib.SequenceMatcher(None, mine, theirs, autojunk=False).ratio()
+
+
+def _assign(new: list, old: list, place: Callable, similarity: Callable, threshold: float,
+            same_place: float = SAME_PLACE) -> dict[int, tuple]:
+    """Greedy one-to-one matching, as {index in `new`: (item of `old`, similarity, by)}: identical
+    texts first, then the best-scoring pairs whose score reaches `threshold`."""
+    out: dict[int, tuple] = {}
+    used: set[int] = set()
+    exact: dict = {}
+    for index, item in enumerate(old):
+        exact.setdefault(_key(item), []).append(index)
+    for position, item in enumerate(new):  # the same words (and statuses): most units of a later draft
+        same_words = exact.get(_key(item), [])
+        for index in same_words:
+            here = place(item) == place(old[index])
+            if index not in used and (here or len(same_words) == 1):
+                out[position] = (old[index], 1.0, BY_NUMBER if here else BY_SAME_TEXT)
+                used.add(index)
+                break
+    candidates = []
+    for position, item in enumerate(new):
+        if position in out:
+            continue
+        for index, other in enumerate(old):
+            if index in used:
+                continue
+            value = similarity(item, other)
+            same = place(item) is not None and place(item) == place(other)
+            score = (value if value is not None else (1.0 if same else 0.0)) + (same_place if same else 0.0)
+            if score >= threshold:
+                candidates.append((-score, position, index, value, same))
+    for _, position, index, value, same in sorted(candidates, key=lambda c: c[:3]):
+        if position in out or index in used:
+            continue
+        out[position] = (old[index], value, BY_NUMBER if same else BY_TEXT)
+        used.add(index)
+    return out
+
+
+def _key(item) -> Hashable:
+    """What makes two units (or articles) the same text: their kind and every language's status and words."""
+    if isinstance(item, _ArticleWords):
+        item = item.article
+    if isinstance(item, Article):
+        return tuple((unit.kind, unit.trail, tuple(sorted(_texts(unit).items()))) for unit in article_units(item))
+    return item.kind, tuple(sorted(_texts(item).items()))
+
+
+def _unit_match(unit: Unit, found: tuple | None, old_of: dict[str, Unit]) -> Match:
+    if found is None:
+        return Match(unit.id, unit.kind, NEW)
+    previous, similarity, by = found
+    changed = _texts(unit) != _texts(old_of[previous])
+    status = MOVED if previous != unit.id else CHANGED if changed else UNCHANGED
+    return Match(unit.id, unit.kind, status, previous, changed,
+                 None if similarity is None else round(similarity, 2), by)
+
+
+# --- articles -----------------------------------------------------------------------------------
+
+class _ArticleWords:
+    """An article as the bag of all its words (every language), for a cheap similarity of two."""
+
+    def __init__(self, article: Article):
+        self.article = article
+        self.bag = Counter(f"{lang}:{word}" for unit in article_units(article) for lang in languages.LANGUAGES
+                           for word in _words(unit.texts.text(lang)))
+        self.size = sum(self.bag.values())
+
+
+def _dice(new: _ArticleWords, old: _ArticleWords) -> float | None:
+    if not new.size or not old.size:
+        return None
+    small, large = (new.bag, old.bag) if len(new.bag) <= len(old.bag) else (old.bag, new.bag)
+    common = sum(min(count, large[word]) for word, count in small.items() if word in large)
+    return 2 * common / (new.size + old.size)
+
+
+def _match_articles(earlier: list[Article], later: list[Article], hand: dict) -> dict[str, tuple]:
+    """Each later article's predecessor: article id -> (id or None, similarity, by)."""
+    old_ids = {article.id for article in earlier}
+    result: dict[str, tuple] = {}
+    for article in later:
+        if article.id in hand and (hand[article.id] is None or hand[article.id] in old_ids):
+            result[article.id] = (hand[article.id], None, BY_HAND if hand[article.id] else None)
+    taken = {value[0] for value in result.values()}
+    mine = [_ArticleWords(a) for a in later if a.id not in result]
+    theirs = [_ArticleWords(a) for a in earlier if a.id not in taken]
+    matched = _assign(mine, theirs, lambda words: words.article.number, _dice, MATCH)
+    for position, words in enumerate(mine):
+        other = matched.get(position)
+        result[words.article.id] = (other[0].article.id, other[1], other[2]) if other else (None, None, None)
+    return result
+
+
+def _article_match(article: Article, found: tuple, units: tuple[Match, ...], earlier: Source,
+                   dropped: tuple[str, ...]) -> Match:
+    previous, similarity, by = found
+    if previous is None:
+        return Match(article.id, "article", NEW)
+    own = {unit.id for unit in article_units(article)}
+    before = {unit.id for unit in article_units(next(a for a in earlier.articles if a.id == previous))}
+    changed = any(match.id in own and (match.changed or match.status == NEW or
+                                       (match.previous is not None and match.previous not in before))
+                  for match in units) or any(unit_id in before for unit_id in dropped)
+    status = MOVED if previous != article.id else CHANGED if changed else UNCHANGED
+    return Match(article.id, "article", status, previous, changed,
+                 None if similarity is None else round(similarity, 2), by)
