@@ -301,10 +301,12 @@ def pdf(args: argparse.Namespace) -> int:
 
 def export(args: argparse.Namespace) -> int:
     from constitution.data import export as exports
-    from constitution.source.validate import checked_source
+    from constitution.source.validate import checked_editions
 
     refuse_outputs(args.source, args.out)
-    for path in exports.build(checked_source(args.source), args.out):
+    found = checked_editions(args.source)
+    written = exports.build_editions(found, args.out) if found.several else exports.build(found.current.source, args.out)
+    for path in written:
         print(f"{path}  {path.stat().st_size} bytes")
     return 0
 
