@@ -19,6 +19,10 @@ from constitution.source.load import load_source
 KAZAKH_LETTERS = set("әғқңөұүһі")
 
 
+def files(directory):
+    return {p.relative_to(directory): p.read_bytes() for p in sorted(directory.rglob("*")) if p.is_file()}
+
+
 @pytest.fixture(scope="module")
 def source96(tmp_path_factory):
     directory = corpus.write(tmp_path_factory.mktemp("corpus") / "source", 96)
@@ -67,9 +71,6 @@ def test_corpus_words_are_synthetic(source96):
 
 
 def test_corpus_is_deterministic(tmp_path):
-    def files(directory):
-        return {p.relative_to(directory): p.read_bytes() for p in sorted(directory.rglob("*")) if p.is_file()}
-
     first = files(corpus.write(tmp_path / "a", 24))
     assert first == files(corpus.write(tmp_path / "b", 24))
     assert first != files(corpus.write(tmp_path / "c", 24, seed=7))
@@ -242,3 +243,42 @@ def test_html_parts_measures_the_layout_elements():
     content = b'<article class="md-content__inner md-typeset">text</article>'
     page = b"<html><body>" + header + nav + content + b"</body></html>"
     assert weight.html_parts(page) == {"header": len(header), "navigation": len(nav), "content": len(content)}
+
+
+@pytest.fixture(scope="module")
+def editions96(tmp_path_factory):
+    directory = corpus.write_editions(tmp_path_factory.mktemp("editions") / "source", 96)
+    return directory, validate.checked_editions(directory)
+
+
+def test_three_edition_corpus_validates_with_only_missing_text_warnings(editions96):
+    directory, editions = editions96
+    problems = validate.problems(directory)
+    assert problems and all(p.severity == "warning" and p.message == "no text yet (status: missing)" for p in problems)
+    assert [(e.id, e.kind, len(e.source.articles)) for e in editions.editions] == [
+        ("2026-01-30", "draft", 95), ("2026-02-12", "final draft", 96), ("2026-03-15", "adopted", 96)]
+    assert editions.current_id == "2026-03-15"
+
+
+def test_three_edition_corpus_renumbers_from_the_inserted_article(editions96):
+    from constitution.editions.correspondence import all_correspondences
+
+    _, editions = editions96
+    final, adopted = all_correspondences(editions)
+    inserted = 48
+    assert [(m.id, m.status) for m in final.articles if m.status == "new"] == [(f"art_{inserted}", "new")]
+    for match in final.articles:
+        number = int(match.id.removeprefix("art_"))
+        if number > inserted:
+            assert (match.status, match.previous) == ("moved", f"art_{number - 1}"), match
+        elif number < inserted:
+            assert match.previous == match.id and match.status in ("unchanged", "changed"), match
+    assert final.dropped_articles == () and len(final.dropped_units) == 1
+    assert {m.status for m in adopted.articles} <= {"unchanged", "changed"} and adopted.dropped_units == ()
+    assert any(m.status == "changed" for m in adopted.units)
+
+
+def test_three_edition_corpus_is_the_same_bytes_for_the_same_seed(tmp_path):
+    first = files(corpus.write_editions(tmp_path / "a", 24))
+    assert first == files(corpus.write_editions(tmp_path / "b", 24))
+    assert first != files(corpus.write_editions(tmp_path / "c", 24, seed=7))
