@@ -131,15 +131,18 @@ def _unit_ids(item: LoadedEdition) -> set[str]:
 
 def corrections_name_units(editions: LoadedEditions) -> Iterator[Problem]:
     """same_as.yaml corrects units of its edition, each once, by units of the edition before it, each once."""
-    for position, item in enumerate(editions.editions):
+    loaded = {item.index: item for item in editions.editions}
+    for item in editions.editions:
         if item.corrections is None:
             continue
         file, corrections = item.corrections
-        if position == 0:
+        if item.index == 0:
             yield Problem(file.display, 1, "", "", f"the first edition follows none: {paths.SAME_AS_FILE} "
                                                    "belongs in a later edition's folder")
             continue
-        previous = editions.editions[position - 1]
+        previous = loaded.get(item.index - 1)
+        if previous is None:  # the edition before could not be read: its own line says why
+            continue
         here, before = _unit_ids(item), _unit_ids(previous)
         corrected: dict[str, int] = {}
         claimed: dict[str, int] = {}

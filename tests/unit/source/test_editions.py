@@ -147,3 +147,37 @@ def test_the_editions_in_order_with_their_kinds():
 def test_a_one_edition_source_is_one_edition():
     editions = validate.checked_editions(RICH)
     assert not editions.several and [(e.id, e.kind) for e in editions.editions] == [("2026-01-30", None)]
+
+
+@pytest.mark.parametrize("garbage", [b"", b"\x00\x01", b"\xff\xfe", b"[" * 600, b"- 1\n- 2\n", b"current: [\n",
+                                     b"!!python/object:os.system x", b"current: x\neditions: {a: 1}\n",
+                                     b"current: x\neditions:\n  - 5\n"],
+                         ids=["empty", "nul", "not-utf8", "deep", "list", "unclosed", "python-tag", "mapping",
+                              "number-entry"])
+def test_a_garbage_list_is_lines_and_exit_1_never_a_traceback(tmp_path, monkeypatch, capsys, garbage):
+    from constitution import cli
+
+    source = tmp_path / "tests" / "data" / "editions"
+    shutil.copytree(EDITIONS, source)
+    (source / LIST).write_bytes(garbage)
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["validate", "--source", "tests/data/editions"]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("tests/data/editions/editions.yaml:") and out[-1].endswith("error(s), 0 warning(s)")
+    for command in (["export", "--out", "out"], ["editions"], ["generate", "--docs", "docs"]):
+        assert cli.main([*command[:1], "--source", "tests/data/editions", *command[1:]]) == 1
+        assert capsys.readouterr().err.splitlines()[0].startswith("tests/data/editions/editions.yaml:")
+    assert not (tmp_path / "out").exists() and not (tmp_path / "docs").exists()
+
+
+def test_validate_of_a_broken_edition_exits_1_with_its_line(tmp_path, monkeypatch, capsys):
+    from constitution import cli
+
+    case = next(case for case in CASES if case.name == "missing-folder")
+    source = broken(tmp_path, case)
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["validate", "--source", str(source.relative_to(tmp_path))]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        "tests/data/editions/editions.yaml:12: 2026-02-12: -: the edition's folder "
+        "tests/data/editions/editions/2026-02-12/ is absent",
+        "tests/data/editions: 1 error(s), 0 warning(s)"]
