@@ -301,6 +301,8 @@ def editions_corpus(articles: int = 96, seed: int = DEFAULT_SEED) -> dict[str, d
     """A source of three editions as {relative file path: YAML data} (ui.yaml excluded): the draft
     has `articles` - 1 articles, the final draft inserts one in the middle (the later ones
     renumbered), rewords some clauses, drops one and adds one; the adopted text rewords a few more."""
+    if articles <= SECTIONS:
+        raise ValueError(f"three editions need at least {SECTIONS + 1} articles: the draft has one less, one per section")
     first = corpus(articles - 1, seed)
     words = Words(random.Random(seed + 1))
     document, preamble = first[paths.DOCUMENT_FILE], first[paths.PREAMBLE_FILE]

@@ -282,3 +282,32 @@ def test_three_edition_corpus_is_the_same_bytes_for_the_same_seed(tmp_path):
     first = files(corpus.write_editions(tmp_path / "a", 24))
     assert first == files(corpus.write_editions(tmp_path / "b", 24))
     assert first != files(corpus.write_editions(tmp_path / "c", 24, seed=7))
+
+
+def test_the_three_edition_rows_run_each_command_on_the_editions_corpus(tmp_path, monkeypatch):
+    from benchmarks import run
+    from benchmarks.measure import Measurement
+
+    ran = []
+    monkeypatch.setattr(run.Size, "measure", lambda self, name, argv, **_: ran.append((name, argv)) or
+                        Measurement(1.0, 0.5, 40.0, 1))
+    size = run.Size(12, tmp_path / "work", 60)
+    run.three_editions(size)
+    source = str(tmp_path / "work" / "source-editions")
+    assert [(name, argv[3], argv[argv.index("--source") + 1]) for name, argv in ran] == [
+        ("validate: three editions", "validate", source), ("export: three editions", "export", source),
+        ("editions: three editions", "editions", source)]
+    export_out = ran[1][1][ran[1][1].index("--out") + 1]
+    assert export_out.startswith(str(tmp_path / "work"))
+    assert [row.stage for row in size.rows] == list(report.EDITIONS_ROWS)
+    assert validate.checked_editions(tmp_path / "work" / "source-editions").several
+
+
+def test_three_editions_need_an_article_more_than_sections(tmp_path):
+    from benchmarks import run
+
+    size = run.Size(11, tmp_path / "work", 60)
+    run.three_editions(size)
+    assert [(row.stage, row.error) for row in size.rows] == [
+        (name, "three editions need at least 12 articles: the draft has one less, one per section")
+        for name in report.EDITIONS_ROWS]
