@@ -82,12 +82,16 @@ def correspondence(earlier: Source, later: Source, corrections: Sequence[SameAs]
     by_article_new = _containers(new_units)
     by_article_old = _containers(old_units)
     old_of = {unit.id: unit for unit in old_units}
+    new_of = {unit.id: unit for unit in new_units}
     found: dict[str, tuple[str, float | None, str]] = {}
-    fixed_new = {unit_id: target for unit_id, target in hand.items()}
+    # the corrections of units (one of an article with clauses is the article's alone)
+    fixed_new = {unit_id: target for unit_id, target in hand.items()
+                 if unit_id in new_of and (target is None or target in old_of)}
     for unit_id, target in fixed_new.items():
         if target is not None:
-            found[unit_id] = (target, _similarity(_of(new_units, unit_id), old_of.get(target)), BY_HAND)
+            found[unit_id] = (target, _Similarity()(new_of[unit_id], old_of[target]), BY_HAND)
     taken = {target for target, _, _ in found.values()}
+    alike = _Similarity(MATCH - SAME_PLACE)  # below it no pair reaches MATCH
     pairs = [(None, None)] + [(article.number, articles[article.id][0]) for article in later.articles
                               if articles[article.id][0] is not None]
     old_numbers = {article.id: article.number for article in earlier.articles}
@@ -96,7 +100,7 @@ def correspondence(earlier: Source, later: Source, corrections: Sequence[SameAs]
         theirs = [u for u in by_article_old.get(old_numbers.get(old_id) if old_id else None, []) if u.id not in taken]
         for kind in dict.fromkeys(unit.kind for unit in mine):
             kinds = [u for u in mine if u.kind == kind]
-            matched = _assign(kinds, [u for u in theirs if u.kind == kind], _place, _similarity, MATCH)
+            matched = _assign(kinds, [u for u in theirs if u.kind == kind], _place, alike, MATCH)
             for position, (other, similarity, by) in matched.items():
                 found[kinds[position].id] = (other.id, similarity, by)
                 taken.add(other.id)
@@ -105,8 +109,8 @@ def correspondence(earlier: Source, later: Source, corrections: Sequence[SameAs]
     rest = [u for u in old_units if u.id not in taken]
     for kind in dict.fromkeys(unit.kind for unit in left):
         kinds = [u for u in left if u.kind == kind]
-        matched = _assign(kinds, [u for u in rest if u.kind == kind], lambda unit: None, _similarity, ELSEWHERE,
-                          same_place=0.0)
+        matched = _assign(kinds, [u for u in rest if u.kind == kind], lambda unit: None, _Similarity(ELSEWHERE),
+                          ELSEWHERE, same_place=0.0)
         for position, (other, similarity, by) in matched.items():
             found[kinds[position].id] = (other.id, similarity, by)
             taken.add(other.id)
@@ -117,10 +121,6 @@ def correspondence(earlier: Source, later: Source, corrections: Sequence[SameAs]
     followed = {match.previous for match in article_matches}
     dropped_articles = tuple(article.id for article in earlier.articles if article.id not in followed)
     return Correspondence(later_id, earlier_id, article_matches, units, dropped_articles, dropped_units)
-
-
-def _of(units: list[Unit], unit_id: str) -> Unit | None:
-    return next((unit for unit in units if unit.id == unit_id), None)
 
 
 def _containers(units: list[Unit]) -> dict:
@@ -144,16 +144,30 @@ def _words(text: str | None) -> list[str]:
     return WORD.findall((text or "").lower())
 
 
-def _similarity(new: Unit | None, old: Unit | None) -> float | None:
-    """How alike two units' words are, 0 to 1, over the languages both have text in (None: none)."""
-    if new is None or old is None:
-        return None
-    common = [lang for lang in languages.LANGUAGES if new.texts.text(lang) and old.texts.text(lang)]
-    if not common:
-        return None
-    mine = [f"{lang}:{word}" for lang in common for word in _words(new.texts.text(lang))]
-    theirs = [f"{lang}:{word}" for lang in common for word in _words(old.texts.text(lang))]
-    return difflib.SequenceMatcher(None, mine, theirs, autojunk=False).ratio()
+class _Similarity:
+    """How alike two units' words are, 0 to 1, over the languages both have text in (None: none);
+    below `floor` it says 0 without the full comparison (difflib's quick upper bounds first)."""
+
+    def __init__(self, floor: float = 0.0):
+        self.floor = floor
+        self.cache: dict[tuple, list[str]] = {}  # the units live as long as one correspondence
+
+    def words(self, unit: Unit, common: tuple[str, ...]) -> list[str]:
+        key = (id(unit), common)
+        if key not in self.cache:
+            self.cache[key] = [f"{lang}:{word}" for lang in common for word in _words(unit.texts.text(lang))]
+        return self.cache[key]
+
+    def __call__(self, new: Unit | None, old: Unit | None) -> float | None:
+        if new is None or old is None:
+            return None
+        common = tuple(lang for lang in languages.LANGUAGES if new.texts.text(lang) and old.texts.text(lang))
+        if not common:
+            return None
+        matcher = difflib.SequenceMatcher(None, self.words(new, common), self.words(old, common), autojunk=False)
+        if matcher.real_quick_ratio() < self.floor or matcher.quick_ratio() < self.floor:
+            return 0.0
+        return matcher.ratio()
 
 
 def _assign(new: list, old: list, place: Callable, similarity: Callable, threshold: float,
@@ -168,7 +182,7 @@ def _assign(new: list, old: list, place: Callable, similarity: Callable, thresho
     for position, item in enumerate(new):  # the same words (and statuses): most units of a later draft
         same_words = exact.get(_key(item), [])
         for index in same_words:
-            here = place(item) == place(old[index])
+            here = place(item) is not None and place(item) == place(old[index])
             if index not in used and (here or len(same_words) == 1):
                 out[position] = (old[index], 1.0, BY_NUMBER if here else BY_SAME_TEXT)
                 used.add(index)

@@ -126,11 +126,12 @@ def _shown(value) -> str:
 
 
 def _unit_ids(item: LoadedEdition) -> set[str]:
-    return {unit.id for unit in context(item.loaded).units}
+    """The ids a correction may name: every unit's and every article's (one with clauses included)."""
+    return {unit.id for unit in context(item.loaded).units} | {article.id for _, article in item.loaded.articles}
 
 
 def corrections_name_units(editions: LoadedEditions) -> Iterator[Problem]:
-    """same_as.yaml corrects units of its edition, each once, by units of the edition before it, each once."""
+    """same_as.yaml corrects units or articles of its edition, each once, by those of the edition before, each once."""
     loaded = {item.index: item for item in editions.editions}
     for item in editions.editions:
         if item.corrections is None:

@@ -171,3 +171,24 @@ def test_the_command_writes_and_checks_the_review_files(tmp_path, capsys):
     text = (source / "editions" / "2026-03-15" / "correspondence.yaml").read_text(encoding="utf-8")
     assert "{id: art_4__para_3, status: new}" in text
     assert cli.main(["editions", f"--source={source}", "--check"]) == 0
+
+
+def test_a_correction_of_an_article_decides_its_predecessor():
+    editions = checked_editions(EDITIONS)
+    before, after = editions.edition("2026-01-30"), editions.edition("2026-02-12")
+    got = correspondence(before.source, after.source, (SameAs(id="art_3", same_as="art_3"),))
+    assert (got.article("art_3").status, got.article("art_3").by) == ("changed", "hand")
+    assert got.article("art_4").status == "new"  # its own predecessor is taken
+    got = correspondence(before.source, after.source, (SameAs(id="art_5", same_as=None),))
+    assert got.article("art_5").status == "new" and "art_4" in got.dropped_articles
+
+
+def test_a_correction_between_an_article_with_clauses_and_one_without():
+    editions = checked_editions(EDITIONS)
+    before, after = editions.edition("2026-02-12"), editions.edition("2026-03-15")
+    got = correspondence(before.source, after.source, (SameAs(id="art_6", same_as="art_6"),))  # text <- clauses
+    assert (got.article("art_6").status, got.article("art_6").previous, got.article("art_6").by) == (
+        "changed", "art_6", "hand")
+    text = got.unit("art_6")  # the article's own text still follows its words, in the article dropped now
+    assert (text.status, text.previous, text.by) == ("moved", "art_7", "same text")
+    assert "art_7" in got.dropped_articles

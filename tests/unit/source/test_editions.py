@@ -78,6 +78,8 @@ CASES = [
     Case("previous-claimed-twice", (("append", f"{C}/same_as.yaml", "  - id: art_4__para_2\n"
                                                                     "    same_as: art_4__para_3\n"),),
          f"{C}/same_as.yaml", 7, "art_4__para_2", "-", "same_as: 'art_4__para_3' already precedes another unit"),
+    Case("correction-of-an-unknown-article", (("append", f"{C}/same_as.yaml", "  - id: art_4\n    same_as: art_8\n"),),
+         f"{C}/same_as.yaml", 7, "art_4", "-", "same_as: no unit 'art_8' in the previous edition ('2026-02-12')"),
     Case("correction-in-first-edition", (("copy", f"{C}/same_as.yaml", f"{A}/same_as.yaml"),),
          f"{A}/same_as.yaml", 1, "-", "-", "the first edition follows none"),
     Case("correction-bad-key", (replace(f"{C}/same_as.yaml", "same_as: art_4__para_3", "follows: art_4__para_3"),),
@@ -121,6 +123,12 @@ def test_a_broken_list_names_file_line_id_and_problem(tmp_path, monkeypatch, cas
         f"expected {start!r} with {case.fragment!r}; got:\n" + "\n".join(lines)
     with pytest.raises(SourceError):
         validate.checked_editions(source.relative_to(tmp_path))
+
+
+def test_a_correction_may_name_an_article_with_clauses(tmp_path):
+    source = broken(tmp_path, Case("article", (("append", f"{C}/same_as.yaml", "  - id: art_5\n    same_as: art_6\n"),),
+                                   "", 0, "", "", ""))
+    assert validate.problems(source) == []
 
 
 def test_every_rule_has_a_one_line_docstring_and_a_case():
