@@ -179,9 +179,10 @@ def generate_arguments(parser: argparse.ArgumentParser) -> None:
 def generate(args: argparse.Namespace) -> int:
     from constitution.build import docs
     from constitution.site.nav import site_files
-    from constitution.source.validate import checked_source
+    from constitution.source.validate import checked_editions
 
-    files = site_files(checked_source(args.source))
+    found = checked_editions(args.source)
+    files = site_files(found.current.source, found)
     if args.check:
         lines = docs.differences(files, args.docs)
         report(lines, f"{len(lines)} file(s) differ: run `{PROG} generate`" if lines else None)

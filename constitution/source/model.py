@@ -244,7 +244,9 @@ class Corrections(Strict):
 
 
 # Interface strings in every language, one required field per key (ui.yaml).
-UI = create_model("UI", __base__=ui.Strings, **{key: (Localized, ...) for key in ui.KEYS})
+# The strings of a source of several editions are optional here (rules_editions.py asks for them there).
+UI = create_model("UI", __base__=ui.Strings, **{key: (Localized, ...) for key in ui.KEYS},
+                  **{key: (Localized | None, None) for key in ui.EDITION_KEYS})
 
 
 UNIT_KINDS = ("title", "recital", "section", "chapter", "heading", "article", "clause", "point",

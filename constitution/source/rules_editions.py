@@ -14,6 +14,7 @@ from typing import Callable, Iterator
 from constitution.core import ids, languages, paths
 from constitution.core.problems import Problem, display_path
 from constitution.source.context import context, file_of
+from constitution.source import ui
 from constitution.source.editions import LoadedEdition, LoadedEditions, edition_dir
 
 
@@ -168,8 +169,22 @@ def corrections_name_units(editions: LoadedEditions) -> Iterator[Problem]:
             claimed.setdefault(target, line)
 
 
+def edition_strings_present(editions: LoadedEditions) -> Iterator[Problem]:
+    """Every edition's ui.yaml holds the strings of the editions' pages (source/ui.py EDITION_KEYS)."""
+    for item in editions.editions:
+        strings = item.loaded.ui
+        file = file_of(item.loaded, item.loaded.directory / paths.UI_FILE)
+        if strings is None or file is None:
+            continue
+        absent = [key for key in ui.EDITION_KEYS if getattr(strings, key) is None]
+        if absent:
+            yield Problem(file.display, 1, absent[0], "",
+                          f"{len(absent)} of the editions' strings absent, {absent[0]} first: a source of several "
+                          f"editions needs each of source/ui.py's EDITION_KEYS in every edition's {paths.UI_FILE}")
+
+
 EDITION_RULES: tuple[Callable[[LoadedEditions], Iterator[Problem]], ...] = (
     lists_an_edition, edition_ids_name_folders, edition_ids_unique, edition_dates_in_order, current_is_listed,
     edition_folders_exist, folders_are_listed, no_text_beside_editions, editions_match_documents,
-    corrections_name_units,
+    corrections_name_units, edition_strings_present,
 )

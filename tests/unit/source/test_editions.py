@@ -80,6 +80,8 @@ CASES = [
          f"{C}/same_as.yaml", 7, "art_4__para_2", "-", "same_as: 'art_4__para_3' already precedes another unit"),
     Case("correction-of-an-unknown-article", (("append", f"{C}/same_as.yaml", "  - id: art_4\n    same_as: art_8\n"),),
          f"{C}/same_as.yaml", 7, "art_4", "-", "same_as: no unit 'art_8' in the previous edition ('2026-02-12')"),
+    Case("edition-strings-absent", (("write", f"{C}/ui.yaml", (RICH / "ui.yaml").read_text(encoding="utf-8")),),
+         f"{C}/ui.yaml", 1, "edition_notice", "-", "20 of the editions' strings absent, edition_notice first"),
     Case("correction-in-first-edition", (("copy", f"{C}/same_as.yaml", f"{A}/same_as.yaml"),),
          f"{A}/same_as.yaml", 1, "-", "-", "the first edition follows none"),
     Case("correction-bad-key", (replace(f"{C}/same_as.yaml", "same_as: art_4__para_3", "follows: art_4__para_3"),),
@@ -134,7 +136,7 @@ def test_a_correction_may_name_an_article_with_clauses(tmp_path):
 def test_every_rule_has_a_one_line_docstring_and_a_case():
     for rule in EDITION_RULES:
         assert rule.__doc__ and "\n" not in rule.__doc__.strip(), rule.__name__
-    assert len(EDITION_RULES) == 10
+    assert len(EDITION_RULES) == 11
 
 
 def test_the_stages_read_the_current_edition():
