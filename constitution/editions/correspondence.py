@@ -7,6 +7,8 @@ where the number is the same) reaches MATCH. Articles are matched first, by all 
 then the units of each matched pair of articles (and of the document outside them: the title,
 recitals, section and chapter titles) by kind, place in their article and words; last, a unit
 still unmatched may follow a unit of another article whose words it nearly repeats (ELSEWHERE).
+Across several editions (`across`), a unit follows what its predecessors followed, edition by
+edition, so that any two editions compare as each step between them was matched (and corrected).
 
 Each unit of the later edition is then `new` (no predecessor), `moved` (its id changed:
 renumbered, or moved to another article), `changed` (same id, other words) or `unchanged`; a
@@ -29,6 +31,7 @@ from constitution.source.model import Article, SameAs, Source, Unit, article_uni
 UNCHANGED, CHANGED, MOVED, NEW = "unchanged", "changed", "moved", "new"
 STATUSES = (UNCHANGED, CHANGED, MOVED, NEW)
 BY_HAND, BY_NUMBER, BY_TEXT, BY_SAME_TEXT = "hand", "number", "text", "same text"
+BY_CHAIN = "through the editions between"  # a correspondence across editions (`across`)
 MATCH = 0.55  # a pair's score (similarity + SAME_PLACE where its number is the same) to be matched
 SAME_PLACE = 0.2
 ELSEWHERE = 0.8  # the similarity a unit needs to follow one of another article
@@ -71,6 +74,42 @@ def all_correspondences(editions: Editions) -> list[Correspondence]:
 
 def correspond(earlier: Edition, later: Edition) -> Correspondence:
     return correspondence(earlier.source, later.source, later.corrections, earlier.id, later.id)
+
+
+def across(editions: Editions, earlier: Edition, later: Edition,
+           steps: dict[str, Correspondence] | None = None) -> Correspondence:
+    """The correspondence of `later` with any edition before it: each unit followed back through
+    every edition between (`steps`: the correspondences of the later editions, by id, if known)."""
+    order = list(editions.editions)
+    first, last = order.index(earlier), order.index(later)
+    if first >= last:
+        raise ValueError(f"edition '{earlier.id}' is not before '{later.id}'")
+    chain = [(steps or {}).get(order[k].id) or correspond(order[k - 1], order[k]) for k in range(first + 1, last + 1)]
+    if len(chain) == 1:
+        return chain[0]
+    old_units = {unit.id: unit for unit in earlier.source.units()}
+
+    def back(matches_of, unit_id: str) -> str | None:
+        for step in reversed(chain):
+            unit_id = matches_of(step).get(unit_id)
+            if unit_id is None:
+                return None
+        return unit_id
+
+    unit_steps = {id(step): {m.id: m.previous for m in step.units} for step in chain}
+    article_steps = {id(step): {m.id: m.previous for m in step.articles} for step in chain}
+    units = []
+    for unit in later.source.units():
+        previous = back(lambda step: unit_steps[id(step)], unit.id)
+        units.append(_unit_match(unit, None if previous is None else (previous, None, BY_CHAIN), old_units))
+    units = tuple(units)
+    reached = {match.previous for match in units}
+    dropped_units = tuple(unit.id for unit in old_units.values() if unit.id not in reached)
+    articles = tuple(_article_match(article, (back(lambda step: article_steps[id(step)], article.id), None, BY_CHAIN),
+                                    units, earlier.source, dropped_units) for article in later.source.articles)
+    followed = {match.previous for match in articles}
+    dropped_articles = tuple(a.id for a in earlier.source.articles if a.id not in followed)
+    return Correspondence(later.id, earlier.id, articles, units, dropped_articles, dropped_units)
 
 
 def correspondence(earlier: Source, later: Source, corrections: Sequence[SameAs] = (),

@@ -6,8 +6,10 @@ one included, lives at a dated address that never changes, in every language:
   <date>/preamble/        its preamble
   <date>/art_N/           each of its articles, with the same ids as anchors as today's pages
   <date>/changes/         after the first: what changed against the edition before
-  compare/<prev>..<date>/art_N/ (and …/preamble/)  a changed article beside its predecessor,
-                          its words deleted and inserted per clause (<del>, <ins>: editions.html.j2)
+  compare/<a>..<date>/    what changed since any earlier edition a (not the one before)
+  compare/<a>..<date>/art_N/ (and …/preamble/)  a changed article beside its predecessor in
+                          edition a, its words deleted and inserted per clause (<del>, <ins>:
+                          editions.html.j2); any two editions compare
 Every dated page says which edition it shows; one of another edition than the current links
 to the same unit in the current edition (followed through each correspondence) or says that
 the current edition no longer holds it. Dated pages stay out of search (the current edition
@@ -27,6 +29,7 @@ from constitution.editions.correspondence import (
     UNCHANGED,
     Correspondence,
     Match,
+    across,
     all_correspondences,
 )
 from constitution.editions.diff import word_diff
@@ -60,9 +63,11 @@ def dated(edition: Edition, page: str = "") -> str:
     return f"{folder}/{page}" if page else folder
 
 
-def compare_key(previous: Edition, edition: Edition, page: str) -> str:
-    """'compare/2026-01-30..2026-02-12/art_4': an article (or the preamble) beside its predecessor."""
-    return f"{COMPARE}/{previous.date.isoformat()}..{edition.date.isoformat()}/{page}"
+def compare_key(previous: Edition, edition: Edition, page: str = "") -> str:
+    """'compare/2026-01-30..2026-02-12/art_4': an article (or the preamble) beside its predecessor
+    in an earlier edition; without `page`, what changed between the two."""
+    pair = f"{COMPARE}/{previous.date.isoformat()}..{edition.date.isoformat()}"
+    return f"{pair}/{page}" if page else pair
 
 
 class Site:
@@ -97,6 +102,19 @@ class Site:
     def previous(self, edition: Edition) -> Edition | None:
         return self.editions.previous(edition)
 
+    def earlier(self, edition: Edition) -> list[Edition]:
+        """The editions before `edition`, oldest first."""
+        order = list(self.editions.editions)
+        return order[:order.index(edition)]
+
+    def pair(self, earlier: Edition, later: Edition) -> Correspondence:
+        """The correspondence of `later` with `earlier`, any edition before it."""
+        return across(self.editions, earlier, later, self.correspondences)
+
+    def changes_key(self, earlier: Edition, later: Edition) -> str:
+        """The page of what changed between two editions: <date>/changes for consecutive ones."""
+        return dated(later, CHANGES) if self.previous(later) is earlier else compare_key(earlier, later)
+
 
 def edition_pages(editions: Editions, code: str) -> list[tuple[Page, str]]:
     """Every dated and comparison page of one language, each with its front matter's description."""
@@ -108,10 +126,9 @@ def edition_pages(editions: Editions, code: str) -> list[tuple[Page, str]]:
         if edition.source.preamble.recitals:
             pages.append(preamble_page(site, lang, edition))
         pages.extend(article_page(site, lang, edition, article) for article in edition.source.articles)
-        previous = site.previous(edition)
-        if previous is not None:
-            pages.append(changes_page(site, lang, edition, previous))
-            pages.extend(compare_pages(site, lang, edition, previous))
+        for earlier in site.earlier(edition):  # any two editions compare
+            pages.append(changes_page(site, lang, edition, earlier))
+            pages.extend(compare_pages(site, lang, edition, earlier))
     return pages
 
 
@@ -130,8 +147,10 @@ def _date(lang: Lang, edition: Edition) -> str:
     return labels.date(lang.source.ui, lang.code, edition.date)
 
 
-def notice(site: Site, lang: Lang, edition: Edition, page: str, unit_id: str | None) -> list[str]:
-    """Which edition the page shows; on another than the current one, where its unit is now."""
+def notice(site: Site, lang: Lang, edition: Edition, page: str, unit_id: str | None,
+           compare: str | None = None) -> list[str]:
+    """Which edition the page shows; on another than the current one, where its unit is now;
+    with `compare`, the link to its comparison with the edition before."""
     said = fill(lang.ui("edition_notice"), edition=_name(lang, edition), date=_date(lang, edition))
     current = site.editions.current
     if edition.id == current.id:
@@ -148,6 +167,8 @@ def notice(site: Site, lang: Lang, edition: Edition, page: str, unit_id: str | N
             target = urls.page_of(now)
             anchor = "" if now == target else now
             words.append(f"[{literal_markdown(lang.ui('edition_current_link'))}]({link(page, target, anchor)})")
+    if compare is not None:
+        words.append(f"[{literal_markdown(lang.ui('edition_compare'))}]({link(page, compare)})")
     return [f'!!! info edition-notice "{literal_markdown(_name(lang, edition))}"', "", "    " + " ".join(words), ""]
 
 
@@ -156,9 +177,10 @@ def home_page(site: Site, lang: Lang, edition: Edition) -> tuple[Page, str]:
     title = _name(lang, edition)
     lines = [heading(1, literal_markdown(title), "edition"), ""]
     lines += notice(site, lang, edition, page, None)
-    previous = site.previous(edition)
-    if previous is not None:
-        lines += [f"[{literal_markdown(lang.ui('edition_changes'))}]({link(page, dated(edition, CHANGES))})", ""]
+    for earlier in reversed(site.earlier(edition)):  # the edition before first
+        what = f"{literal_markdown(lang.ui('edition_changes'))}: {literal_markdown(_name(lang, earlier))}"
+        lines += [f"- [{what}]({link(page, site.changes_key(earlier, edition))})"]
+    lines += [""] if site.earlier(edition) else []
     lines += [heading(2, literal_markdown(lang.ui("site_contents")), "contents"), ""]
     if source.preamble.recitals:
         lines.append(f"- [{literal_markdown(lang.ui('preamble'))}]({link(page, dated(edition, PREAMBLE_KEY))})")
@@ -178,22 +200,19 @@ def home_page(site: Site, lang: Lang, edition: Edition) -> tuple[Page, str]:
 def _units_page(site: Site, lang: Lang, edition: Edition, page: str, title: str, anchor: str,
                 units: list[Unit], names: dict[str, str], unit_id: str, compare: str | None) -> list[str]:
     lines = [heading(1, literal_markdown(title), anchor), ""]
-    lines += notice(site, lang, edition, page, unit_id)
+    lines += notice(site, lang, edition, page, unit_id, compare)
     lines += banner(lang, page, units)
-    if compare is not None:
-        lines += [f"[{literal_markdown(lang.ui('edition_compare'))}]({link(page, compare)})", ""]
     for unit in units:
         lines += [unit_html(lang, unit, names[unit.id]), ""]
     lines.append(cite.page_strings(edition.source, lang.code))  # citations name this edition
     return lines
 
 
-def _compare_target(site: Site, edition: Edition, page: str, match: Match | None) -> str | None:
-    """The comparison page of a page of `edition`, where it changed against the edition before."""
-    previous = site.previous(edition)
-    if previous is None or match is None or match.status == NEW or not (match.changed or match.status == CHANGED):
+def _compare_target(earlier: Edition | None, edition: Edition, page: str, match: Match | None) -> str | None:
+    """The comparison page of a page of `edition`, where it changed against `earlier`."""
+    if earlier is None or match is None or match.status == NEW or not (match.changed or match.status == CHANGED):
         return None
-    return compare_key(previous, edition, page)
+    return compare_key(earlier, edition, page)
 
 
 def preamble_page(site: Site, lang: Lang, edition: Edition) -> tuple[Page, str]:
@@ -203,18 +222,15 @@ def preamble_page(site: Site, lang: Lang, edition: Edition) -> tuple[Page, str]:
     names = {u.id: labels.recital_label(lang.source.ui, lang.code, u.number) for u in units if u.kind == "recital"}
     names.update({u.id: labels.note_label(lang.source.ui, lang.code, names[u.parent], u.number)
                   for u in units if u.kind == "note"})
-    changed = _preamble_changed(site, edition)
     previous = site.previous(edition)
-    compare = compare_key(previous, edition, PREAMBLE_KEY) if changed and previous else None
+    changed = previous is not None and _preamble_changed(site.correspondences[edition.id])
+    compare = compare_key(previous, edition, PREAMBLE_KEY) if changed else None
     title = lang.ui("preamble")
     lines = _units_page(site, lang, edition, page, title, ids.PREAMBLE_ID, units, names, ids.PREAMBLE_ID, compare)
     return Page(page, title, lines, in_nav=False), f"{title} — {_name(lang, edition)} ({_date(lang, edition)})"
 
 
-def _preamble_changed(site: Site, edition: Edition) -> bool:
-    found = site.correspondences.get(edition.id)
-    if found is None:
-        return False
+def _preamble_changed(found: Correspondence) -> bool:
     return any(m.status != UNCHANGED for m in found.units if m.kind == "recital") or \
         any(unit_id.startswith(ids.PREAMBLE_ID) for unit_id in found.dropped_units)
 
@@ -223,8 +239,8 @@ def article_page(site: Site, lang: Lang, edition: Edition, article: Article) -> 
     page = dated(edition, article.id)
     title = labels.article_label(lang.source.ui, lang.code, article.number)
     anchor = article.id if article.has_clauses else f"{article.id}__label" if article.title else f"{article.id}__hdg"
-    found = site.correspondences.get(edition.id)
-    compare = _compare_target(site, edition, article.id, found.article(article.id) if found else None)
+    found, previous = site.correspondences.get(edition.id), site.previous(edition)
+    compare = _compare_target(previous, edition, article.id, found.article(article.id) if found else None)
     names = labels.unit_labels(lang.source.ui, lang.code, article)
     lines = _units_page(site, lang, edition, page, title, anchor, list(article_units(article)), names, article.id,
                         compare)
@@ -232,8 +248,8 @@ def article_page(site: Site, lang: Lang, edition: Edition, article: Article) -> 
 
 
 def changes_page(site: Site, lang: Lang, edition: Edition, previous: Edition) -> tuple[Page, str]:
-    """What changed against the edition before: the articles changed, renumbered, new and removed."""
-    page, found = dated(edition, CHANGES), site.correspondences[edition.id]
+    """What changed against an earlier edition: the articles changed, renumbered, new and removed."""
+    page, found = site.changes_key(previous, edition), site.pair(previous, edition)
     title = labels.fill(lang.ui("edition_changes_title"), lang.code, edition=_name(lang, edition))
     lines = [heading(1, literal_markdown(title), CHANGES), ""]
     lines += notice(site, lang, edition, page, None)
@@ -242,7 +258,7 @@ def changes_page(site: Site, lang: Lang, edition: Edition, previous: Edition) ->
     compare_word = literal_markdown(lang.ui("edition_compare"))
     old_numbers = {article.id: article.number for article in previous.source.articles}
     articles = {article.id: article for article in edition.source.articles}
-    if _preamble_changed(site, edition):
+    if _preamble_changed(found):
         lines += [f"- [{literal_markdown(lang.ui('preamble'))}]({link(page, dated(edition, PREAMBLE_KEY))}) — "
                   f"[{compare_word}]({link(page, compare_key(previous, edition, PREAMBLE_KEY))})", ""]
     for status, key, anchor in GROUPS:
@@ -254,7 +270,7 @@ def changes_page(site: Site, lang: Lang, edition: Edition, previous: Edition) ->
             if status == MOVED:
                 was = labels.article_label(lang.source.ui, lang.code, old_numbers[match.previous])
                 item += " — " + literal_markdown(labels.fill(lang.ui("edition_was"), lang.code, article=was))
-            target = _compare_target(site, edition, match.id, match)
+            target = _compare_target(previous, edition, match.id, match)
             if target is not None:
                 item += f" — [{compare_word}]({link(page, target)})"
             lines.append(item)
@@ -266,26 +282,26 @@ def changes_page(site: Site, lang: Lang, edition: Edition, previous: Edition) ->
         lines.append(f"- [{literal_markdown(article_heading(old_lang, old[article_id]))}]"
                      f"({link(page, dated(previous, article_id))})")
     lines += [] if found.dropped_articles else [literal_markdown(lang.ui("edition_none"))]
-    return Page(page, title, lines, in_nav=False), title
+    return Page(page, title, lines, in_nav=False), f"{title} — {_name(lang, previous)}"
 
 
 def compare_pages(site: Site, lang: Lang, edition: Edition, previous: Edition) -> list[tuple[Page, str]]:
-    """The comparison view of each article (and the preamble) whose words changed."""
-    found = site.correspondences[edition.id]
+    """The comparison view of each article (and the preamble) whose words changed since `previous`."""
+    found = site.pair(previous, edition)
     pages = []
     old_units = {unit.id: unit for unit in previous.source.units()}
-    if _preamble_changed(site, edition):
+    if _preamble_changed(found):
         units = [u for u in edition.source.units() if u.kind == "recital"]
         dropped = [old_units[i] for i in found.dropped_units if old_units[i].kind == "recital"]
         names = {u.id: labels.recital_label(lang.source.ui, lang.code, u.number) for u in units}
         old_names = {u.id: labels.recital_label(previous.source.ui, lang.code, u.number) for u in dropped}
         title = labels.fill(lang.ui("edition_compare_title"), lang.code, article=lang.ui("preamble"))
         pages.append(_compare_page(site, lang, edition, previous, PREAMBLE_KEY, PREAMBLE_KEY, PREAMBLE_KEY, title,
-                                   units, dropped, names, old_names, old_units))
+                                   units, dropped, names, old_names, old_units, found))
     old_articles = {article.id: article for article in previous.source.articles}
     for article in edition.source.articles:
         match = found.article(article.id)
-        if _compare_target(site, edition, article.id, match) is None:
+        if _compare_target(previous, edition, article.id, match) is None:
             continue
         before = old_articles[match.previous]
         dropped = [u for u in article_units(before) if u.id in found.dropped_units]
@@ -294,15 +310,14 @@ def compare_pages(site: Site, lang: Lang, edition: Edition, previous: Edition) -
         pages.append(_compare_page(site, lang, edition, previous, article.id, before.id, article.id, title,
                                    list(article_units(article)), dropped,
                                    labels.unit_labels(lang.source.ui, lang.code, article),
-                                   labels.unit_labels(previous.source.ui, lang.code, before), old_units))
+                                   labels.unit_labels(previous.source.ui, lang.code, before), old_units, found))
     return pages
 
 
 def _compare_page(site: Site, lang: Lang, edition: Edition, previous: Edition, page_id: str, old_page: str,
                   anchor: str, title: str, units: list[Unit], dropped: list[Unit], names: dict[str, str],
-                  old_names: dict[str, str], old_units: dict[str, Unit]) -> tuple[Page, str]:
+                  old_names: dict[str, str], old_units: dict[str, Unit], found: Correspondence) -> tuple[Page, str]:
     page = compare_key(previous, edition, page_id)
-    found = site.correspondences[edition.id]
     all_old_names = unit_names(Lang(previous.source, lang.code))  # a unit may come from another article
     words = {"deleted": lang.ui("edition_deleted"), "inserted": lang.ui("edition_inserted")}
     lines = [heading(1, literal_markdown(title), f"compare-{anchor}"), ""]
@@ -326,7 +341,28 @@ def _compare_page(site: Site, lang: Lang, edition: Edition, previous: Edition, p
             lines += [html.render("unit_diff", {"id": f"dropped-{unit.id}", "status": "dropped",
                                                 "label": old_names.get(unit.id, unit.id), "note": None,
                                                 "pieces": pieces, **words}, template=html.EDITIONS), ""]
-    return Page(page, title, lines, in_nav=False), f"{title} — {_name(lang, edition)}"
+    return Page(page, title, lines, in_nav=False), f"{title} — {_name(lang, previous)} → {_name(lang, edition)}"
+
+
+def with_notices(editions: Editions, code: str, pages: list[Page]) -> list[Page]:
+    """Today's pages of the current edition's preamble and articles, each saying which edition it
+    shows and, where it changed since the edition before, linking to the comparison."""
+    site, current = Site(editions), editions.current
+    lang = Lang(current.source, code)
+    found = site.correspondences.get(current.id)
+    previous = site.previous(current)
+    out = []
+    for page in pages:
+        if page.key == PREAMBLE_KEY:
+            compare = compare_key(previous, current, PREAMBLE_KEY) if found and _preamble_changed(found) else None
+        elif any(article.id == page.key for article in current.source.articles):
+            compare = _compare_target(previous, current, page.key, found.article(page.key) if found else None)
+        else:
+            out.append(page)
+            continue
+        lines = [*page.lines[:2], *notice(site, lang, current, page.key, page.key, compare), *page.lines[2:]]
+        out.append(Page(page.key, page.title, lines, page.in_nav))
+    return out
 
 
 def edition_files(editions: Editions, generated: str) -> dict[str, str]:

@@ -74,12 +74,17 @@ def site_files(source: Source, editions: Editions | None = None) -> dict[str, st
     the website's, converted: build/offline.py). A source of several editions adds its dated and
     comparison pages (site/editions.py); a one-edition source's files are what they always were."""
     files, pages = {}, {}
+    several = editions is not None and editions.several
     for code in languages.LANGUAGES:
         pages[code] = language_pages(Lang(source, code), source)
+        if several:  # the current edition's preamble and articles say which edition they show
+            from constitution.site.editions import with_notices
+
+            pages[code] = with_notices(editions, code, pages[code])
         for page in pages[code]:
             files[urls.page_source(page.key, code)] = page_text(page)
     files[paths.SITE_DATA_FILE] = site_data(source, pages)
-    if editions is not None and editions.several:
+    if several:
         from constitution.site.editions import edition_files
 
         files.update(edition_files(editions, GENERATED_MD))

@@ -16,7 +16,8 @@ from constitution.site import search_index
 
 A, B, C = "2026-01-30", "2026-02-12", "2026-03-15"
 ARTICLES = {A: 6, B: 7, C: 6}
-COMPARED = {f"{A}..{B}": ["art_2", "art_4", "art_7", "preamble"], f"{B}..{C}": ["art_1", "art_2", "art_4"]}
+COMPARED = {f"{A}..{B}": ["art_2", "art_4", "art_7", "preamble"], f"{B}..{C}": ["art_1", "art_2", "art_4"],
+            f"{A}..{C}": ["art_1", "art_2", "art_4", "art_6", "preamble"]}  # any two editions compare
 
 
 @pytest.fixture(scope="module")
@@ -41,6 +42,7 @@ def test_every_edition_has_its_dated_pages(site, lang):
         assert all((root / name / "index.html").is_file() for name in expected)
     compare = site / urls.page_url("compare", lang)
     assert {name: folders(compare / name) for name in folders(compare)} == COMPARED
+    assert (compare / f"{A}..{C}" / "index.html").is_file()  # what changed from the draft to the adopted text
 
 
 @pytest.mark.parametrize("lang", languages.LANGUAGES)
@@ -64,7 +66,7 @@ NOTICES = [  # (page, the link of "the same text in the current edition", or Non
 def test_an_earlier_edition_says_so_and_links_the_current_text(site, lang, key, now):
     notice = page(site, key, lang).find_class("edition-notice")
     assert len(notice) == 1
-    links = [a.get("href") for a in notice[0].iter("a")]
+    links = [a.get("href") for a in notice[0].iter("a") if "compare/" not in a.get("href")]
     if now is None:
         assert links == []
     else:
@@ -75,7 +77,7 @@ def test_an_earlier_edition_says_so_and_links_the_current_text(site, lang, key, 
 @pytest.mark.parametrize("lang", languages.LANGUAGES)
 def test_the_current_editions_dated_pages_say_it_is_current(site, lang):
     notice = page(site, f"{C}/art_1", lang).find_class("edition-notice")[0]
-    assert list(notice.iter("a")) == []
+    assert [a.get("href") for a in notice.iter("a")] == [f"../../compare/{B}..{C}/art_1/"]  # it changed: compare
     assert page(site, f"{A}/art_1", lang).find_class("edition-notice")[0].text_content() != notice.text_content()
 
 
@@ -153,3 +155,14 @@ def test_citations_on_a_dated_page_name_its_edition(site):
     citation = page(site, f"{A}/art_3", "en").xpath("//*[@data-citation]")[0].get("data-citation")
     assert "30 January 2026" in citation
     assert "15 March 2026" in page(site, "art_3", "en").xpath("//*[@data-citation]")[0].get("data-citation")
+
+
+def test_two_editions_apart_compare_through_the_one_between(site):
+    found = groups(page(site, f"compare/{A}..{C}", "en"))
+    assert found == {"changed": ["../../2026-03-15/art_1/", "../../2026-03-15/art_2/",
+                                 "../../2026-03-15/art_6/"],  # the draft's 6 is the adopted 6, reworded
+                     "moved": ["../../2026-03-15/art_4/"],
+                     "new": ["../../2026-03-15/art_3/"], "dropped": [f"../../{A}/art_4/"]}
+    root = page(site, f"compare/{A}..{C}/art_4", "en")  # the draft's Article 3, the adopted 4
+    assert marks(root, "art_4__para_1") == ([], [])
+    assert "formerly Article 3, paragraph 1" in root.get_element_by_id("art_4__para_1").text_content()

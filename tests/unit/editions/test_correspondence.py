@@ -192,3 +192,18 @@ def test_a_correction_between_an_article_with_clauses_and_one_without():
     text = got.unit("art_6")  # the article's own text still follows its words, in the article dropped now
     assert (text.status, text.previous, text.by) == ("moved", "art_7", "same text")
     assert "art_7" in got.dropped_articles
+
+
+def test_two_editions_apart_correspond_through_the_one_between():
+    from constitution.editions.correspondence import across
+
+    editions = checked_editions(EDITIONS)
+    draft, adopted = editions.edition("2026-01-30"), editions.edition("2026-03-15")
+    got = across(editions, draft, adopted)
+    assert rows(got.articles) == ["art_1 changed art_1 changed", "art_2 changed art_2 changed", "art_3 new",
+                                  "art_4 moved art_3 changed", "art_5 unchanged art_5", "art_6 changed art_6 changed"]
+    assert (got.dropped_articles, got.dropped_units) == (("art_4",), ("art_2__para_3", "art_4"))
+    assert got.unit("art_2__para_3").status == "new"  # the adopted clause 3 is not the draft's, dropped between
+    assert got.unit("art_4__para_3").status == "new"  # new in the final draft, kept by hand in the adopted text
+    with pytest.raises(ValueError):
+        across(editions, adopted, draft)
