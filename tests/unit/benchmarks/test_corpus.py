@@ -296,7 +296,7 @@ def test_the_three_edition_rows_run_each_command_on_the_editions_corpus(tmp_path
     source = str(tmp_path / "work" / "source-editions")
     assert [(name, argv[3], argv[argv.index("--source") + 1]) for name, argv in ran] == [
         ("validate: three editions", "validate", source), ("export: three editions", "export", source),
-        ("editions: three editions", "editions", source)]
+        ("editions: three editions", "editions", source), ("site: three editions", "site", source)]
     export_out = ran[1][1][ran[1][1].index("--out") + 1]
     assert export_out.startswith(str(tmp_path / "work"))
     assert [row.stage for row in size.rows] == list(report.EDITIONS_ROWS)
