@@ -35,6 +35,7 @@ from constitution.editions.correspondence import (
 from constitution.editions.diff import word_diff
 from constitution.site import cite, html
 from constitution.site.markup import fill, literal_markdown
+from constitution.site.pages import contents
 from constitution.site.units import (
     Lang,
     Page,
@@ -42,7 +43,6 @@ from constitution.site.units import (
     banner,
     heading,
     link,
-    section_title,
     unit_html,
     unit_names,
 )
@@ -181,14 +181,7 @@ def home_page(site: Site, lang: Lang, edition: Edition) -> tuple[Page, str]:
         what = f"{literal_markdown(lang.ui('edition_changes'))}: {literal_markdown(_name(lang, earlier))}"
         lines += [f"- [{what}]({link(page, site.changes_key(earlier, edition))})"]
     lines += [""] if site.earlier(edition) else []
-    lines += [heading(2, literal_markdown(lang.ui("site_contents")), "contents"), ""]
-    if source.preamble.recitals:
-        lines.append(f"- [{literal_markdown(lang.ui('preamble'))}]({link(page, dated(edition, PREAMBLE_KEY))})")
-    for section in source.document.sections:
-        lines.append(f"- {literal_markdown(section_title(lang, section))}")
-        for article in source.section_articles(section):
-            lines.append(f"    - [{literal_markdown(article_heading(lang, article))}]"
-                         f"({link(page, dated(edition, article.id))})")
+    lines += contents(lang, source, page, lambda target: dated(edition, target), sections=False)
     lines += ["", heading(2, literal_markdown(lang.ui("edition_editions")), "editions"), ""]
     for other in site.editions.editions:
         here = f"{literal_markdown(_name(lang, other))} ({literal_markdown(_date(lang, other))})"
