@@ -6,7 +6,12 @@ imitates, published legal text. The shape is a constitution's: 11 sections, a pr
 12 recitals, articles with their own text or 1-8 clauses, some points, some `missing`
 units. The same (articles, seed) always gives the same bytes.
 
-    python -m benchmarks.corpus OUT_DIR [--articles 96] [--seed 2026]
+With `--editions`, a source of three editions (translations/README.md, "Several editions")
+shaped like the constitution's 2026 texts: a draft one article short, a final draft with an
+article inserted in its middle (every later article renumbered, as 95 -> 96), some clauses
+reworded, one dropped and one added, and an adopted text that rewords a few more.
+
+    python -m benchmarks.corpus OUT_DIR [--articles 96] [--seed 2026] [--editions]
 """
 
 from __future__ import annotations
@@ -219,6 +224,127 @@ def corpus(articles: int, seed: int = DEFAULT_SEED) -> dict[str, dict]:
             **files}
 
 
+# --- three editions ---------------------------------------------------------------------------
+
+EDITIONS = (  # id (its date), kind
+    (datetime.date(2026, 1, 30), "draft"),
+    (datetime.date(2026, 2, 12), "final draft"),
+    (datetime.date(2026, 3, 15), "adopted"),
+)
+EDITION_KIND_NAME = {
+    "draft": {"kk": "жоба", "ru": "проект", "en": "draft"},
+    "final draft": {"kk": "түпкілікті жоба", "ru": "окончательный проект", "en": "final draft"},
+    "adopted": {"kk": "қабылданған мәтін", "ru": "принятый текст", "en": "adopted text"},
+}
+REWORDED = 0.1  # the share of clauses each later edition rewords
+
+
+def _renumbered(value, old: int, new: int):
+    """An article's data with its number and every id in it moved from `old` to `new`."""
+    prefix, moved = ids.article_id(old), ids.article_id(new)
+    if isinstance(value, dict):
+        out = {key: _renumbered(item, old, new) for key, item in value.items()}
+        if isinstance(out.get("id"), str) and (out["id"] == prefix or out["id"].startswith(prefix + "__")):
+            out["id"] = moved + out["id"][len(prefix):]
+        if out.get("id") == moved:
+            out["number"] = new
+        return out
+    if isinstance(value, list):
+        return [_renumbered(item, old, new) for item in value]
+    return value
+
+
+def _reworded(words: Words, unit: dict) -> dict:
+    """A unit with a word of each language's text replaced and a few words added."""
+    out = dict(unit)
+    for lang in languages.LANGUAGES:
+        entry = unit.get(lang)
+        if not entry or entry.get("status") == "missing":
+            continue
+        text = entry["text"].split(" ")
+        text[words.rng.randrange(len(text))] = words.word(lang)
+        body, end = " ".join(text)[:-1], " ".join(text)[-1]
+        out[lang] = {**entry, "text": _nfc(f"{body} {words.phrase(lang, words.rng.randint(2, 5))}{end}")}
+    return out
+
+
+def _edited(words: Words, article: dict, drop: bool, add: bool) -> dict:
+    """An article's next edition: some clauses reworded, its last clause dropped or one added."""
+    if not article.get("clauses"):
+        return _reworded(words, article) if words.rng.random() < REWORDED else article
+    clauses = [_reworded(words, clause) if words.rng.random() < REWORDED else clause for clause in article["clauses"]]
+    if drop and len(clauses) > 1:
+        clauses = clauses[:-1]
+    if add:
+        number = len(clauses) + 1
+        clauses.append({"id": ids.clause_id(article["number"], number), "number": number,
+                        **aligned(words, words.rng.randint(8, 30), ".", 0.0)})
+    return {**article, "clauses": clauses}
+
+
+def _edition_files(document: dict, preamble: dict, articles: dict[int, dict], date: datetime.date,
+                   kind: str, sections: list[list[int]]) -> dict[str, dict]:
+    name = {lang: f"{EDITION_NAME[lang]}: {EDITION_KIND_NAME[kind][lang]}" for lang in languages.LANGUAGES}
+    edition = {"id": date.isoformat(), "date": date, "name": name, "author": EDITION_AUTHOR}
+    listed = [{**section, "articles": numbers} for section, numbers in zip(document["sections"], sections)]
+    for numbers, section in zip(sections, listed):
+        for number in numbers:
+            articles[number] = {**articles[number], "section": section["number"]}
+    files = {paths.DOCUMENT_FILE: {**document, "edition": edition, "sections": listed,
+                                   "full_text": {"sections": SECTIONS, "articles": len(articles)}},
+             paths.PREAMBLE_FILE: preamble}
+    files.update({f"{paths.ARTICLES_DIR}/{paths.article_file_name(n)}": articles[n] for n in sorted(articles)})
+    return files
+
+
+def editions_corpus(articles: int = 96, seed: int = DEFAULT_SEED) -> dict[str, dict]:
+    """A source of three editions as {relative file path: YAML data} (ui.yaml excluded): the draft
+    has `articles` - 1 articles, the final draft inserts one in the middle (the later ones
+    renumbered), rewords some clauses, drops one and adds one; the adopted text rewords a few more."""
+    if articles <= SECTIONS:
+        raise ValueError(f"three editions need at least {SECTIONS + 1} articles: the draft has one less, one per section")
+    first = corpus(articles - 1, seed)
+    words = Words(random.Random(seed + 1))
+    document, preamble = first[paths.DOCUMENT_FILE], first[paths.PREAMBLE_FILE]
+    draft = {data["number"]: data for name, data in first.items() if name.startswith(paths.ARTICLES_DIR)}
+    sections = [list(section["articles"]) for section in document["sections"]]
+    inserted = (articles - 1) // 2 + 1  # the new article's number: the later ones move up by one
+    final = {}
+    for number, data in draft.items():
+        new = number + 1 if number >= inserted else number
+        final[new] = _edited(words, _renumbered(data, number, new), drop=number == inserted + 3,
+                             add=number == inserted + 5)
+    holder = next(index for index, numbers in enumerate(sections) if inserted in numbers or inserted - 1 in numbers)
+    final[inserted] = article(words, inserted, holder + 1)
+    final_sections = [[n + 1 if n >= inserted else n for n in numbers] for numbers in sections]
+    final_sections[holder] = sorted(final_sections[holder] + [inserted])
+    adopted = {number: _edited(words, data, drop=False, add=False) for number, data in final.items()}
+    out: dict[str, dict] = {}
+    for (date, kind), texts, listed in zip(EDITIONS, (draft, final, adopted),
+                                          (sections, final_sections, final_sections)):
+        files = _edition_files(document, preamble, dict(texts), date, kind, listed)
+        out.update({f"{paths.EDITIONS_DIR}/{date.isoformat()}/{name}": data for name, data in files.items()})
+    out[paths.EDITIONS_FILE] = {"current": EDITIONS[-1][0].isoformat(), "editions": [
+        {"id": date.isoformat(), "date": date, "kind": kind,
+         "name": out[f"{paths.EDITIONS_DIR}/{date.isoformat()}/{paths.DOCUMENT_FILE}"]["edition"]["name"]}
+        for date, kind in EDITIONS]}
+    return out
+
+
+def write_editions(directory: Path, articles: int = 96, seed: int = DEFAULT_SEED,
+                   ui_file: Path = paths.SOURCE_DIR / paths.UI_FILE) -> Path:
+    """Write a fresh synthetic source of three editions into `directory` (replacing it)."""
+    directory = Path(directory)
+    if directory.exists():
+        shutil.rmtree(directory)
+    for name, data in editions_corpus(articles, seed).items():
+        (directory / name).parent.mkdir(parents=True, exist_ok=True)
+        (directory / name).write_text(dump(data), encoding="utf-8")
+    for date, _ in EDITIONS:
+        shutil.copyfile(ui_file, directory / paths.EDITIONS_DIR / date.isoformat() / paths.UI_FILE)
+    return directory
+
+
 class _Dumper(yaml.SafeDumper):
     """Indented lists and block scalars for line breaks, as in translations/."""
 
@@ -259,9 +385,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out", type=Path)
     parser.add_argument("--articles", type=int, default=96)
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
+    parser.add_argument("--editions", action="store_true",
+                        help="a source of three editions (the draft one article short)")
     args = parser.parse_args(argv)
     try:
-        write(args.out, args.articles, args.seed)
+        (write_editions if args.editions else write)(args.out, args.articles, args.seed)
     except ValueError as error:
         print(f"benchmarks.corpus: {error}", file=sys.stderr)
         return 2

@@ -9,6 +9,9 @@ HUGO = "Hugo (baseline)"
 BARE_PDF = "bare Typst (baseline)"
 OLD_PDF = "pdf: old engine (WeasyPrint)"  # the stage as it was before Typst (benchmarks/old_engine.py)
 SITE_COLD = "site"  # the whole job, no cache and no earlier output
+# The same size as a source of three editions (run.three_editions): each command's row
+EDITIONS_COMMANDS = ("validate", "export", "editions", "site")
+EDITIONS_ROWS = tuple(f"{command}: three editions" for command in EDITIONS_COMMANDS)
 SITE_UNCHANGED = "site, source unchanged"  # the same again, its cache kept
 STAGE_PREFIX = "site › "  # a row of one stage of the cold site run
 MKDOCS_STEP = STAGE_PREFIX + "mkdocs"  # the site's own mkdocs build, what the site-build goal compares

@@ -20,7 +20,7 @@ ORDER = ("validate", "generate", "pdf", report.OLD_PDF, "export", report.SITE_CO
          report.BARE_MKDOCS, report.HUGO, report.BARE_PDF)
 # Table order: the commands, the stages of site as they ran, then the baselines.
 FIRST = ("validate", "generate", report.SITE_COLD, report.SITE_UNCHANGED)
-LAST = ("pdf", report.OLD_PDF, "export", report.BARE_MKDOCS, report.HUGO, report.BARE_PDF)
+LAST = ("pdf", report.OLD_PDF, "export", *report.EDITIONS_ROWS, report.BARE_MKDOCS, report.HUGO, report.BARE_PDF)
 NO_PAGES = "no Markdown pages: it builds what the generate stage wrote"
 
 
@@ -150,6 +150,27 @@ def old_pdf(size: Size) -> Measurement:
     return size.measure(report.OLD_PDF, old_engine.command(source, out), outputs=[out], cwd=checkout)
 
 
+def three_editions(size: Size) -> None:
+    """validate, export, the correspondence and the whole site (cold: every edition's dated pages,
+    the change pages and comparisons) of the same size as a source of three editions
+    (benchmarks/corpus.py, the draft one article short), each beside its one-edition row."""
+    try:
+        source = corpus.write_editions(size.work / "source-editions", size.articles)
+    except ValueError as error:  # too few articles for a draft one short
+        for name in report.EDITIONS_ROWS:
+            size.add(name, Measurement.failed(str(error)))
+        return
+    for name, command in zip(report.EDITIONS_ROWS, report.EDITIONS_COMMANDS):
+        stage = stages.stage(command, source, size.work / "editions")
+        if stage is None:
+            size.add(name, Measurement.failed(f"not available: constitution/cli.py has no command {command!r}"))
+            continue
+        cleaned = list(stage.outputs.values())
+        if command == "site":  # cold, as the one-edition row: its build cache goes too
+            cleaned.append(Path(stage.outputs["out"]).parent / paths.STAGING_DIR)
+        size.add(name, size.measure(name, stage.argv, outputs=cleaned))
+
+
 def shown_order(row) -> int:
     if row.stage in FIRST:
         return FIRST.index(row.stage)
@@ -168,5 +189,6 @@ def measure_size(size: Size) -> Size:
                report.OLD_PDF: old_pdf}
     for name in ORDER:
         size.add(name, special[name](size) if name in special else pipeline_stage(size, name))
+    three_editions(size)
     size.rows.sort(key=shown_order)
     return size

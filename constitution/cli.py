@@ -26,6 +26,7 @@ from constitution.core.problems import (
 )
 
 PROG = "python -m constitution"
+EDITION_KINDS = ("draft", "final draft", "adopted", "amended")  # source/model.py's, checked by a test
 LOCAL_SITE_URL = "http://localhost:8000/"  # mkdocs.yml's site_url when SITE_URL is unset (a test checks)
 
 
@@ -73,6 +74,12 @@ def import_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--edition-id", metavar="ID", help="the edition's id, which names the offline file "
                         "(default: --date, else the template's)")
     parser.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD", help="the edition's date")
+    parser.add_argument("--kind", choices=EDITION_KINDS, metavar="KIND",
+                        help="write the text as one edition of a source of several (editions.yaml in --out): "
+                             f"its kind, one of {', '.join(EDITION_KINDS)} (default: the listed edition's, "
+                             "when it replaces one)")
+    parser.add_argument("--current", action="store_true",
+                        help="the imported edition becomes the current one of a source of several")
     parser.add_argument("--source-note", metavar="TEXT",
                         help="where the imported texts come from (default: the template's description)")
 
@@ -88,6 +95,7 @@ def iso_date(value: str):
 
 def import_texts(args: argparse.Namespace) -> int:
     from constitution.importer import align, run
+    from constitution.source.editions import source_folder
     from constitution.source.validate import checked_source
 
     given = {lang: getattr(args, lang) for lang in languages.LANGUAGES if getattr(args, lang)}
@@ -97,8 +105,14 @@ def import_texts(args: argparse.Namespace) -> int:
     if set(args.keep) & set(given):
         print(f"import: --keep {' '.join(sorted(set(args.keep) & set(given)))} is also imported", file=sys.stderr)
         return 2
-    options = run.Options(given, checked_source(args.template), args.template, args.out, args.status, args.keep,
-                          args.from_pdf, args.edition, args.edition_id, args.date, args.source_note)
+    template = checked_source(args.template)
+    options = run.Options(given, template, source_folder(args.template), args.out, args.status, args.keep,
+                          args.from_pdf, args.edition, args.edition_id, args.date, args.source_note,
+                          args.kind, args.current)
+    if options.into_editions and not (args.date or args.edition_id):
+        print("import: an edition of a source of several needs its --date (its id, unless --edition-id)",
+              file=sys.stderr)
+        return 2
     outcome = run.imported(options)
     for line in outcome.report():
         print(line)
@@ -106,16 +120,51 @@ def import_texts(args: argparse.Namespace) -> int:
         report([f"import: {outcome.warnings} warning(s) and --strict: nothing was written"])
         return 1
     align.write_output(outcome.files, args.out)
+    written_to = outcome.folder(args.out)
+    if options.into_editions:  # the edition and the one after it now follow from others
+        from constitution.editions import review
+        from constitution.source.validate import checked_editions
+
+        for relative in review.write(checked_editions(args.out), args.out):
+            print(f"wrote {display_path(args.out / relative)}")
     for lang in languages.LANGUAGES:
         if lang not in given and lang not in args.keep:
-            print(f"{display_path(args.out / paths.DOCUMENT_FILE)}:1: -: {lang}: warning: no --{lang} file "
+            print(f"{display_path(written_to / paths.DOCUMENT_FILE)}:1: -: {lang}: warning: no --{lang} file "
                   f"and no --keep {lang}: every {lang} text is written as missing", file=sys.stderr)
     source = outcome.source
     clauses = sum(len(article.clauses) for article in source.articles)
     layouts = ", ".join(f"{lang} ({reading.layout})" for lang, reading in outcome.readings.items())
-    print(f"wrote {display_path(args.out)}: {len(source.preamble.recitals)} recitals, "
+    print(f"wrote {display_path(written_to)}: {len(source.preamble.recitals)} recitals, "
           f"{len(source.document.sections)} section(s), {len(source.articles)} article(s), {clauses} clause(s) "
           f"from {layouts}; {outcome.warnings} warning(s)")
+    return 0
+
+
+# --- editions -------------------------------------------------------------------------------
+
+def editions_arguments(parser: argparse.ArgumentParser) -> None:
+    source_argument(parser)
+    parser.add_argument("--check", action="store_true",
+                        help="write nothing; exit 1 if a correspondence.yaml is not what the source gives")
+
+
+def editions(args: argparse.Namespace) -> int:
+    from constitution.editions import review
+    from constitution.source.validate import checked_editions
+
+    found = checked_editions(args.source)
+    if not found.several:
+        print(f"{display_path(args.source)}: one edition: nothing corresponds")
+        return 0
+    if args.check:
+        lines = [f"{display_path(args.source / relative)}: not what the source gives: run `{PROG} editions`"
+                 for relative in review.stale(found, args.source)]
+        report(lines)
+        return 1 if lines else 0
+    changed = review.write(found, args.source)
+    for relative in changed:
+        print(f"wrote {display_path(args.source / relative)}")
+    print(f"{display_path(args.source)}: {len(found.editions)} editions, {len(changed)} correspondence file(s) changed")
     return 0
 
 
@@ -130,9 +179,10 @@ def generate_arguments(parser: argparse.ArgumentParser) -> None:
 def generate(args: argparse.Namespace) -> int:
     from constitution.build import docs
     from constitution.site.nav import site_files
-    from constitution.source.validate import checked_source
+    from constitution.source.validate import checked_editions
 
-    files = site_files(checked_source(args.source))
+    found = checked_editions(args.source)
+    files = site_files(found.current.source, found)
     if args.check:
         lines = docs.differences(files, args.docs)
         report(lines, f"{len(lines)} file(s) differ: run `{PROG} generate`" if lines else None)
@@ -262,10 +312,12 @@ def pdf(args: argparse.Namespace) -> int:
 
 def export(args: argparse.Namespace) -> int:
     from constitution.data import export as exports
-    from constitution.source.validate import checked_source
+    from constitution.source.validate import checked_editions
 
     refuse_outputs(args.source, args.out)
-    for path in exports.build(checked_source(args.source), args.out):
+    found = checked_editions(args.source)
+    written = exports.build_editions(found, args.out) if found.several else exports.build(found.current.source, args.out)
+    for path in written:
         print(f"{path}  {path.stat().st_size} bytes")
     return 0
 
@@ -297,6 +349,8 @@ def serve(args: argparse.Namespace) -> int:
 COMMANDS: dict[str, tuple[Callable, Callable, str]] = {
     "validate": (validate_arguments, validate, "check translations/ and print every problem"),
     "import": (import_arguments, import_texts, "read published plain text into an aligned source"),
+    "editions": (editions_arguments, editions, "match each edition's units with the edition before it and "
+                 "write each later edition's correspondence.yaml"),
     "generate": (generate_arguments, generate, "write the per-language Markdown pages into docs/"),
     "site": (site_arguments, site, "validate, generate and build site/, dist/ and deploy/"),
     "offline": (offline_arguments, offline, "build the offline HTML bundle (zip)"),

@@ -150,8 +150,9 @@ def units_source(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def sources(rich_source, units_source) -> dict[str, Path]:
-    """The sources the builds are made of: "rich" and "units" (the fixtures) and "repo" (translations/)."""
-    return {"rich": rich_source, "units": units_source, "repo": ROOT / "translations"}
+    """The sources the builds are made of: "rich", "units" and "editions" (the fixtures) and "repo" (translations/)."""
+    return {"rich": rich_source, "units": units_source, "repo": ROOT / "translations",
+            "editions": DATA / "editions"}  # a source of three editions
 
 
 # --- Built sites, each built once per session and shared by the tests that read it

@@ -27,7 +27,8 @@ from constitution.build import cache, deploy, docs, linkcheck, mkdocs, offline, 
 from constitution.core import catalogue, languages, paths, urls
 from constitution.core.problems import BuildError, Refused
 from constitution.source.model import Source
-from constitution.source.validate import checked_source
+from constitution.source.editions import Editions
+from constitution.source.validate import checked_editions
 
 
 @dataclass
@@ -36,7 +37,8 @@ class Build:
 
     source_dir: Path
     work: Path
-    source: Source | None = None  # once validated
+    source: Source | None = None  # once validated (of a source of several editions, the current one)
+    editions: Editions | None = None  # once validated: every edition (one, for a one-edition source)
     downloads: list[Path] = field(default_factory=list)  # files of the staging dist/, in catalogue order
     made: list[Path] = field(default_factory=list)  # folders staged() created beside the outputs, innermost first
     served_from: Path | None = None  # the site's folder after the swap (the nginx configuration's root)
@@ -81,7 +83,8 @@ def site_inputs() -> dict:
 
 
 def validate(build: Build) -> list[Path]:
-    build.source = checked_source(build.source_dir)
+    build.editions = checked_editions(build.source_dir)
+    build.source = build.editions.current.source
     return []
 
 
@@ -102,7 +105,7 @@ def pages(build: Build) -> list[Path]:
     from constitution.site.nav import site_files
 
     inputs = {**site_inputs(), "source": build.source_dir}
-    cache.folder(build.cached, "pages", inputs, build.docs, lambda: docs.write(site_files(build.source), build.docs))
+    cache.folder(build.cached, "pages", inputs, build.docs, lambda: docs.write(site_files(build.source, build.editions), build.docs))
     return []
 
 

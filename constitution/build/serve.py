@@ -127,10 +127,11 @@ class Preview:
 
     def start(self) -> None:
         from constitution.site.nav import site_files
-        from constitution.source.validate import checked_source
+        from constitution.source.validate import checked_editions
 
-        self.source = checked_source(self.source_dir)
-        self.files = site_files(self.source)
+        editions = checked_editions(self.source_dir)  # a source of several shows its dated pages too
+        self.source = editions.current.source
+        self.files = site_files(self.source, editions)
         docs.write(self.files, self.docs)
         self.full_build(self.site)
         threading.Thread(target=self._builder, daemon=True).start()
@@ -147,11 +148,12 @@ class Preview:
     def update(self, changed: list[str]) -> None:
         """Take an edit of the source files `changed` (names relative to the source) into the site."""
         from constitution.site.nav import site_files
-        from constitution.source.validate import checked_source
+        from constitution.source.validate import checked_editions
 
         started = time.perf_counter()
         try:
-            source = checked_source(self.source_dir)
+            editions = checked_editions(self.source_dir)
+            source = editions.current.source
         except SourceError as error:
             for line in error.lines():
                 say(line)
@@ -164,7 +166,7 @@ class Preview:
         unpatched = self.patch(fast)
         if fast:
             say(f"{', '.join(sorted(fast))}: shown after {time.perf_counter() - started:.1f} s")
-        files = site_files(source)
+        files = site_files(source, editions)
         docs.write(files, self.docs)
         rest = {name: text for name, text in files.items() if name not in fast and text != self.files.get(name)}
         unpatched += self.patch(rest, previous=self.files)

@@ -20,6 +20,9 @@ GROUPS = ("pdf", "data", "offline")  # in the order the Downloads page shows the
 EXPORT_JSON = "constitution.json"
 EXPORT_JSON_SCHEMA = "constitution.schema.json"
 EXPORT_CSV = "constitution.csv"
+# A source of several editions: the list, and each edition's exports in a folder named by its id
+EXPORT_EDITIONS = "editions.json"
+EXPORT_CHANGES = "changes.json"  # in each edition's folder after the first: what it changed
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,11 @@ def exports() -> list[Download]:
             Download(EXPORT_JSON_SCHEMA, "data", "site_file_json_schema"),
             Download(EXPORT_CSV, "data", "site_file_csv"),
             *(Download(export_akn(lang), "data", "site_file_akn", lang) for lang in LANGUAGES)]
+
+
+def edition_exports(first: bool) -> list[str]:
+    """The files of one edition's folder of the exports: its own, and after the first its changes."""
+    return [*names(exports()), *([] if first else [EXPORT_CHANGES])]
 
 
 def offline(edition_id: str) -> Download:

@@ -16,6 +16,11 @@ PREAMBLE_FILE = "preamble.yaml"
 UI_FILE = "ui.yaml"
 ARTICLES_DIR = "articles"
 PUBLISHED_DIR = "published"  # inside translations/: the published texts the importer reads
+# A source of several editions: the list, and one folder per edition, each a source as above
+EDITIONS_FILE = "editions.yaml"
+EDITIONS_DIR = "editions"
+SAME_AS_FILE = "same_as.yaml"  # in a later edition's folder: hand corrections of the correspondence
+CORRESPONDENCE_FILE = "correspondence.yaml"  # in a later edition's folder: the computed correspondence
 
 
 def article_file_name(number: int | str) -> str:

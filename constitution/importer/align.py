@@ -6,6 +6,7 @@ scratch folder before it replaces anything, so an error leaves the output folder
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -290,10 +291,14 @@ def written_files(source: Source, template_dir: Path) -> dict[str, str]:
     return files
 
 
-def checked_output(files: dict[str, str], out: Path) -> list[Problem]:
+def checked_output(files: dict[str, str], out: Path, around: bool = False) -> list[Problem]:
     """Validate the files before they replace anything in `out`: an error leaves it as it was.
-    Returns the validator's warnings, named at their place in `out`."""
+    With `around`, the files join what `out` already holds (another edition's, the list), and
+    the whole is validated. Returns the validator's warnings, named at their place in `out`."""
     with tempfile.TemporaryDirectory() as scratch:
+        if around and Path(out).is_dir():
+            shutil.copytree(out, scratch, dirs_exist_ok=True, symlinks=True)
+        stale_articles(files, Path(scratch))
         save.write_files(files, Path(scratch))
         found = validate.problems(Path(scratch))
         prefix = display_path(Path(scratch))
@@ -307,6 +312,15 @@ def checked_output(files: dict[str, str], out: Path) -> list[Problem]:
 
 def write_output(files: dict[str, str], out: Path) -> None:
     save.write_files(files, out)
-    for stale in (out / paths.ARTICLES_DIR).glob("*.yaml"):
-        if f"{paths.ARTICLES_DIR}/{stale.name}" not in files:
-            stale.unlink()
+    stale_articles(files, out)
+
+
+def stale_articles(files: dict[str, str], out: Path) -> None:
+    """Remove the article files of each folder `files` writes articles into that it does not write."""
+    folders = {Path(relative).parent for relative in files if Path(relative).parent.name == paths.ARTICLES_DIR}
+    folders |= {Path(relative).parent / paths.ARTICLES_DIR for relative in files
+                if Path(relative).name == paths.DOCUMENT_FILE}
+    for folder in folders:
+        for stale in (out / folder).glob("*.yaml"):
+            if (folder / stale.name).as_posix() not in files:
+                stale.unlink()

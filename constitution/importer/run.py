@@ -4,6 +4,10 @@ The report (report.py) holds every line of every input that no unit holds, the w
 (a heading-like line read as text, a gap, a unit one language lacks, a unit `--keep` could
 not keep), the alignment table of a multilingual import and the validator's warnings about
 what is written. Nothing is written when a text has an error, or a warning under `--strict`.
+
+Into a source of several editions (an `--out` that holds editions.yaml, or any `--out` with
+`--kind`), the import writes one edition, editions/<its id>/, in place of the edition of that
+id or beside the others, and lists it in editions.yaml; the whole is validated first.
 """
 
 from __future__ import annotations
@@ -13,11 +17,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from constitution.core import languages
-from constitution.core.problems import WARNING, Problem, SourceError
+from constitution.core import ids, languages, paths
+from constitution.core.problems import WARNING, Problem, SourceError, display_path
 from constitution.importer import align, read, report
 from constitution.importer.report import Entry
-from constitution.source.model import Document, Source
+from constitution.source import editions, save
+from constitution.source.model import Document, EditionEntry, Source
 
 
 @dataclass
@@ -33,6 +38,13 @@ class Options:
     edition_id: str | None = None
     date: datetime.date | None = None
     source_note: str | None = None
+    kind: str | None = None  # of the edition, in a source of several
+    current: bool = False  # the imported edition becomes the current one
+
+    @property
+    def into_editions(self) -> bool:
+        """Whether the import writes one edition of a source of several."""
+        return self.kind is not None or editions.holds_editions(self.out)
 
 
 @dataclass
@@ -43,6 +55,11 @@ class Outcome:
     entries: list[Entry]
     written_warnings: list[Problem]
     alignment: list[str]
+
+    def folder(self, out: Path) -> Path:
+        """Where the edition's files went: `out`, or its edition's folder in a source of several."""
+        return editions.edition_dir(out, self.source.document.edition.id) \
+            if paths.EDITIONS_FILE in self.files else Path(out)
 
     @property
     def warnings(self) -> int:
@@ -79,7 +96,9 @@ def imported(options: Options) -> Outcome:
     entries.extend(lost_from_template(options.template, source, options.keep, options.out))
     source.document = with_edition(source.document, options)
     files = align.written_files(source, options.template_dir)
-    written = align.checked_output(files, options.out)
+    if options.into_editions:
+        files = edition_files(files, source.document, options)
+    written = align.checked_output(files, options.out, around=options.into_editions)
     return Outcome(source, files, readings, entries, written, alignment(readings))
 
 
@@ -115,6 +134,31 @@ def with_edition(document: Document, options: Options) -> Document:
             data["sources"][lang] = {"description": {other: options.source_note for other in languages.LANGUAGES},
                                      **({"published": options.date} if options.date else {})}
     return Document.model_validate(data, strict=False)
+
+
+def edition_files(files: dict[str, str], document: Document, options: Options) -> dict[str, str]:
+    """The edition's files in its folder of `out`, and editions.yaml listing it (its kind kept
+    from the list where --kind is not given)."""
+    listing = None
+    if editions.holds_editions(options.out):
+        loaded = editions.load_editions(options.out)
+        if loaded.listing is None:
+            raise SourceError(loaded.problems)
+        listing = loaded.listing
+    known = {entry.id: entry for entry in listing.editions} if listing else {}
+    edition = document.edition
+    where = display_path(options.out / paths.EDITIONS_FILE)
+    problem = ids.file_id_problem(edition.id)
+    if problem:  # it names the edition's folder: never a path out of `out`
+        raise SourceError([Problem(where, 1, edition.id, "", f"edition id {problem}")])
+    kind = options.kind or (known[edition.id].kind if edition.id in known else None)
+    if kind is None:
+        raise SourceError([Problem(where, 1, edition.id, "", f"edition '{edition.id}' is new here: give its --kind "
+                                                            "(draft, final draft, adopted or amended)")])
+    entry = EditionEntry(id=edition.id, date=edition.date, kind=kind, name=edition.name)
+    folder = f"{paths.EDITIONS_DIR}/{edition.id}"
+    return {paths.EDITIONS_FILE: save.editions_yaml(editions.listed(listing, entry, options.current)),
+            **{f"{folder}/{relative}": text for relative, text in files.items()}}
 
 
 def alignment(readings: dict[str, read.Reading]) -> list[str]:

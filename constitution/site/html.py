@@ -38,14 +38,18 @@ def oneline(text: str) -> str:
     return " ".join(str(text).split())
 
 
-@lru_cache(maxsize=1)
-def fragments():
+FRAGMENTS = "fragments.html.j2"
+EDITIONS = "editions.html.j2"  # the comparison views of a source of several editions (site/editions.py)
+
+
+@lru_cache(maxsize=2)
+def fragments(template: str = FRAGMENTS):
     environment = Environment(loader=PackageLoader("constitution.site", "templates"), autoescape=True,
                               undefined=StrictUndefined, finalize=_escaped, keep_trailing_newline=False)
     environment.filters.update(literal=literal, oneline=oneline, inline=inline)
     environment.globals["contract"] = contract
-    return environment.get_template("fragments.html.j2").module
+    return environment.get_template(template).module
 
 
-def render(macro: str, *args) -> str:
-    return str(getattr(fragments(), macro)(*args))
+def render(macro: str, *args, template: str = FRAGMENTS) -> str:
+    return str(getattr(fragments(template), macro)(*args))

@@ -17,6 +17,7 @@ from constitution.core import languages, paths, urls
 from constitution.site.pages import language_pages
 from constitution.site.units import Lang, Page
 from constitution.source import ui
+from constitution.source.editions import Editions
 from constitution.source.model import Source
 
 GENERATED_MD = f"<!-- {paths.GENERATED_MARKER}: edit translations/, not this file -->"
@@ -71,15 +72,25 @@ def page_text(page: Page) -> str:
     return "\n".join([GENERATED_MD, "", *page.lines]).rstrip() + "\n"
 
 
-def site_files(source: Source) -> dict[str, str]:
+def site_files(source: Source, editions: Editions | None = None) -> dict[str, str]:
     """Every generated file under docs/, as {relative path: text} (the offline bundle's pages are
-    the website's, converted: build/offline.py)."""
+    the website's, converted: build/offline.py). A source of several editions adds its dated and
+    comparison pages (site/editions.py); a one-edition source's files are what they always were."""
     files, pages = {}, {}
+    several = editions is not None and editions.several
     for code in languages.LANGUAGES:
         pages[code] = language_pages(Lang(source, code), source)
+        if several:  # the current edition's preamble and articles say which edition they show
+            from constitution.site.editions import with_notices
+
+            pages[code] = with_notices(editions, code, pages[code])
         for page in pages[code]:
             files[urls.page_source(page.key, code)] = page_text(page)
     files[paths.SITE_DATA_FILE] = site_data(source, pages)
+    if several:
+        from constitution.site.editions import edition_files
+
+        files.update(edition_files(editions, GENERATED_MD))
     return files
 
 

@@ -95,13 +95,7 @@ def home_page(lang: Lang, source: Source) -> Page:
     lines += banner(lang, page, list(source.units()))
     lines += other_languages(lang, source, page)
     lines += facts(lang, source, page) + [""]
-    lines += [heading(2, literal_markdown(lang.ui("site_contents")), "contents"), ""]
-    if source.preamble.recitals:
-        lines.append(f"- [{literal_markdown(lang.ui('preamble'))}]({link(page, ids.PREAMBLE_ID)})")
-    for section in source.document.sections:
-        lines.append(f"- [{literal_markdown(section_title(lang, section))}]({link(page, section.id)})")
-        for article in source.section_articles(section):
-            lines.append(f"    - [{literal_markdown(article_heading(lang, article))}]({link(page, article.id)})")
+    lines += contents(lang, source, page)
     lines += [""] + parallel.home_links(lang, source)
     lines += [heading(2, literal_markdown(lang.ui("site_downloads_pdf")), "pdf"), ""]
     by_language = {item.language: item for item in catalogue.pdfs()}
@@ -111,6 +105,20 @@ def home_page(lang: Lang, source: Source) -> Page:
     all_files = literal_markdown(lang.ui("site_all_downloads"))
     lines += ["", f"[{all_files}]({link(page, urls.DOWNLOADS_PAGE)})"]
     return Page(page, lang.ui("site_home"), lines)
+
+
+def contents(lang: Lang, source: Source, page: str, key=lambda target: target, sections: bool = True) -> list[str]:
+    """The contents: the preamble, each section (a link to its page, with `sections`) and its
+    articles, each linked from `page` to the page `key` gives (an edition's dated one: editions.py)."""
+    lines = [heading(2, literal_markdown(lang.ui("site_contents")), "contents"), ""]
+    if source.preamble.recitals:
+        lines.append(f"- [{literal_markdown(lang.ui('preamble'))}]({link(page, key(ids.PREAMBLE_ID))})")
+    for section in source.document.sections:
+        title = literal_markdown(section_title(lang, section))
+        lines.append(f"- [{title}]({link(page, key(section.id))})" if sections else f"- {title}")
+        for article in source.section_articles(section):
+            lines.append(f"    - [{literal_markdown(article_heading(lang, article))}]({link(page, key(article.id))})")
+    return lines
 
 
 def preamble_page(lang: Lang, source: Source) -> Page:

@@ -209,8 +209,44 @@ class Document(Strict):
     timeline: list[Event]
 
 
+# --- several editions (editions.yaml and editions/<id>/) ------------------------------------
+
+EditionKind = Literal["draft", "final draft", "adopted", "amended"]
+EDITION_KINDS: tuple[str, ...] = EditionKind.__args__
+
+
+class EditionEntry(Strict):
+    """One edition of a source that holds several: its folder is editions/<id>/, a complete source."""
+
+    id: str
+    date: datetime.date
+    kind: EditionKind
+    name: Localized
+
+
+class EditionList(Strict):
+    """editions.yaml: the editions in the order the text went through them, and the current one."""
+
+    current: str
+    editions: list[EditionEntry]
+
+
+class SameAs(Strict):
+    """A hand correction of the computed correspondence (same_as.yaml in a later edition's folder):
+    this edition's unit `id` follows the previous edition's `same_as`, or (null) is new."""
+
+    id: str
+    same_as: str | None
+
+
+class Corrections(Strict):
+    corrections: list[SameAs]
+
+
 # Interface strings in every language, one required field per key (ui.yaml).
-UI = create_model("UI", __base__=ui.Strings, **{key: (Localized, ...) for key in ui.KEYS})
+# The strings of a source of several editions are optional here (rules_editions.py asks for them there).
+UI = create_model("UI", __base__=ui.Strings, **{key: (Localized, ...) for key in ui.KEYS},
+                  **{key: (Localized | None, None) for key in ui.EDITION_KEYS})
 
 
 UNIT_KINDS = ("title", "recital", "section", "chapter", "heading", "article", "clause", "point",

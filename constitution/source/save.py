@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from constitution.core import languages, paths
-from constitution.source.model import Article, Document, Preamble, Source
+from constitution.source.model import Article, Document, EditionList, Preamble, Source
 
 FORMAT_NOTE = "Format: translations/README.md."
 DOCUMENT_HEADER = (
@@ -28,10 +28,11 @@ DOCUMENT_COMMENTS = {"full_text": "The size of the whole published text; this ed
 
 # Every mapping of the format lists its keys in this order (unknown keys last, as given).
 KEY_ORDER = (
-    "schema_version", "id", "number", "section", "date", "title", "name", "names", "author",
+    "schema_version", "current", "id", "number", "section", "date", "kind", "title", "name", "names", "author",
     "description", "published", "url", "edition", "full_text", "languages", "sources",
     "status", "text", "note", *languages.LANGUAGES, "sections", "articles", "chapters", "recitals",
     "parts", "clauses", "points", "wrap_up", "notes", "timeline",
+    "editions", "same_as",
 )
 _RANK = {key: index for index, key in enumerate(KEY_ORDER)}
 
@@ -122,6 +123,16 @@ def document_yaml(document: Document) -> str:
 
 def preamble_yaml(preamble: Preamble) -> str:
     return dump(_data(preamble), PREAMBLE_HEADER)
+
+
+EDITIONS_HEADER = (
+    "The editions this source holds, oldest first, and the current one; each edition's text is\n"
+    f"in editions/<id>/. {FORMAT_NOTE}"
+)
+
+
+def editions_yaml(listing: EditionList) -> str:
+    return dump(listing.model_dump(mode="python"), EDITIONS_HEADER)
 
 
 def article_header(article: Article) -> str:

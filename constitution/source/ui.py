@@ -51,6 +51,16 @@ KEYS = (
 )
 
 
+# The strings of the pages of a source of several editions (site/editions.py): a one-edition
+# source may leave them out; rules_editions.py asks every edition of several for each of them.
+EDITION_KEYS = (
+    "edition_notice", "edition_current", "edition_not_current", "edition_current_link", "edition_not_in_current",
+    "edition_editions", "edition_changes", "edition_changes_title", "edition_changes_intro", "edition_changed",
+    "edition_moved", "edition_new", "edition_dropped", "edition_was", "edition_none", "edition_compare",
+    "edition_compare_title", "edition_inserted", "edition_deleted", "edition_unit_dropped",
+)
+
+
 # Keys an older ui.yaml may still have: what became of each (load.py says so at its line).
 RETIRED = {
     "cite_date_format": "renamed date_format (it now dates the site and the PDF covers too)",
@@ -77,13 +87,16 @@ class Strings(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
     def get(self, key: str, lang: str) -> str:
-        if key not in KEYS:
+        if key not in KEYS and key not in EDITION_KEYS:
             raise KeyError(f"ui.yaml declares no string '{key}' (source/ui.py KEYS)")
-        return getattr(getattr(self, key), lang)
+        strings = getattr(self, key)
+        if strings is None:  # validate asks a source of several editions for every one
+            raise KeyError(f"ui.yaml has no '{key}' (a source of several editions needs it)")
+        return getattr(strings, lang)
 
     def items(self) -> Iterator[tuple[str, object]]:
-        """(key, its strings) for every key, in declaration order."""
-        return ((key, getattr(self, key)) for key in KEYS)
+        """(key, its strings) for every key it holds, in declaration order."""
+        return ((key, getattr(self, key)) for key in (*KEYS, *EDITION_KEYS) if getattr(self, key) is not None)
 
 
 # The placeholders each key may hold (a key not listed holds none).
@@ -103,12 +116,14 @@ PLACEHOLDERS: dict[str, frozenset[str]] = {key: frozenset(names.split()) for key
     "cite_copied_link": "unit", "cite_copied_citation": "unit",
     "parallel_article_title": "article", "parallel_back": "n", "parallel_previous": "article",
     "parallel_next": "article", "parallel_column": "n", "status_about": "link",
+    "edition_notice": "edition date", "edition_changes_title": "edition", "edition_changes_intro": "previous",
+    "edition_was": "article", "edition_compare_title": "article",
 }.items()}
 
 
 def undeclared(*tables) -> list[str]:
     """The keys of `tables` (PLACEHOLDERS, ORDINAL_KEYS, THEME_KEYS …) that KEYS does not declare."""
-    return [key for table in tables for key in table if key not in KEYS]
+    return [key for table in tables for key in table if key not in KEYS and key not in EDITION_KEYS]
 
 
 # A misspelt key in a table beside KEYS would silently never apply: refuse it when the package loads.

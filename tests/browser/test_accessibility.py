@@ -136,6 +136,9 @@ def readable(audit: Audit, violation: dict) -> str:
 # In the browser: the rich fixture, which has every kind of page and more in it than the
 # repo's text (units missing in ru, points, special characters); the same templates serve both.
 CASES = [("rich", lang) for lang in LANGUAGES]
+# and the source of three editions: its dated pages, change pages and comparison views (their
+# kinds come from the sitemap: 'N-N-N/art_N', 'compare/N-N-N..N-N-N/art_N', …)
+CASES += [("editions", lang) for lang in LANGUAGES]
 
 
 @pytest.mark.parametrize("name, lang", CASES, ids=[f"{name}-{lang}" for name, lang in CASES])

@@ -30,9 +30,10 @@ NOT_FOUND = "404.html"
 
 def page_key(src_uri: str) -> str:
     """'ru/art_2/index.md' -> 'art_2'; 'kk/index.md' -> ''; 'en/parallel/art_2/index.md' ->
-    'parallel/art_2' (see urls.page_source)."""
+    'parallel/art_2'; a comparison view of several editions, 'kk/compare/<a>..<b>/art_4/index.md'
+    -> 'compare/<a>..<b>/art_4' (see urls.page_source)."""
     parts = src_uri.split("/")
-    if parts[0] not in languages.LANGUAGES or parts[-1] != "index.md" or len(parts) > 4:
+    if parts[0] not in languages.LANGUAGES or parts[-1] != "index.md" or len(parts) > 5:
         raise PluginError(f"{src_uri}: not a generated page path (urls.page_source)")
     return "/".join(parts[1:-1])
 

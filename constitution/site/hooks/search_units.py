@@ -53,8 +53,8 @@ _shown: dict[str, tuple[str, list[dict]]] = {}  # page.url -> (its HTML as shown
 @event_priority(10)  # before material/search (priority 0) indexes page.content
 def _index_without_units(context, page, config, nav):
     index = _search_index(config)
-    if index is None or not page.content:
-        return context
+    if index is None or not page.content or (page.meta.get("search") or {}).get("exclude"):
+        return context  # a page out of search (an earlier edition's) gives no unit its entry
     units, rest = split_units(page.content, page.url, config.theme["language"])
     rest = rest.strip()  # text before the first heading would be an entry of its own, untitled
     if rest != page.content:

@@ -23,7 +23,7 @@ def problems_text(report: linkcheck.Report) -> str:
     return f"{len(report.problems)} problem(s):\n" + "\n".join(report.problems)
 
 
-@pytest.mark.parametrize("name", ["repo", "rich"])
+@pytest.mark.parametrize("name", ["repo", "rich", "editions"])
 def test_every_link_and_fragment_of_the_website_resolves(built_site, name):
     site = built_site(name).site
     report = linkcheck.check(site, site_url=GATES_SITE_URL)
@@ -52,7 +52,7 @@ def unit_urls(source_dir: Path, offline: bool = False) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("name", ["repo", "rich"])
+@pytest.mark.parametrize("name", ["repo", "rich", "editions"])
 def test_every_unit_has_its_anchor_in_every_language(built_site, name):
     built = built_site(name)
     cited = unit_urls(built.source)

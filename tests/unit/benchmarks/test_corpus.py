@@ -19,6 +19,10 @@ from constitution.source.load import load_source
 KAZAKH_LETTERS = set("әғқңөұүһі")
 
 
+def files(directory):
+    return {p.relative_to(directory): p.read_bytes() for p in sorted(directory.rglob("*")) if p.is_file()}
+
+
 @pytest.fixture(scope="module")
 def source96(tmp_path_factory):
     directory = corpus.write(tmp_path_factory.mktemp("corpus") / "source", 96)
@@ -67,9 +71,6 @@ def test_corpus_words_are_synthetic(source96):
 
 
 def test_corpus_is_deterministic(tmp_path):
-    def files(directory):
-        return {p.relative_to(directory): p.read_bytes() for p in sorted(directory.rglob("*")) if p.is_file()}
-
     first = files(corpus.write(tmp_path / "a", 24))
     assert first == files(corpus.write(tmp_path / "b", 24))
     assert first != files(corpus.write(tmp_path / "c", 24, seed=7))
@@ -242,3 +243,71 @@ def test_html_parts_measures_the_layout_elements():
     content = b'<article class="md-content__inner md-typeset">text</article>'
     page = b"<html><body>" + header + nav + content + b"</body></html>"
     assert weight.html_parts(page) == {"header": len(header), "navigation": len(nav), "content": len(content)}
+
+
+@pytest.fixture(scope="module")
+def editions96(tmp_path_factory):
+    directory = corpus.write_editions(tmp_path_factory.mktemp("editions") / "source", 96)
+    return directory, validate.checked_editions(directory)
+
+
+def test_three_edition_corpus_validates_with_only_missing_text_warnings(editions96):
+    directory, editions = editions96
+    problems = validate.problems(directory)
+    assert problems and all(p.severity == "warning" and p.message == "no text yet (status: missing)" for p in problems)
+    assert [(e.id, e.kind, len(e.source.articles)) for e in editions.editions] == [
+        ("2026-01-30", "draft", 95), ("2026-02-12", "final draft", 96), ("2026-03-15", "adopted", 96)]
+    assert editions.current_id == "2026-03-15"
+
+
+def test_three_edition_corpus_renumbers_from_the_inserted_article(editions96):
+    from constitution.editions.correspondence import all_correspondences
+
+    _, editions = editions96
+    final, adopted = all_correspondences(editions)
+    inserted = 48
+    assert [(m.id, m.status) for m in final.articles if m.status == "new"] == [(f"art_{inserted}", "new")]
+    for match in final.articles:
+        number = int(match.id.removeprefix("art_"))
+        if number > inserted:
+            assert (match.status, match.previous) == ("moved", f"art_{number - 1}"), match
+        elif number < inserted:
+            assert match.previous == match.id and match.status in ("unchanged", "changed"), match
+    assert final.dropped_articles == () and len(final.dropped_units) == 1
+    assert {m.status for m in adopted.articles} <= {"unchanged", "changed"} and adopted.dropped_units == ()
+    assert any(m.status == "changed" for m in adopted.units)
+
+
+def test_three_edition_corpus_is_the_same_bytes_for_the_same_seed(tmp_path):
+    first = files(corpus.write_editions(tmp_path / "a", 24))
+    assert first == files(corpus.write_editions(tmp_path / "b", 24))
+    assert first != files(corpus.write_editions(tmp_path / "c", 24, seed=7))
+
+
+def test_the_three_edition_rows_run_each_command_on_the_editions_corpus(tmp_path, monkeypatch):
+    from benchmarks import run
+    from benchmarks.measure import Measurement
+
+    ran = []
+    monkeypatch.setattr(run.Size, "measure", lambda self, name, argv, **_: ran.append((name, argv)) or
+                        Measurement(1.0, 0.5, 40.0, 1))
+    size = run.Size(12, tmp_path / "work", 60)
+    run.three_editions(size)
+    source = str(tmp_path / "work" / "source-editions")
+    assert [(name, argv[3], argv[argv.index("--source") + 1]) for name, argv in ran] == [
+        ("validate: three editions", "validate", source), ("export: three editions", "export", source),
+        ("editions: three editions", "editions", source), ("site: three editions", "site", source)]
+    export_out = ran[1][1][ran[1][1].index("--out") + 1]
+    assert export_out.startswith(str(tmp_path / "work"))
+    assert [row.stage for row in size.rows] == list(report.EDITIONS_ROWS)
+    assert validate.checked_editions(tmp_path / "work" / "source-editions").several
+
+
+def test_three_editions_need_an_article_more_than_sections(tmp_path):
+    from benchmarks import run
+
+    size = run.Size(11, tmp_path / "work", 60)
+    run.three_editions(size)
+    assert [(row.stage, row.error) for row in size.rows] == [
+        (name, "three editions need at least 12 articles: the draft has one less, one per section")
+        for name in report.EDITIONS_ROWS]

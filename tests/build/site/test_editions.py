@@ -1,0 +1,168 @@
+"""The site of a source of several editions (tests/data/editions, built once): every edition at
+its dated address in three languages, the current one also at today's addresses, the notice of
+each edition with its link to the same unit in the current one, the what-changed pages and the
+comparison views holding exactly the fixture's changes, and search covering the current edition
+alone (the link check of every page: tests/build/build/test_links.py)."""
+
+from __future__ import annotations
+
+import json
+
+import lxml.html
+import pytest
+
+from constitution.core import languages, urls
+from constitution.site import search_index
+
+A, B, C = "2026-01-30", "2026-02-12", "2026-03-15"
+ARTICLES = {A: 6, B: 7, C: 6}
+COMPARED = {f"{A}..{B}": ["art_2", "art_4", "art_7", "preamble"], f"{B}..{C}": ["art_1", "art_2", "art_4"],
+            f"{A}..{C}": ["art_1", "art_2", "art_4", "art_6", "preamble"]}  # any two editions compare
+
+
+@pytest.fixture(scope="module")
+def site(built_site):
+    return built_site("editions").site
+
+
+def page(site, key, lang):
+    return lxml.html.parse(str(site / urls.page_file(key, lang))).getroot()
+
+
+def folders(path):
+    return sorted(p.name for p in path.iterdir() if p.is_dir())
+
+
+@pytest.mark.parametrize("lang", languages.LANGUAGES)
+def test_every_edition_has_its_dated_pages(site, lang):
+    for edition, count in ARTICLES.items():
+        root = site / urls.page_url(edition, lang)
+        expected = sorted([*(f"art_{n}" for n in range(1, count + 1)), "preamble", *(["changes"] if edition != A else [])])
+        assert folders(root) == expected, edition
+        assert all((root / name / "index.html").is_file() for name in expected)
+    compare = site / urls.page_url("compare", lang)
+    assert {name: folders(compare / name) for name in folders(compare)} == COMPARED
+    assert (compare / f"{A}..{C}" / "index.html").is_file()  # what changed from the draft to the adopted text
+
+
+@pytest.mark.parametrize("lang", languages.LANGUAGES)
+def test_the_current_edition_keeps_todays_addresses(site, lang):
+    for n in range(1, 7):
+        assert (site / urls.page_file(f"art_{n}", lang)).is_file()
+    assert not (site / urls.page_file("art_7", lang)).exists()  # the final draft's Article 7 is the adopted 6
+    today = page(site, "art_4", lang).get_element_by_id("art_4__para_3").text_content()
+    dated = page(site, f"{C}/art_4", lang).get_element_by_id("art_4__para_3").text_content()
+    assert today == dated
+
+
+NOTICES = [  # (page, the link of "the same text in the current edition", or None: no longer held)
+    (f"{A}/art_3", "art_4"), (f"{A}/art_2", "art_2"), (f"{A}/art_6", "art_6"), (f"{B}/art_5", None),
+    (f"{B}/art_7", "art_6"), (f"{A}/preamble", "preamble"),
+]
+
+
+@pytest.mark.parametrize("lang", languages.LANGUAGES)
+@pytest.mark.parametrize("key, now", NOTICES, ids=[key for key, _ in NOTICES])
+def test_an_earlier_edition_says_so_and_links_the_current_text(site, lang, key, now):
+    notice = page(site, key, lang).find_class("edition-notice")
+    assert len(notice) == 1
+    links = [a.get("href") for a in notice[0].iter("a") if "compare/" not in a.get("href")]
+    if now is None:
+        assert links == []
+    else:
+        expected = urls.page_url(now, lang)
+        assert len(links) == 1 and (site / urls.page_url(key, lang) / links[0]).resolve() == (site / expected).resolve()
+
+
+@pytest.mark.parametrize("lang", languages.LANGUAGES)
+def test_the_current_editions_dated_pages_say_it_is_current(site, lang):
+    notice = page(site, f"{C}/art_1", lang).find_class("edition-notice")[0]
+    assert [a.get("href") for a in notice.iter("a")] == [f"../../compare/{B}..{C}/art_1/"]  # it changed: compare
+    assert page(site, f"{A}/art_1", lang).find_class("edition-notice")[0].text_content() != notice.text_content()
+
+
+def groups(root) -> dict[str, list[str]]:
+    """The change page's groups: heading id -> the article pages its items link first."""
+    out, current = {}, None
+    for element in root.xpath("//article")[0].iter("h2", "li"):
+        if element.tag == "h2":
+            current = element.get("id")
+            out[current] = []
+        elif current is not None:
+            out[current].append(element.find("a").get("href"))
+    return out
+
+
+CHANGES = {
+    B: {"changed": ["../art_2/"], "moved": ["../art_4/", "../art_5/", "../art_6/", "../art_7/"],
+        "new": ["../art_3/"], "dropped": []},
+    C: {"changed": ["../art_1/", "../art_2/", "../art_4/"], "moved": ["../art_5/", "../art_6/"], "new": [],
+        "dropped": [f"../../{B}/art_5/"]},
+}
+
+
+@pytest.mark.parametrize("lang", languages.LANGUAGES)
+@pytest.mark.parametrize("edition", [B, C])
+def test_the_change_page_lists_exactly_the_fixtures_changes(site, lang, edition):
+    root = page(site, f"{edition}/changes", lang)
+    found = groups(root)
+    assert {key: found.get(key) for key in CHANGES[edition]} == CHANGES[edition]
+    preamble = [a.get("href") for a in root.xpath("//article//a") if a.get("href", "").endswith("/preamble/")]
+    assert bool(preamble) == (edition == B)  # the final draft reworded recital 2
+
+
+def marks(root, unit_id):
+    unit = root.get_element_by_id(unit_id)
+    return ([d.text_content() for d in unit.iter("del")], [i.text_content() for i in unit.iter("ins")])
+
+
+def test_the_comparison_view_marks_words_deleted_and_inserted(site):
+    root = page(site, f"compare/{A}..{B}/art_2", "en")
+    assert marks(root, "art_2__para_1") == ([], [])
+    assert marks(root, "art_2__para_2") == ([], ["inserted: public ", "inserted:  and courts"])
+    assert marks(root, "dropped-art_2__para_3") == (["deleted: The flag, the emblem and the anthem are set by law."], [])
+    moved = page(site, f"compare/{A}..{B}/art_4", "ru")
+    assert marks(moved, "art_4__para_2") == ([], ["добавлено:  или жестокому обращению"])
+    assert "прежде: Статья 3, пункт 2" in moved.get_element_by_id("art_4__para_2").text_content()
+    rewritten = page(site, f"compare/{B}..{C}/art_4", "kk")
+    deleted, inserted = marks(rewritten, "art_4__para_3")
+    assert deleted and inserted and all(text.startswith("алынды: ") for text in deleted)
+
+
+@pytest.mark.parametrize("lang", languages.LANGUAGES)
+def test_a_change_is_not_told_by_colour_alone(site, lang):
+    root = page(site, f"compare/{B}..{C}/art_4", lang)
+    for element in [*root.iter("del"), *root.iter("ins")]:
+        hidden = element.find("span")
+        assert hidden is not None and "clip:rect(0,0,0,0)" in hidden.get("style")
+        assert hidden.text_content().strip() in {languages_word(lang, "deleted"), languages_word(lang, "inserted")}
+
+
+def languages_word(lang, which):
+    return {"kk": {"deleted": "алынды:", "inserted": "қосылды:"}, "ru": {"deleted": "удалено:", "inserted": "добавлено:"},
+            "en": {"deleted": "deleted:", "inserted": "inserted:"}}[lang][which]
+
+
+@pytest.mark.parametrize("lang", languages.LANGUAGES)
+def test_search_covers_the_current_edition_alone(site, lang):
+    index = json.loads((site / search_index.index_path(lang)).read_text(encoding="utf-8"))
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert not [loc for loc in locations if any(part in loc for part in (A, B, C, "compare/"))]
+    assert any(loc.endswith("art_4/") for loc in locations)
+
+
+def test_citations_on_a_dated_page_name_its_edition(site):
+    citation = page(site, f"{A}/art_3", "en").xpath("//*[@data-citation]")[0].get("data-citation")
+    assert "30 January 2026" in citation
+    assert "15 March 2026" in page(site, "art_3", "en").xpath("//*[@data-citation]")[0].get("data-citation")
+
+
+def test_two_editions_apart_compare_through_the_one_between(site):
+    found = groups(page(site, f"compare/{A}..{C}", "en"))
+    assert found == {"changed": ["../../2026-03-15/art_1/", "../../2026-03-15/art_2/",
+                                 "../../2026-03-15/art_6/"],  # the draft's 6 is the adopted 6, reworded
+                     "moved": ["../../2026-03-15/art_4/"],
+                     "new": ["../../2026-03-15/art_3/"], "dropped": [f"../../{A}/art_4/"]}
+    root = page(site, f"compare/{A}..{C}/art_4", "en")  # the draft's Article 3, the adopted 4
+    assert marks(root, "art_4__para_1") == ([], [])
+    assert "formerly Article 3, paragraph 1" in root.get_element_by_id("art_4__para_1").text_content()

@@ -1,0 +1,53 @@
+"""The generated pages of a source of several editions (site/editions.py, in this process): a
+one-edition source's files are what they were; several editions add exactly the dated and
+comparison pages, out of search, and leave today's pages as the current edition's alone."""
+
+import re
+
+from constitution.core import languages
+from constitution.site.nav import site_files
+from constitution.source.editions import single
+from constitution.source.validate import checked_editions, checked_source
+from tests.helpers import DATA, RICH
+
+EDITIONS = DATA / "editions"
+
+
+def test_a_one_edition_source_gets_no_page_more():
+    source = checked_source(RICH)
+    assert site_files(source, single(source)) == site_files(source)
+
+
+NOTICE = re.compile(r'\n!!! info edition-notice "[^"\n]*"\n\n    [^\n]*\n')
+
+
+def test_several_editions_add_their_pages_and_a_notice_on_todays_text():
+    editions = checked_editions(EDITIONS)
+    current = site_files(editions.current.source)
+    files = site_files(editions.current.source, editions)
+    noticed = {name for name in current if NOTICE.search(files[name])}
+    assert noticed == {f"{lang}/{key}/index.md" for lang in languages.LANGUAGES
+                       for key in ("preamble", *(f"art_{n}" for n in range(1, 7)))}
+    assert {name: NOTICE.sub("", files[name], count=1) for name in current} == current
+    compared = {name.split("/")[1] for name in noticed if "/compare/" in NOTICE.search(files[name]).group()}
+    assert compared == {"art_1", "art_2", "art_4"}  # what the adopted text changed: they link their comparison
+    added = sorted(set(files) - set(current))
+    per_language = {name.split("/", 1)[1] for name in added}
+    assert {name.split("/", 1)[0] for name in added} == set(languages.LANGUAGES)
+    assert len(added) == 3 * len(per_language)
+    dated = {name.split("/")[0] for name in per_language}
+    assert dated == {"2026-01-30", "2026-02-12", "2026-03-15", "compare"}
+    # each edition's home, preamble and articles, a change page of each later one; the
+    # comparisons: 4 and 3 of the consecutive pairs, the draft's with the adopted text (its page and 5)
+    assert len(per_language) == (1 + 1 + 6) + (1 + 1 + 7 + 1) + (1 + 1 + 6 + 1) + 4 + 3 + (1 + 5)
+    for name in added:
+        assert files[name].startswith("---\nsearch:\n  exclude: true\ndescription: "), name
+
+
+def test_every_dated_page_has_its_own_description():
+    editions = checked_editions(EDITIONS)
+    files = site_files(editions.current.source, editions)
+    for lang in languages.LANGUAGES:
+        descriptions = [text.split("\n")[3] for name, text in files.items()
+                        if name.startswith(f"{lang}/") and text.startswith("---\n")]
+        assert len(descriptions) == len(set(descriptions))
