@@ -14,6 +14,7 @@ NOTE_BADGE = "unit__badge"  # the word over a note («Примечание»): a
 DATA_LABEL = "data-label"  # how a reader names the unit: the search entry's title
 DATA_CITE = "data-cite"  # the unit's own part of its citation (reader.js)
 DATA_STATUS = "data-status"
+SCREEN_READER_ONLY = "sr-only"  # words a screen reader says and the eye does not see (constitution.css)
 SEARCH_EXCLUDE = "data-search-exclude"  # left out of the search index (on a heading: its section too)
 # What search leaves out besides SEARCH_EXCLUDE: elements of these classes (the unofficial-translation
 # banner, an article's link to its side-by-side page), and sections, by the id of their heading (the
