@@ -69,12 +69,12 @@ def script_hashes_of(page: str) -> list[str]:
     return found
 
 
-def script_hashes(site: Path) -> list[str]:
+def script_hashes(site: Path, files: list[str] | None = None) -> list[str]:
     """The distinct inline scripts' hashes of every page of the site, sorted; BuildError on inline
     code the policy allows no other way (a style attribute, an event handler, a <style>)."""
     found: set[str] = set()
     problems = []
-    for name in site_files(site):
+    for name in site_files(site) if files is None else files:
         if headers.extension(name) != "html":
             continue
         page = (site / name).read_text(encoding="utf-8")
@@ -93,12 +93,12 @@ def levels(name: str) -> tuple[int, int]:
     return SHARED_LEVELS if shared else TEXT_LEVELS
 
 
-def precompress(site: Path) -> list[Path]:
+def precompress(site: Path, files: list[str] | None = None) -> list[Path]:
     """A .gz and a .br copy beside every text file of the site, each only if it is smaller."""
     import brotli
 
     written = []
-    for name in site_files(site):
+    for name in site_files(site) if files is None else files:
         if not headers.compressible(name):
             continue
         data = (site / name).read_bytes()
@@ -126,13 +126,14 @@ class Served:
         return headers.file_headers(name, self.hashes, self.hsts, self.checksums.get(name.rsplit("/", 1)[-1]))
 
 
-def served(site: Path, site_url: str, hsts: bool) -> Served:
+def served(site: Path, site_url: str, hsts: bool, files: list[str] | None = None) -> Served:
     parts = urlsplit(site_url)
     if hsts and parts.scheme != "https":
         raise BuildError([f"--hsts: the site's address {site_url} is not https: HSTS is sent over https only"])
-    downloads = [name for name in site_files(site) if headers.kind_of(name).name == "download"]
+    files = site_files(site) if files is None else files  # listed once: walking the site costs
+    downloads = [name for name in files if headers.kind_of(name).name == "download"]
     checksums = {name.rsplit("/", 1)[-1]: hashlib.sha256((site / name).read_bytes()).hexdigest() for name in downloads}
-    return Served(parts.path or "/", parts.hostname or "localhost", script_hashes(site), hsts, checksums)
+    return Served(parts.path or "/", parts.hostname or "localhost", script_hashes(site, files), hsts, checksums)
 
 
 # --- nginx
@@ -149,7 +150,7 @@ def nginx_conf(site: Path, root: Path, site_url: str, where: Served) -> str:
     from jinja2 import Environment, PackageLoader, StrictUndefined
 
     path = where.path
-    files = site_files(site)
+    files = site_files(site)  # _headers included: written by now
     table = {name: where.headers(name) for name in files}
     types: dict[str, list[str]] = {}
     for item in headers.TYPES.values():
@@ -272,13 +273,13 @@ def headers_file(rules: list[tuple[str, dict[str, str]]]) -> str:
 def write(site: Path, deploy: Path, root: Path, site_url: str, hsts: bool) -> list[Path]:
     """The copies, `_headers` and `deploy/nginx.conf` of the website in `site`, to be served
     from `root` (its folder after the swap); the files written."""
-    where = served(site, site_url, hsts)
     files = site_files(site)
+    where = served(site, site_url, hsts, files)
     rules = header_rules(files, where)
     problems = header_rules_problems(files, rules, where)
     if problems:
         raise BuildError(problems)
-    written = precompress(site)
+    written = precompress(site, files)
     (site / HEADERS_FILE).write_text(headers_file(rules), encoding="utf-8")
     deploy.mkdir(parents=True, exist_ok=True)
     (deploy / NGINX_CONF).write_text(nginx_conf(site, root, site_url, where), encoding="utf-8")
