@@ -213,7 +213,7 @@ def header_rules(files: list[str], where: Served) -> list[tuple[str, dict[str, s
         if not headers.kind_of(name).language or headers.language_of(name) != languages.DEFAULT_LANGUAGE:
             continue
         folder = name.split("/", 1)[0] if "/" in name else None
-        grouped = re.fullmatch(r"([a-z]+_)[0-9]+", folder or "")  # art_2, sec_1: one rule for all
+        grouped = re.fullmatch(r"([a-z]+_)[0-9]+(?:-[0-9]+)*", folder or "")  # art_2, art_26-1, sec_1: one rule for all
         if folder is None or folder == urls.DOWNLOADS_DIR:  # the Downloads page lies among the files
             patterns[url_of(name, path)] = None
         else:

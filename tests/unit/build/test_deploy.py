@@ -71,7 +71,7 @@ def test_copies_are_smaller_reproducible_and_only_of_text(tmp_path):
 def small_site(tmp_path):
     return write_site(tmp_path / "site", {
         "index.html": page(), "404.html": page(), "art_1/index.html": page(), "art_12/index.html": page(),
-        "sec_1/index.html": page(), "about/index.html": page(), "downloads/index.html": page(),
+        "art_26-1/index.html": page(), "sec_1/index.html": page(), "2026-01-30/art_1/index.html": page(), "about/index.html": page(), "downloads/index.html": page(),
         "downloads/constitution.csv": "id,kk\n", "ru/index.html": page(), "ru/404.html": page(),
         "en/art_1/index.html": page(), "assets/javascripts/bundle.0123abcd.min.js": "x",
         "assets/javascripts/reader.js": "x", "assets/fonts/noto-sans/a.woff2": "x", "search/kk.json": "{}",
@@ -88,6 +88,8 @@ def test_header_rules_give_every_file_the_table_s_headers_once(tmp_path):
     patterns = [pattern for pattern, _ in rules]
     assert patterns[:3] == ["/constitution/*", "/constitution/ru/*", "/constitution/en/*"]
     assert "/constitution/art_*" in patterns and "/constitution/downloads/" in patterns
+    assert not any(pattern.startswith("/constitution/art_26") for pattern in patterns)  # art_* holds it
+    assert "/constitution/2026-01-30/*" in patterns  # an edition's dated pages
     assert "/constitution/assets/javascripts/bundle.0123abcd.min.js" in patterns
     assert ".constitution-build" not in " ".join(patterns)
 
