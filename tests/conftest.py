@@ -149,9 +149,19 @@ def units_source(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def sources(rich_source, units_source) -> dict[str, Path]:
-    """The sources the builds are made of: "rich" and "units" (the fixtures) and "repo" (translations/)."""
-    return {"rich": rich_source, "units": units_source, "repo": ROOT / "translations"}
+def inflected_source(tmp_path_factory) -> Path:
+    """tests/data/inflected (Kazakh word forms, for search) with the repository's ui.yaml."""
+    directory = tmp_path_factory.mktemp("inflected") / "source"
+    shutil.copytree(DATA / "inflected", directory)
+    shutil.copyfile(ROOT / "translations" / "ui.yaml", directory / "ui.yaml")
+    return directory
+
+
+@pytest.fixture(scope="session")
+def sources(rich_source, units_source, inflected_source) -> dict[str, Path]:
+    """The sources the builds are made of: "rich", "units" and "inflected" (the fixtures) and
+    "repo" (translations/)."""
+    return {"rich": rich_source, "units": units_source, "inflected": inflected_source, "repo": ROOT / "translations"}
 
 
 # --- Built sites, each built once per session and shared by the tests that read it
@@ -184,6 +194,27 @@ def served_site(tmp_path_factory, serve, sources):
             work = tmp_path_factory.mktemp(f"served-{name}")
             url = serve(work / "site")  # first the address, then the site built for it
             cache[name] = (url, build_site(sources[name], work, site_url=url).site)
+        return cache[name]
+
+    return get
+
+
+@pytest.fixture(scope="session")
+def offline_site(tmp_path_factory, served_site):
+    """offline_site("repo" | "rich" | …) -> the files of that source's offline bundle in a folder:
+    its served site converted (build/offline.py bundle_files, what `python -m constitution
+    offline` packs), without building again; written once."""
+    from constitution.build import offline
+
+    cache: dict[str, Path] = {}
+
+    def get(name: str) -> Path:
+        if name not in cache:
+            folder = tmp_path_factory.mktemp(f"offline-{name}")
+            for path, data in offline.bundle_files(served_site(name)[1]).items():
+                (folder / path).parent.mkdir(parents=True, exist_ok=True)
+                (folder / path).write_bytes(data)
+            cache[name] = folder
         return cache[name]
 
     return get
