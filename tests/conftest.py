@@ -126,35 +126,34 @@ def serve():
 # --- The fixture sources
 
 
-@pytest.fixture(scope="session")
-def rich_source(tmp_path_factory) -> Path:
-    """tests/data/rich with the repository's interface strings (translations/ui.yaml).
+def _with_repository_ui(tmp_path_factory, name: str) -> Path:
+    """A copy of tests/data/NAME with the repository's interface strings (translations/ui.yaml).
 
     The fixture's legal-text shapes are what the tests are about; its ui.yaml is a copy of
     the repository's and would lag behind keys that stages add, so it is taken fresh.
     """
-    directory = tmp_path_factory.mktemp("rich") / "source"
-    shutil.copytree(DATA / "rich", directory)
+    directory = tmp_path_factory.mktemp(name) / "source"
+    shutil.copytree(DATA / name, directory)
     shutil.copyfile(ROOT / "translations" / "ui.yaml", directory / "ui.yaml")
     return directory
+
+
+@pytest.fixture(scope="session")
+def rich_source(tmp_path_factory) -> Path:
+    """tests/data/rich (points, units missing in ru, special characters) with the repository's ui.yaml."""
+    return _with_repository_ui(tmp_path_factory, "rich")
 
 
 @pytest.fixture(scope="session")
 def units_source(tmp_path_factory) -> Path:
     """tests/data/units (every kind of unit of format version 2) with the repository's ui.yaml."""
-    directory = tmp_path_factory.mktemp("units") / "source"
-    shutil.copytree(DATA / "units", directory)
-    shutil.copyfile(ROOT / "translations" / "ui.yaml", directory / "ui.yaml")
-    return directory
+    return _with_repository_ui(tmp_path_factory, "units")
 
 
 @pytest.fixture(scope="session")
 def inflected_source(tmp_path_factory) -> Path:
     """tests/data/inflected (Kazakh word forms, for search) with the repository's ui.yaml."""
-    directory = tmp_path_factory.mktemp("inflected") / "source"
-    shutil.copytree(DATA / "inflected", directory)
-    shutil.copyfile(ROOT / "translations" / "ui.yaml", directory / "ui.yaml")
-    return directory
+    return _with_repository_ui(tmp_path_factory, "inflected")
 
 
 @pytest.fixture(scope="session")
