@@ -27,14 +27,14 @@
     "short_stems": ["ай", "ал", "ат", "ел", "ем", "ер", "ет", "ой", "су", "ту", "ұл", "үй", "ән", "әр", "іс", "өз", "өт"],
     "slots": [
       {
-        "name": "finite verb: 3rd person present-future, and its negation (after a vowel its -йды is left: құрылтайды is the accusative of құрылтай)",
+        "id": "finite_verb", "why": "3rd person present-future, and its negation; -йды after a vowel is left to the case slot: құрылтайды is the accusative of құрылтай",
         "suffixes": [
           ["майды", "any"], ["мейді", "any"], ["байды", "any"], ["бейді", "any"], ["пайды", "any"], ["пейді", "any"],
           ["ады", "after_consonant"], ["еді", "after_consonant"]
         ]
       },
       {
-        "name": "-ғы/-гі: the locative turned attribute (-дағы), and the time or place attribute after a consonant",
+        "id": "attribute", "why": "the locative turned attribute (-дағы), and the time or place attribute -ғы/-гі after a consonant (жылғы)",
         "suffixes": [
           ["ндағы", "after_possessive"], ["ндегі", "after_possessive"],
           ["дағы", "any"], ["дегі", "any"], ["тағы", "after_voiceless"], ["тегі", "after_voiceless"],
@@ -42,7 +42,7 @@
         ]
       },
       {
-        "name": "case",
+        "id": "case",
         "suffixes": [
           ["ның", "any"], ["нің", "any"], ["дың", "after_consonant"], ["дің", "after_consonant"], ["тың", "after_voiceless"], ["тің", "after_voiceless"],
           ["ға", "any"], ["ге", "any"], ["қа", "after_voiceless"], ["ке", "after_voiceless"], ["на", "after_possessive"], ["не", "after_possessive"],
@@ -53,7 +53,7 @@
         ]
       },
       {
-        "name": "possessive (3rd person, and 1st and 2nd person plural: the text speaks of «еліміз»; 1st and 2nd singular -ым/-ім/-ың/-ің are left: legal text has none, and the -ым/-ім of бөлім, білім, ұйым, басылым, құрылым is no possessive)",
+        "id": "possessive", "why": "3rd person, and 1st and 2nd person plural (еліміз); 1st and 2nd singular -ым/-ім/-ың/-ің are left out: legal text has none, and the -ым/-ім of бөлім, білім, ұйым, басылым, құрылым is no possessive",
         "suffixes": [
           ["ымыз", "after_consonant"], ["іміз", "after_consonant"], ["мыз", "after_vowel_stem"], ["міз", "after_vowel_stem"],
           ["ыңыз", "after_consonant"], ["іңіз", "after_consonant"], ["ңыз", "after_vowel_stem"], ["ңіз", "after_vowel_stem"],
@@ -61,19 +61,19 @@
         ]
       },
       {
-        "name": "plural",
+        "id": "plural",
         "suffixes": [
           ["лар", "any"], ["лер", "any"], ["дар", "after_consonant"], ["дер", "after_consonant"], ["тар", "after_voiceless"], ["тер", "after_voiceless"]
         ]
       },
       {
-        "name": "past participle -ған, which legal text uses as noun and attribute (берілген, жарияланған)",
+        "id": "participle", "why": "the past participle, which legal text uses as noun and attribute (берілген, жарияланған)",
         "suffixes": [
           ["ған", "any"], ["ген", "any"], ["қан", "after_voiceless"], ["кен", "after_voiceless"]
         ]
       },
       {
-        "name": "verbal noun -у (сайлау, болу, қорғау): its forms meet the verb's",
+        "id": "verbal_noun", "why": "verbal noun -у (сайлау, болу, қорғау): its forms meet the verb's",
         "suffixes": [["у", "any"]]
       }
     ],
@@ -188,8 +188,12 @@
     return has(rules.vowel_drop, current) ? rules.vowel_drop[current] : current;
   }
 
+  function composed(text) {
+    return text.normalize ? text.normalize("NFC") : text;  // ES5 engines have no normalize
+  }
+
   function lower(text) {
-    return text.normalize("NFC").replace(/İ/g, "i").replace(/I/g, "ı").toLowerCase()
+    return composed(text).replace(/İ/g, "i").replace(/I/g, "ı").toLowerCase()
       .split("i" + COMBINING_DOT).join("i");
   }
 
@@ -209,7 +213,7 @@
     var out = "";
     var index = 0;
     while (index < text.length) {
-      var pair = text.substr(index, 2);
+      var pair = text.slice(index, index + 2);
       if (pair.length === 2 && has(latin.letters, pair)) {
         out += latin.letters[pair];
         index += 2;
@@ -249,7 +253,7 @@
   }
 
   function fromLatin(text) {
-    return text.normalize("NFC").replace(latinWord, function (word) {
+    return composed(text).replace(latinWord, function (word) {
       return cased(latinToCyrillic(word), word);
     });
   }
