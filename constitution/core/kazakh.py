@@ -8,9 +8,10 @@ worker's overrides/assets/javascripts/workers/kazakh.js embeds and implements th
 ending, the attribute -ғы/-дағы, case, possessive, plural, participle, verbal noun. Within a
 slot the longest suffix whose condition holds (the letter before it: a vowel, a consonant, a
 voiceless one, the possessive's ы/і) and that leaves a stem of `min_stem` letters with a vowel
-(or one of the `short_stems`, ел, іс, өз …) is taken; a word of `keep` the word begins with is
-never cut into, and ends the stripping (so does an agent noun in -шы/-ші). The stem's final ғ/г/б is then written қ/к/п (құқығы →
-құқық), and a stem that lost its vowel gets it back (халқ → халық).
+(or one of the `short_stems`, ел, іс, өз …) is taken. A word of `keep` the word begins with is
+never cut into and ends the stripping, and so does an agent noun in -шы/-ші. The stem's final
+ғ/г/б is then written қ/к/п (құқығы → құқық), and a stem that lost its vowel gets it back
+(халқ → халық).
 """
 
 from __future__ import annotations
@@ -54,7 +55,8 @@ def _kept(rules: dict, candidate: str) -> bool:
 def _allowed(rules: dict, rest: str, condition: str) -> bool:
     """Whether a suffix may leave `rest`: a stem that ends in a letter or an ending of the suffix's condition."""
     fits = rules["conditions"][condition]
-    if fits and not (rest[-1:] and rest[-1] in fits["letters"] or any(rest.endswith(end) for end in fits.get("endings", ()))):
+    if fits and not ((rest and rest[-1] in fits["letters"])
+                     or any(rest.endswith(end) for end in fits.get("endings", ()))):
         return False
     return _is_stem(rules, rest)
 
