@@ -193,6 +193,15 @@
     return stem && stem.length >= MIN_STEM && stem !== word ? stem : null
   }
 
+  // A word's Kazakh stem (a word without Cyrillic letters is its own), each word stemmed once:
+  // an index repeats its words, and stemming each of them again would slow its building
+  var kazakhStems = Object.create(null)
+  function kazakhStem(word) {
+    if (!CYRILLIC.test(word)) return word
+    if (!(word in kazakhStems)) kazakhStems[word] = self.kazakh.stem(word)
+    return kazakhStems[word]
+  }
+
   function snowball(stemmer, word) {
     return stemmer ? worthIt(stemmer(new self.lunr.Token(word, {})).toString(), word) : null
   }
@@ -205,7 +214,7 @@
       if (form && form !== word && forms.indexOf(form) < 0) forms.push(form)
     }
     if (CYRILLIC.test(word)) {
-      if (searching(KAZAKH)) add(worthIt(self.kazakh.stem(word), word))
+      if (searching(KAZAKH)) add(worthIt(kazakhStem(word), word))
       if (searching(RUSSIAN) && !KAZAKH_ONLY.test(word)) add(snowball(self.lunr.ru && self.lunr.ru.stemmer, word))
     } else if (LATIN.test(word)) {
       if (searching(ENGLISH)) add(snowball(self.lunr.stemmer, word))
@@ -214,7 +223,7 @@
         var cyrillic = self.kazakh.fromLatin(typed).toLowerCase()
         if (CYRILLIC.test(cyrillic) && !LATIN.test(cyrillic)) {
           add(cyrillic)
-          add(worthIt(self.kazakh.stem(cyrillic), cyrillic))
+          add(worthIt(kazakhStem(cyrillic), cyrillic))
         }
       }
     }
@@ -286,7 +295,7 @@
       var entry = entries[location] || {}
       var kazakh = languageOf(location) === KAZAKH
       entryWords[key] = self.searchQuery.textWords(String(entry[field] || ""), separator).map(function (word) {
-        var stem = kazakh && CYRILLIC.test(word) ? self.kazakh.stem(word) : word
+        var stem = kazakh ? kazakhStem(word) : word
         return stem !== word ? [word, stem] : [word]
       })
     }
@@ -311,7 +320,7 @@
         tokenize.apply(this, arguments).forEach(function (token) {
           tokens.push(token)
           var word = token.toString()
-          var stem = CYRILLIC.test(word) ? self.kazakh.stem(word) : word
+          var stem = kazakhStem(word)
           if (stem && word.lastIndexOf(stem, 0) !== 0) tokens.push(new lunr.Token(stem, token.metadata))
         })
         return tokens
