@@ -31,7 +31,8 @@ FINDS = [
     ("inflected-possessive", "inflected", "kk", "Астанасы", "art_2__para_4", {"art_2__para_3": "Астана"}),
     ("inflected-plural-dative", "inflected", "kk", "азаматтарға", "art_1__para_4", {"art_2__para_5": "Азамат"}),
     ("inflected-latin", "inflected", "kk", "qūqyğy", "art_1__para_2", {"art_1__para_1": "құқық"}),
-    ("inflected-latin-capital", "inflected", "kk", "Memlekettiñ", "art_2__para_2", {}),
+    ("inflected-latin-capital", "inflected", "kk", "Memlekettıñ", "art_2__para_2", {}),  # ı: і
+    ("inflected-latin-stem", "inflected", "kk", "qūqyq", None, {"art_1__para_1": "құқық", "art_1__para_2": "құқығы"}),
     ("inflected-en", "inflected", "en", "rights", "art_1__para_3", {"art_1__para_1": "right"}),
     ("inflected-ru", "inflected", "ru", "права", "art_1__para_3", {"art_1__para_2": "Право"}),
     ("repo-plural", "repo", "kk", "қалалар", "art_2__para_4", {"art_2__para_4": "қаласы"}),
@@ -39,6 +40,8 @@ FINDS = [
     ("repo-genitive", "repo", "kk", "мемлекеттің", "art_1", {"art_1": "мемлекет", "art_2__para_1": "мемлекет"}),
     ("repo-latin", "repo", "kk", "Astana", "art_2__para_4", {"art_2__para_4": "Астана"}),
     ("repo-latin-inflected", "repo", "kk", "qūqyqtary", "art_1", {"preamble__rec_6": "құқықтары"}),
+    ("repo-latin-everywhere", "repo", "kk", "Qazaqstan", None, {"art_2__para_5": "Қазақстан", "art_1": "Қазақстан"}),
+    ("repo-latin-stem", "repo", "kk", "memleket", None, {"art_2__para_1": "мемлекет", "art_1": "Мемлекеттің"}),
     ("rich-plural", "rich", "kk", "таңбалары", "art_2__para_2", {"art_2__para_2": "таңбалар"}),
     ("rich-latin", "rich", "kk", "tañbalar", "art_2__para_2", {}),
 ]
