@@ -14,7 +14,9 @@ from urllib.parse import urljoin
 
 import pytest
 
-from tests.helpers.browser import DESKTOP, Offline, expect_clause_in_view, open_search
+from constitution.core import urls
+from constitution.source.validate import checked_source
+from tests.helpers.browser import DESKTOP, Offline, expect_clause_in_view, open_search, search_all_languages
 
 WHERE = ("website", "offline")
 
@@ -30,6 +32,8 @@ FINDS = [
     ("inflected-genitive", "inflected", "kk", "мемлекеттің", "art_2__para_2", {"art_2__para_1": "Мемлекет"}),
     ("inflected-possessive", "inflected", "kk", "Астанасы", "art_2__para_4", {"art_2__para_3": "Астана"}),
     ("inflected-plural-dative", "inflected", "kk", "азаматтарға", "art_1__para_4", {"art_2__para_5": "Азамат"}),
+    ("inflected-form-not-in-the-text", "inflected", "kk", "кітаптар", "art_2__para_5", {"art_2__para_5": "кітабын"}),
+    ("inflected-stem-not-in-the-text", "inflected", "kk", "ережелері", "art_1__para_2", {"art_1__para_2": "ережесімен"}),
     ("inflected-latin", "inflected", "kk", "qūqyğy", "art_1__para_2", {"art_1__para_1": "құқық"}),
     ("inflected-latin-capital", "inflected", "kk", "Memlekettıñ", "art_2__para_2", {}),  # ı: і
     ("inflected-latin-stem", "inflected", "kk", "qūqyq", None, {"art_1__para_1": "құқық", "art_1__para_2": "құқығы"}),
@@ -77,8 +81,6 @@ class Site:
 @pytest.fixture
 def site(browser, served_site, offline_site, requests_made, off_site):
     """site(source, lang, where) -> Site: a fresh desktop page on that language's home page."""
-    from constitution.core import urls
-
     contexts = []
 
     def open_site(source: str, lang: str, where: str) -> Site:
@@ -154,3 +156,16 @@ def test_a_phrase_needs_its_words_in_order_and_together(site, source, lang, quer
     unquoted = query.strip("«»\"")
     assert clause_results(open_search(site(source, lang, "website").page, unquoted))  # the words are there
     assert open_search(site(source, lang, "website").page, query) == []
+
+
+def test_searching_all_languages_stems_the_kazakh_entries_among_the_others(site, sources):
+    """From an English page, with every language: a Kazakh form finds its alternation in the
+    Kazakh text, marked as written, and the English word still finds the English text first."""
+    label = checked_source(sources["inflected"]).ui.get("site_search_all", "en")
+    opened = site("inflected", "en", "website")
+    search_all_languages(opened.page, label)
+    groups = open_search(opened.page, "құқықтар rights")
+    kazakh = urljoin(opened.home, urls.unit_url("art_1__para_2", "kk"))
+    assert "құқығы" in marks(opened.page).get(kazakh, []), groups
+    assert clause_results(groups)[0] == opened.clause_url("art_1__para_3")  # the page's language first
+    opened.check()
