@@ -20,7 +20,7 @@
  *    The index is not stemmed (mkdocs.yml, search pipeline), so word and stem both match by
  *    prefix; but a Kazakh stem is not always a prefix of its forms (құқығы: құқық, as a
  *    final қ/к/п turns ғ/г/б before a vowel), so such a word of a Kazakh entry is indexed
- *    under its stem as well (see stemKazakhEntries). The stems are hidden again in the
+ *    under its stem as well, which the Kazakh index lists (see stemKazakhEntries). The stems are hidden again in the
  *    results, so a word found through its stem is not shown as missing.
  * 3. Latin script. Where Kazakh is searched, a word in Latin letters is also searched as
  *    kazakh.fromLatin spells it in Cyrillic (the 2021 alphabet: "qūqyq" finds «құқық»),
@@ -40,6 +40,7 @@
   var SCOPE = "scope" // search-languages.js: search the page's language or all
   var SCRIPT_GLOBAL = "__search_index_" // core/contract.py: search/kk.js sets __search_index_kk
   var FOLDER = "search/" // core/contract.py SEARCH_DIR, from the site's root
+  var STEMS = "stems" // core/contract.py SEARCH_STEMS: the Kazakh index's {word: stem}
   var HELPERS = ["kazakh.js", "search-query.js"] // beside this file: self.kazakh, self.searchQuery
   var KAZAKH = "kk", RUSSIAN = "ru", ENGLISH = "en" // core/languages.py
   var KAZAKH_ONLY = /[әғқңөұүһі]/
@@ -67,6 +68,7 @@
   var choice = 0 // the reader's latest choice of languages, counted
   var entries = {} // location -> entry of the indexes searched, for phrases
   var entryWords = {} // location + field -> the words of that field, each with its forms
+  var indexedStems = Object.create(null) // word -> its Kazakh stem, where the stem does not begin it (the index's)
 
   // Take Material's message listener instead of letting it listen itself
   var material = null
@@ -165,6 +167,11 @@
       entries = {}
       entryWords = {}
       docs.forEach(function (doc) { entries[doc.location] = doc })
+      indexedStems = Object.create(null)
+      indexes.forEach(function (index) {
+        var stems = index[STEMS] || {}
+        Object.keys(stems).forEach(function (word) { indexedStems[word] = stems[word] })
+      })
       material({ data: { type: SETUP, data: {
         config: indexes[0].config,
         docs: docs,
@@ -193,15 +200,6 @@
     return stem && stem.length >= MIN_STEM && stem !== word ? stem : null
   }
 
-  // A word's Kazakh stem (a word without Cyrillic letters is its own), each word stemmed once:
-  // an index repeats its words, and stemming each of them again would slow its building
-  var kazakhStems = Object.create(null)
-  function kazakhStem(word) {
-    if (!CYRILLIC.test(word)) return word
-    if (!(word in kazakhStems)) kazakhStems[word] = self.kazakh.stem(word)
-    return kazakhStems[word]
-  }
-
   function snowball(stemmer, word) {
     return stemmer ? worthIt(stemmer(new self.lunr.Token(word, {})).toString(), word) : null
   }
@@ -214,7 +212,7 @@
       if (form && form !== word && forms.indexOf(form) < 0) forms.push(form)
     }
     if (CYRILLIC.test(word)) {
-      if (searching(KAZAKH)) add(worthIt(kazakhStem(word), word))
+      if (searching(KAZAKH)) add(worthIt(self.kazakh.stem(word), word))
       if (searching(RUSSIAN) && !KAZAKH_ONLY.test(word)) add(snowball(self.lunr.ru && self.lunr.ru.stemmer, word))
     } else if (LATIN.test(word)) {
       if (searching(ENGLISH)) add(snowball(self.lunr.stemmer, word))
@@ -223,7 +221,7 @@
         var cyrillic = self.kazakh.fromLatin(typed).toLowerCase()
         if (CYRILLIC.test(cyrillic) && !LATIN.test(cyrillic)) {
           add(cyrillic)
-          add(worthIt(kazakhStem(cyrillic), cyrillic))
+          add(worthIt(self.kazakh.stem(cyrillic), cyrillic))
         }
       }
     }
@@ -295,8 +293,8 @@
       var entry = entries[location] || {}
       var kazakh = languageOf(location) === KAZAKH
       entryWords[key] = self.searchQuery.textWords(String(entry[field] || ""), separator).map(function (word) {
-        var stem = kazakh ? kazakhStem(word) : word
-        return stem !== word ? [word, stem] : [word]
+        var stem = kazakh && indexedStems[word]
+        return stem ? [word, stem] : [word]
       })
     }
     return entryWords[key]
@@ -307,9 +305,10 @@
   // position. So a query's stem (a prefix query, as Material makes every word one) finds
   // every form of the word, the result stays the clause's entry, and Material marks the word
   // as written (a position is a place in the entry's text). A stem that begins its word
-  // finds it by prefix already: indexed too, it would count the word twice. Stemmed in
-  // Python at build time instead, in a field of its own, a match through a stem would mark
-  // nothing in the text, and the index every reader downloads would grow by the stems.
+  // finds it by prefix already: indexed too, it would count the word twice. The stems are
+  // the index's own, {word: stem} (search_index.py stems them at build time, with the same
+  // rules as kazakh.js): a field of stems instead would mark nothing in the text when a
+  // stem matched, and stemming every word here would slow each page's first search.
   function stemKazakhEntries(lunr) {
     var add = lunr.Builder.prototype.add
     lunr.Builder.prototype.add = function (doc, attributes) {
@@ -319,9 +318,8 @@
         var tokens = []
         tokenize.apply(this, arguments).forEach(function (token) {
           tokens.push(token)
-          var word = token.toString()
-          var stem = kazakhStem(word)
-          if (stem && word.lastIndexOf(stem, 0) !== 0) tokens.push(new lunr.Token(stem, token.metadata))
+          var stem = indexedStems[token.toString()]
+          if (stem) tokens.push(new lunr.Token(stem, token.metadata))
         })
         return tokens
       }
