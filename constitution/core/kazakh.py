@@ -35,7 +35,8 @@ def spec() -> dict:
 def _stemmer() -> dict:
     """The stemmer's part of the specification, its slots' suffixes longest first."""
     rules = dict(spec()["stemmer"])
-    rules["slots"] = [sorted(slot["suffixes"], key=lambda suffix: -len(suffix[0])) for slot in rules["slots"]]
+    rules["slots"] = [(sorted(slot["suffixes"], key=lambda suffix: -len(suffix[0])), slot.get("last", False))
+                      for slot in rules["slots"]]
     return rules
 
 
@@ -69,7 +70,7 @@ def stem(word: str) -> str:
     current = word
     # a word of `keep` the word begins with is never cut into: отаны is отан-ы, not ота-ны
     protect = max((kept for kept in rules["keep"] if word.startswith(kept)), key=len, default=None)
-    for suffixes in rules["slots"]:
+    for suffixes, last in rules["slots"]:
         if _kept(rules, current):
             return current
         for suffix, condition in suffixes:
@@ -81,10 +82,12 @@ def stem(word: str) -> str:
             if _allowed(rules, rest, condition):
                 current = rest
                 break
+        if last and current != word:  # a finite verb's stem: no case, possessive or plural before its ending
+            break
     if _kept(rules, current):
         return current
-    last = current[-1]
-    current = current[:-1] + rules["alternations"].get(last, last)
+    final = current[-1]
+    current = current[:-1] + rules["alternations"].get(final, final)
     return rules["vowel_drop"].get(current, current)
 
 

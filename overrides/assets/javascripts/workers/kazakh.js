@@ -27,8 +27,11 @@
     "short_stems": ["ай", "ал", "ат", "аш", "ел", "ем", "ер", "ет", "ой", "су", "ту", "іс", "үй", "ұл", "ән", "әр", "өз", "өт"],
     "slots": [
       {
-        "id": "finite_verb", "why": "3rd person present-future, and the negation of it and of the past (болмайды, болмады); -йды after a vowel is left to the case slot: құрылтайды is the accusative of құрылтай",
+        "id": "finite_verb", "why": "3rd person present-future, and the negation of it and of the past (болмайды, болмады), the habitual participle after a vowel and negated (қорғайтын, келмейтін); a verb's stem takes no case, so nothing more is stripped (бағынады is бағын-ады). -йды after a vowel is left to the case slot: құрылтайды is the accusative of құрылтай; and -атын too: азаматын is азамат-ы-н",
+        "last": true,
         "suffixes": [
+          ["майтын", "any"], ["мейтін", "any"], ["байтын", "any"], ["бейтін", "any"], ["пайтын", "any"], ["пейтін", "any"],
+          ["йтын", "after_vowel_stem"], ["йтін", "after_vowel_stem"],
           ["майды", "any"], ["мейді", "any"], ["байды", "any"], ["бейді", "any"], ["пайды", "any"], ["пейді", "any"],
           ["мады", "any"], ["меді", "any"], ["бады", "any"], ["беді", "any"], ["пады", "any"], ["педі", "any"],
           ["ады", "after_consonant"], ["еді", "after_consonant"]
@@ -115,6 +118,7 @@
     return indexed.map(function (pair) { return pair[0]; });
   }
   var slots = rules.slots.map(function (slot) { return longestFirst(slot.suffixes); });
+  var lastSlots = rules.slots.map(function (slot) { return slot.last === true; });
 
   function contains(list, item) {
     return list.indexOf(item) !== -1;
@@ -182,6 +186,7 @@
           break;
         }
       }
+      if (lastSlots[s] && current !== word) break;  // a finite verb's stem: no case, possessive or plural before its ending
     }
     if (kept(current)) return current;
     var last = current.charAt(current.length - 1);
