@@ -74,7 +74,7 @@ LOWER = [
     ("I\u0307", "i"), ("ҚҰҚЫҚ", "құқық"), ("ІЛІМ", "ілім"),
 ]
 
-UNCHANGED = ["state", "2026", "Құқық", "ел", "бап", "мен", "а", "art_2", "құқық-"]
+UNCHANGED = ["state", "2026", "Құқық", "ел", "бап", "мен", "а", "art_2", "құқық-", "__proto__", "constructor", ""]
 
 
 def run_node(stem_words: list[str], latin_texts: list[str], lower_texts: list[str]) -> dict:

@@ -162,7 +162,15 @@
     return Object.prototype.hasOwnProperty.call(object, key);
   }
 
+  var stems = {};  // the worker stems every word of the index: each word once
+
   function stem(word) {
+    var key = "_" + word;  // never a property of every object (__proto__)
+    if (!has(stems, key)) stems[key] = stemOnce(word);
+    return stems[key];
+  }
+
+  function stemOnce(word) {
     for (var i = 0; i < word.length; i++) {
       if (rules.alphabet.indexOf(word.charAt(i)) === -1) return word;
     }
