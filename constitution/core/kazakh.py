@@ -8,7 +8,8 @@ worker's overrides/assets/javascripts/workers/kazakh.js embeds and implements th
 ending, the attribute -ғы/-дағы, case, possessive, plural, participle, verbal noun. Within a
 slot the longest suffix whose condition holds (the letter before it: a vowel, a consonant, a
 voiceless one, the possessive's ы/і) and that leaves a stem of `min_stem` letters with a vowel
-(or one of the `short_stems`, ел, іс, өз …) is taken. A word of `keep` the word begins with is
+(or one of the `short_stems`, ел, іс, өз …, or before a verb's suffix `short_verb_stems`, ал,
+ет …) is taken. A word of `keep` the word begins with is
 never cut into and ends the stripping, and so does an agent noun in -шы/-ші. The stem's final
 ғ/г/б is then written қ/к/п (құқығы → құқық), and a stem that lost its vowel gets it back
 (халқ → халық).
@@ -35,12 +36,14 @@ def spec() -> dict:
 def _stemmer() -> dict:
     """The stemmer's part of the specification, its slots' suffixes longest first."""
     rules = dict(spec()["stemmer"])
-    rules["slots"] = [sorted(slot["suffixes"], key=lambda suffix: -len(suffix[0])) for slot in rules["slots"]]
+    rules["slots"] = [(sorted(slot["suffixes"], key=lambda suffix: -len(suffix[0])), slot.get("last", False),
+                       slot.get("verb", False)) for slot in rules["slots"]]
     return rules
 
 
-def _is_stem(rules: dict, candidate: str) -> bool:
-    if candidate in rules["short_stems"]:
+def _is_stem(rules: dict, candidate: str, verb: bool = False) -> bool:
+    """Long enough, with a vowel; or a short stem (a verb's only before a verb's suffix: алды is алд-ы)."""
+    if candidate in rules["short_stems"] or (verb and candidate in rules["short_verb_stems"]):
         return True
     return len(candidate) >= rules["min_stem"] and any(letter in rules["vowels"] for letter in candidate)
 
@@ -52,13 +55,13 @@ def _kept(rules: dict, candidate: str) -> bool:
         len(candidate) >= endings["min_length"] and any(candidate.endswith(end) for end in endings["endings"]))
 
 
-def _allowed(rules: dict, rest: str, condition: str) -> bool:
+def _allowed(rules: dict, rest: str, condition: str, verb: bool) -> bool:
     """Whether a suffix may leave `rest`: a stem that ends in a letter or an ending of the suffix's condition."""
     fits = rules["conditions"][condition]
     if fits and not ((rest and rest[-1] in fits["letters"])
                      or any(rest.endswith(end) for end in fits.get("endings", ()))):
         return False
-    return _is_stem(rules, rest)
+    return _is_stem(rules, rest, verb)
 
 
 def stem(word: str) -> str:
@@ -69,7 +72,7 @@ def stem(word: str) -> str:
     current = word
     # a word of `keep` the word begins with is never cut into: отаны is отан-ы, not ота-ны
     protect = max((kept for kept in rules["keep"] if word.startswith(kept)), key=len, default=None)
-    for suffixes in rules["slots"]:
+    for suffixes, last, verb in rules["slots"]:
         if _kept(rules, current):
             return current
         for suffix, condition in suffixes:
@@ -78,13 +81,15 @@ def stem(word: str) -> str:
                 continue
             if rest == protect:  # whatever the suffix's condition: зейнетақысы is зейнетақы-сы
                 return rest
-            if _allowed(rules, rest, condition):
+            if _allowed(rules, rest, condition, verb):
                 current = rest
                 break
+        if last and current != word:  # a finite verb's stem: no case, possessive or plural before its ending
+            break
     if _kept(rules, current):
         return current
-    last = current[-1]
-    current = current[:-1] + rules["alternations"].get(last, last)
+    final = current[-1]
+    current = current[:-1] + rules["alternations"].get(final, final)
     return rules["vowel_drop"].get(current, current)
 
 

@@ -24,11 +24,15 @@
       "after_possessive": {"letters": "ыі"}
     },
     "min_stem": 3,
-    "short_stems": ["ай", "ал", "ат", "аш", "ел", "ем", "ер", "ет", "ой", "су", "ту", "іс", "үй", "ұл", "ән", "әр", "өз", "өт"],
+    "short_stems": ["ай", "ат", "ел", "ем", "ер", "ой", "су", "ту", "іс", "үй", "ұл", "ән", "әр", "өз"],
+    "short_verb_stems": ["ал", "аш", "ет", "өт"],
     "slots": [
       {
-        "id": "finite_verb", "why": "3rd person present-future, and the negation of it and of the past (болмайды, болмады); -йды after a vowel is left to the case slot: құрылтайды is the accusative of құрылтай",
+        "id": "finite_verb", "verb": true, "why": "3rd person present-future, and the negation of it and of the past (болмайды, болмады), the habitual participle after a vowel and negated (қорғайтын, келмейтін); a verb's stem takes no case, so nothing more is stripped (бағынады is бағын-ады). -йды after a vowel is left to the case slot: құрылтайды is the accusative of құрылтай; and -атын too: азаматын is азамат-ы-н",
+        "last": true,
         "suffixes": [
+          ["майтын", "any"], ["мейтін", "any"], ["байтын", "any"], ["бейтін", "any"], ["пайтын", "any"], ["пейтін", "any"],
+          ["йтын", "after_vowel_stem"], ["йтін", "after_vowel_stem"],
           ["майды", "any"], ["мейді", "any"], ["байды", "any"], ["бейді", "any"], ["пайды", "any"], ["пейді", "any"],
           ["мады", "any"], ["меді", "any"], ["бады", "any"], ["беді", "any"], ["пады", "any"], ["педі", "any"],
           ["ады", "after_consonant"], ["еді", "after_consonant"]
@@ -68,20 +72,22 @@
         ]
       },
       {
-        "id": "participle", "why": "the past participle, which legal text uses as noun and attribute (берілген, жарияланған)",
+        "id": "participle", "verb": true, "why": "the past participle, which legal text uses as noun and attribute (берілген, жарияланған), and the habitual one of the first slot when a case follows it (болмайтынын)",
         "suffixes": [
-          ["ған", "any"], ["ген", "any"], ["қан", "after_voiceless"], ["кен", "after_voiceless"]
+          ["ған", "any"], ["ген", "any"], ["қан", "after_voiceless"], ["кен", "after_voiceless"],
+          ["майтын", "any"], ["мейтін", "any"], ["байтын", "any"], ["бейтін", "any"], ["пайтын", "any"], ["пейтін", "any"],
+          ["йтын", "after_vowel_stem"], ["йтін", "after_vowel_stem"]
         ]
       },
       {
-        "id": "verbal_noun", "why": "verbal noun -у (сайлау, болу, қорғау): its forms meet the verb's",
+        "id": "verbal_noun", "verb": true, "why": "verbal noun -у (сайлау, болу, қорғау): its forms meet the verb's",
         "suffixes": [["у", "any"]]
       }
     ],
     "alternations": {"ғ": "қ", "г": "к", "б": "п"},
-    "keep": ["ағылшын", "ағын", "ақпан", "ақы", "ақын", "басқа", "белгі", "бүгін", "дейін", "жалақы", "жалын", "жиын", "заман", "зейнетақы", "кейін", "келесі", "келін", "кеңес", "күрес", "мекен", "мүдде", "мүмкін", "мәтін", "нұсқа", "ойын", "орган", "орын", "отан", "отбасы", "тарау", "тегін", "тиісті", "туған", "түйін", "тұрақты", "қазақстан", "қиын", "үлкен", "үшін", "әнұран"],
+    "keep": ["арман", "атау", "ағылшын", "ағын", "ақпан", "ақы", "ақын", "басқа", "белгі", "бүгін", "дейін", "жалақы", "жалын", "жиын", "заман", "зейнетақы", "кейін", "келесі", "келін", "кеңес", "күрес", "майдан", "мекен", "мүдде", "мүмкін", "мәтін", "нысан", "нышан", "нұсқа", "ойын", "орган", "орын", "отан", "отбасы", "тарау", "тегін", "тиісті", "туған", "түйін", "тұрақты", "қазақстан", "қиын", "қорған", "үлкен", "үшін", "ұлы", "ұран", "әнұран", "әрі"],
     "keep_endings": {"endings": ["шы", "ші"], "min_length": 5, "why": "an agent noun (басшы, сайлаушы, кеңесші) keeps its -шы/-ші; күші is күш-і"},
-    "vowel_drop": {"ауз": "ауыз", "ерк": "ерік", "мұрн": "мұрын", "ойн": "ойын", "орн": "орын", "халқ": "халық"}
+    "vowel_drop": {"ауз": "ауыз", "даус": "дауыс", "ерк": "ерік", "ерн": "ерін", "көрк": "көрік", "мұрн": "мұрын", "ойн": "ойын", "орн": "орын", "халқ": "халық", "ырқ": "ырық", "қойн": "қойын", "құлқ": "құлық"}
   },
   "latin": {
     "letters": {
@@ -115,6 +121,8 @@
     return indexed.map(function (pair) { return pair[0]; });
   }
   var slots = rules.slots.map(function (slot) { return longestFirst(slot.suffixes); });
+  var lastSlots = rules.slots.map(function (slot) { return slot.last === true; });
+  var verbSlots = rules.slots.map(function (slot) { return slot.verb === true; });
 
   function contains(list, item) {
     return list.indexOf(item) !== -1;
@@ -124,8 +132,9 @@
     return text.length >= suffix.length && text.slice(text.length - suffix.length) === suffix;
   }
 
-  function isStem(candidate) {
-    if (contains(rules.short_stems, candidate)) return true;
+  // long enough, with a vowel; or a short stem (a verb's only before a verb's suffix: алды is алд-ы)
+  function isStem(candidate, verb) {
+    if (contains(rules.short_stems, candidate) || (verb && contains(rules.short_verb_stems, candidate))) return true;
     if (candidate.length < rules.min_stem) return false;
     for (var i = 0; i < candidate.length; i++) {
       if (rules.vowels.indexOf(candidate.charAt(i)) !== -1) return true;
@@ -143,7 +152,7 @@
     return false;
   }
 
-  function allowed(rest, condition) {
+  function allowed(rest, condition, verb) {
     var fits = rules.conditions[condition];
     if (fits.letters !== undefined) {
       var fit = rest !== "" && fits.letters.indexOf(rest.charAt(rest.length - 1)) !== -1;
@@ -151,14 +160,22 @@
       for (var e = 0; e < endings.length && !fit; e++) fit = endsWith(rest, endings[e]);
       if (!fit) return false;
     }
-    return isStem(rest);
+    return isStem(rest, verb);
   }
 
   function has(object, key) {
     return Object.prototype.hasOwnProperty.call(object, key);
   }
 
+  var stems = {};  // the worker stems every word of the index: each word once
+
   function stem(word) {
+    var key = "_" + word;  // never a property of every object (__proto__)
+    if (!has(stems, key)) stems[key] = stemOnce(word);
+    return stems[key];
+  }
+
+  function stemOnce(word) {
     for (var i = 0; i < word.length; i++) {
       if (rules.alphabet.indexOf(word.charAt(i)) === -1) return word;
     }
@@ -177,11 +194,12 @@
         var rest = current.slice(0, current.length - suffixes[k][0].length);
         if (!endsWith(current, suffixes[k][0]) || (protect !== null && rest.length < protect.length)) continue;
         if (rest === protect) return rest;  // whatever the suffix's condition: зейнетақысы is зейнетақы-сы
-        if (allowed(rest, suffixes[k][1])) {
+        if (allowed(rest, suffixes[k][1], verbSlots[s])) {
           current = rest;
           break;
         }
       }
+      if (lastSlots[s] && current !== word) break;  // a finite verb's stem: no case, possessive or plural before its ending
     }
     if (kept(current)) return current;
     var last = current.charAt(current.length - 1);
