@@ -11,7 +11,7 @@ The Kazakh index also holds `stems`: {word: its stem} for each word of its entri
 құқық). The worker indexes such a word under its stem too, at the word's own position; every
 other stem begins its word, which the stem then finds by prefix. Stemmed here, once, and not
 in the browser at each page's first search: at the 96 synthetic articles of benchmarks/corpus.py
-(13,000 distinct Kazakh words, 748 listed), 0.2 s of Chromium on this 2-core machine against
+(9,165 distinct Kazakh words, 748 listed), 0.2 s of Chromium on this 2-core machine against
 0.5 CPU-s of the build and 6 KB more of gzipped index (62 → 68 KB).
 
 From disk (file://) a page can fetch nothing, but it can run scripts: `offline_files` gives
