@@ -126,32 +126,41 @@ def serve():
 # --- The fixture sources
 
 
-@pytest.fixture(scope="session")
-def rich_source(tmp_path_factory) -> Path:
-    """tests/data/rich with the repository's interface strings (translations/ui.yaml).
+def _with_repository_ui(tmp_path_factory, name: str) -> Path:
+    """A copy of tests/data/NAME with the repository's interface strings (translations/ui.yaml).
 
     The fixture's legal-text shapes are what the tests are about; its ui.yaml is a copy of
     the repository's and would lag behind keys that stages add, so it is taken fresh.
     """
-    directory = tmp_path_factory.mktemp("rich") / "source"
-    shutil.copytree(DATA / "rich", directory)
+    directory = tmp_path_factory.mktemp(name) / "source"
+    shutil.copytree(DATA / name, directory)
     shutil.copyfile(ROOT / "translations" / "ui.yaml", directory / "ui.yaml")
     return directory
+
+
+@pytest.fixture(scope="session")
+def rich_source(tmp_path_factory) -> Path:
+    """tests/data/rich (points, units missing in ru, special characters) with the repository's ui.yaml."""
+    return _with_repository_ui(tmp_path_factory, "rich")
 
 
 @pytest.fixture(scope="session")
 def units_source(tmp_path_factory) -> Path:
     """tests/data/units (every kind of unit of format version 2) with the repository's ui.yaml."""
-    directory = tmp_path_factory.mktemp("units") / "source"
-    shutil.copytree(DATA / "units", directory)
-    shutil.copyfile(ROOT / "translations" / "ui.yaml", directory / "ui.yaml")
-    return directory
+    return _with_repository_ui(tmp_path_factory, "units")
 
 
 @pytest.fixture(scope="session")
-def sources(rich_source, units_source) -> dict[str, Path]:
-    """The sources the builds are made of: "rich", "units" and "editions" (the fixtures) and "repo" (translations/)."""
-    return {"rich": rich_source, "units": units_source, "repo": ROOT / "translations",
+def inflected_source(tmp_path_factory) -> Path:
+    """tests/data/inflected (Kazakh word forms, for search) with the repository's ui.yaml."""
+    return _with_repository_ui(tmp_path_factory, "inflected")
+
+
+@pytest.fixture(scope="session")
+def sources(rich_source, units_source, inflected_source) -> dict[str, Path]:
+    """The sources the builds are made of: "rich", "units", "inflected" and "editions" (the
+    fixtures) and "repo" (translations/)."""
+    return {"rich": rich_source, "units": units_source, "inflected": inflected_source, "repo": ROOT / "translations",
             "editions": DATA / "editions"}  # a source of three editions
 
 
@@ -210,6 +219,27 @@ def nginx_site(tmp_path_factory, built_site):
     yield get
     for server, _ in running.values():
         server.stop()
+
+
+@pytest.fixture(scope="session")
+def offline_site(tmp_path_factory, served_site):
+    """offline_site("repo" | "rich" | …) -> the files of that source's offline bundle in a folder:
+    its served site converted (build/offline.py bundle_files, what `python -m constitution
+    offline` packs), without building again; written once."""
+    from constitution.build import offline
+
+    cache: dict[str, Path] = {}
+
+    def get(name: str) -> Path:
+        if name not in cache:
+            folder = tmp_path_factory.mktemp(f"offline-{name}")
+            for path, data in offline.bundle_files(served_site(name)[1]).items():
+                (folder / path).parent.mkdir(parents=True, exist_ok=True)
+                (folder / path).write_bytes(data)
+            cache[name] = folder
+        return cache[name]
+
+    return get
 
 
 @pytest.fixture(scope="session")

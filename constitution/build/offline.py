@@ -46,7 +46,7 @@ from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
 from constitution.build import linkcheck
-from constitution.core import catalogue, languages, paths, urls
+from constitution.core import catalogue, contract, languages, paths, urls
 from constitution.core.problems import BuildError
 from constitution.site import search_index
 from constitution.site.hooks import downloads
@@ -123,7 +123,7 @@ def offline_search_files(site: Path) -> dict[str, bytes]:
         name = search_index.index_path(lang)
         index = json.loads((site / name).read_bytes().decode("utf-8"))
         docs = [{**doc, "location": search_index.file_location(doc["location"])} for doc in index["docs"]]
-        files[name] = search_index.index_bytes(index["config"], docs)
+        files[name] = search_index.index_bytes(index["config"], docs, index.get(contract.SEARCH_STEMS))
     return files
 
 

@@ -26,6 +26,7 @@ STATUS_TOTALS, STATUS_UNITS, SECTION_ARTICLES = "totals", "units", "articles"
 UNSEARCHED_SECTIONS = (STATUS_TOTALS, STATUS_UNITS, SECTION_ARTICLES)  # and ids starting PARALLEL_HEADING_PREFIX
 SEARCH_DIR = "search/"  # each language's index: SEARCH_DIR + "kk.json", its script form (file://) "kk.js"
 SEARCH_SCRIPT_GLOBAL = "__search_index_"  # the script form's global, with its language: __search_index_kk
+SEARCH_STEMS = "stems"  # the Kazakh index's key: {word: its stem} where the stem does not begin the word
 SEARCH_SCOPE = "search-scope"  # the search box's choice "all languages" (main.html, search-languages.js, search.css)
 CITE_STRINGS = "cite-strings"  # the page's hidden element with the citation pattern (reader.js)
 PARALLEL_ROW_PREFIX = "row-"  # a side-by-side row's id: the unit's id with a prefix no AKN id has

@@ -15,7 +15,7 @@ import pytest
 
 from constitution.core import catalogue, ids, languages, paths, urls
 from constitution.source.validate import checked_source
-from tests.helpers.browser import DESKTOP, expect_clause_in_view, open_search, search_all_languages, switch_language
+from tests.helpers.browser import DESKTOP, Offline, expect_clause_in_view, open_search, search_all_languages, switch_language
 
 LANGUAGES = languages.LANGUAGES
 CLAUSE = ids.clause_id(2, 4)  # "the capital … is Astana", far enough down to need a scroll
@@ -35,29 +35,6 @@ def folder(offline_folder) -> Path:
 def url(folder: Path, page: str, lang: str, anchor: str = "") -> str:
     """A page's file URL in the bundle: 'ru/art_2/index.html' (no server to find index.html)."""
     return (folder / urls.page_file(page, lang)).as_uri() + (f"#{anchor}" if anchor else "")
-
-
-class Offline:
-    """A browser context that lets only file: requests through and keeps the others."""
-
-    def __init__(self, context):
-        self.context = context
-        self.blocked: list[str] = []
-        self.failed: list[str] = []
-        context.route("**/*", self.route)
-        context.on("requestfailed", lambda request: self.failed.append(request.url))
-
-    def route(self, route) -> None:
-        if route.request.url.startswith("file:"):
-            route.continue_()
-        else:
-            self.blocked.append(route.request.url)
-            route.abort()
-
-    def check(self) -> None:
-        """Nothing was asked of the network, and every file asked for is in the bundle."""
-        assert self.blocked == []
-        assert [url for url in self.failed if url.startswith("file:")] == []
 
 
 @pytest.fixture

@@ -3,7 +3,8 @@ the search box is first used, and offers to search every language.
 
 translations/ built once per session and served on 127.0.0.1 (conftest.served_site); every
 request the page and its worker make is recorded (conftest.requests_made). The searches that
-lead to clauses, stems included: tests/browser/test_site.py; from disk: test_offline.py.
+lead to clauses, stems included: tests/browser/test_site.py; from disk: test_offline.py; Kazakh
+word forms, Latin-script queries and phrases: test_search_words.py.
 """
 
 from __future__ import annotations

@@ -39,8 +39,14 @@ def switch_language(page, target: str) -> None:
     page.locator(f"a.md-select__link[hreflang={target}]").click()
 
 
+# The search has answered: results, or Material's "no matching documents" in the page's language
+ANSWERED = """() => document.querySelector('.md-search-result__item') !== null
+    || document.querySelector('.md-search-result__meta').textContent
+       === JSON.parse(document.getElementById('__config').textContent).translations['search.result.none']"""
+
+
 def open_search(page, query: str) -> list[list[str]]:
-    """Type into the real search box; the hrefs of each result group, in order."""
+    """Type into the real search box; the hrefs of each result group, in order (none: [])."""
     box = page.locator("input.md-search__input")
     button = page.locator("label.md-header__button[for=__search]")
     if button.is_visible():  # a phone: the search opens from its header button
@@ -50,7 +56,7 @@ def open_search(page, query: str) -> list[list[str]]:
     # query only (typed letter by letter, the results of its first word could be read instead)
     box.fill(query)
     box.press("End")
-    page.wait_for_selector(".md-search-result__item")
+    page.wait_for_function(ANSWERED)
     return page.eval_on_selector_all(
         ".md-search-result__item",
         "items => items.map(item => [...item.querySelectorAll('a')].map(a => a.href))",
@@ -65,3 +71,26 @@ def search_all_languages(page, label: str) -> None:
     page.locator("input.md-search__input").click()
     page.get_by_role("checkbox", name=label).check()
     page.wait_for_selector(".search-scope:not([aria-busy])")  # the worker has every language's index
+
+
+class Offline:
+    """A browser context that lets only file: requests through and keeps the others."""
+
+    def __init__(self, context):
+        self.context = context
+        self.blocked: list[str] = []
+        self.failed: list[str] = []
+        context.route("**/*", self.route)
+        context.on("requestfailed", lambda request: self.failed.append(request.url))
+
+    def route(self, route) -> None:
+        if route.request.url.startswith("file:"):
+            route.continue_()
+        else:
+            self.blocked.append(route.request.url)
+            route.abort()
+
+    def check(self) -> None:
+        """Nothing was asked of the network, and every file asked for is in the bundle."""
+        assert self.blocked == []
+        assert [url for url in self.failed if url.startswith("file:")] == []

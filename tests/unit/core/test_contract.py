@@ -29,6 +29,7 @@ USES = [
     (contract.SEARCH_SCOPE, [SEARCH_JS, STYLES / "search.css", paths.ROOT / "overrides" / "main.html"]),
     (f'"{contract.SEARCH_SCRIPT_GLOBAL}"', [SEARCH_WORKER]),
     (f'"{contract.SEARCH_DIR}"', [SEARCH_WORKER]),
+    (f'"{contract.SEARCH_STEMS}"', [SEARCH_WORKER]),
 ]
 
 

@@ -73,3 +73,27 @@ def test_a_missing_or_broken_index_stops_the_bundle_in_one_line(tmp_path, damage
     with pytest.raises(BuildError, match=message) as raised:
         search_index.offline_files(tmp_path)
     assert len(raised.value.lines()) == 1 and "\n" not in raised.value.lines()[0]
+
+
+KAZAKH_CONFIG = {**CONFIG, "separator": r"[\s\-.,;:()]+|&(?:lt|gt|amp|quot|#\d+);"}  # as mkdocs.yml's
+KAZAKH_DOCS = [
+    {"location": "art_1/", "title": "1-бап", "text": ""},
+    {"location": "art_1/#art_1__para_2", "title": "1-бап, 2-тармақ",
+     "text": "<p>Құқығы &amp; құқықтары; кітабын (Qūqyq)</p>"},
+]
+
+
+def test_the_kazakh_index_lists_the_words_its_stem_does_not_begin(tmp_path):
+    """құқығы and кітабын are found by their stems құқық, кітап only when indexed under them;
+    құқықтары begins with its stem and is found by prefix; ru and en have no stems."""
+    kazakh = json.loads(search_index.write_index(tmp_path, "kk", KAZAKH_CONFIG, KAZAKH_DOCS).read_bytes())
+    assert kazakh[contract.SEARCH_STEMS] == {"құқығы": "құқық", "кітабын": "кітап"}
+    assert contract.SEARCH_STEMS not in json.loads(search_index.write_index(tmp_path, "ru", CONFIG, DOCS["ru"]).read_bytes())
+
+
+def test_the_script_form_keeps_the_stems(tmp_path):
+    write_all(tmp_path)
+    search_index.write_index(tmp_path, "kk", KAZAKH_CONFIG, KAZAKH_DOCS)
+    script = search_index.offline_files(tmp_path)["search/kk.js"].decode("utf-8")
+    index = json.loads(script.removeprefix(f"var {contract.SEARCH_SCRIPT_GLOBAL}kk = ").removesuffix(";\n"))
+    assert index[contract.SEARCH_STEMS] == {"құқығы": "құқық", "кітабын": "кітап"}
