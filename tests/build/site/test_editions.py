@@ -11,7 +11,7 @@ import json
 import lxml.html
 import pytest
 
-from constitution.core import languages, urls
+from constitution.core import contract, languages, urls
 from constitution.site import search_index
 
 A, B, C = "2026-01-30", "2026-02-12", "2026-03-15"
@@ -134,8 +134,15 @@ def test_a_change_is_not_told_by_colour_alone(site, lang):
     root = page(site, f"compare/{B}..{C}/art_4", lang)
     for element in [*root.iter("del"), *root.iter("ins")]:
         hidden = element.find("span")
-        assert hidden is not None and "clip:rect(0,0,0,0)" in hidden.get("style")
+        assert hidden is not None and hidden.get("class") == contract.SCREEN_READER_ONLY
         assert hidden.text_content().strip() in {languages_word(lang, "deleted"), languages_word(lang, "inserted")}
+
+
+def test_words_for_screen_readers_are_out_of_sight_and_still_read(site):
+    """The class of the words before each change hides them from the eye alone (not display: none)."""
+    css = (site / "assets/stylesheets/constitution.css").read_text(encoding="utf-8")
+    rule = css.split(f".{contract.SCREEN_READER_ONLY} {{", 1)[1].split("}", 1)[0]
+    assert "clip: rect(0, 0, 0, 0)" in rule and "position: absolute" in rule and "display" not in rule
 
 
 def languages_word(lang, which):
