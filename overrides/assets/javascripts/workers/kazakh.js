@@ -167,7 +167,7 @@
     return Object.prototype.hasOwnProperty.call(object, key);
   }
 
-  var stems = {};  // the worker stems every word of the index: each word once
+  var stems = {};  // each query word stemmed once (the index comes stemmed from the build: core/kazakh.py)
 
   function stem(word) {
     var key = "_" + word;  // never a property of every object (__proto__)
