@@ -9,6 +9,7 @@ path of its mapping and the id its numbers give, so that a rule can name the lin
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -56,6 +57,11 @@ class Context:
     articles: list[tuple[YamlFile, Article]]
     units: list[Located]
     claimed_articles: set[int | str]  # numbers of article files, read or not
+
+    @cached_property
+    def strings(self) -> list[tuple[YamlFile, tuple, str, str, str]]:
+        """Every string of every readable file (`strings`), walked once for all the rules that read them."""
+        return list(strings(self.loaded))
 
     def problem_in(self, file: YamlFile, keys: tuple, unit_id: str, message: str,
                    severity: str = ERROR) -> Problem:

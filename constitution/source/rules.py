@@ -21,7 +21,6 @@ from constitution.source.context import (
     MAX_SECTIONS,
     Context,
     file_of,
-    strings,
 )
 from constitution.source.load import YamlFile
 from constitution.source.model import READ_SCHEMA_VERSIONS, SCHEMA_VERSION, Article
@@ -352,7 +351,7 @@ def status_matches_text(ctx: Context) -> Iterator[Problem]:
 
 def text_not_blank(ctx: Context) -> Iterator[Problem]:
     """No string is empty or only whitespace (absent text is `status: missing`, never an empty string)."""
-    for file, keys, unit_id, lang, value in strings(ctx.loaded):
+    for file, keys, unit_id, lang, value in ctx.strings:
         if not value.strip():
             what = "empty" if not value else "only whitespace"
             yield Problem(file.display, file.line(*keys), unit_id, lang, f"{'.'.join(map(str, keys))} is {what}")
@@ -360,7 +359,7 @@ def text_not_blank(ctx: Context) -> Iterator[Problem]:
 
 def text_is_nfc(ctx: Context) -> Iterator[Problem]:
     """Every string is in Unicode NFC (composed letters, as typed: й, not и + combining breve)."""
-    for file, keys, unit_id, lang, value in strings(ctx.loaded):
+    for file, keys, unit_id, lang, value in ctx.strings:
         if not unicodedata.is_normalized("NFC", value):
             index = _first_not_nfc(value)
             yield Problem(file.display, file.line(*keys), unit_id, lang,
@@ -389,7 +388,7 @@ def _why_hidden(char: str, lang: str) -> str | None:
 
 def text_has_no_hidden_characters(ctx: Context) -> Iterator[Problem]:
     """No string holds a control, noncharacter, surrogate, bidi, zero-width or soft-hyphen character."""
-    for file, keys, unit_id, lang, value in strings(ctx.loaded):
+    for file, keys, unit_id, lang, value in ctx.strings:
         found = [(m.start(), why) for m in text.UNPRINTABLE.finditer(value) if (why := _why_hidden(m.group(), lang))]
         if found:
             index, why = found[0]
@@ -407,7 +406,7 @@ FORMULA_START = re.compile(r"[=+@]|-(?=[\dA-Za-z(.$=+\-@])")
 
 def exported_strings_not_formulas(ctx: Context) -> Iterator[Problem]:
     """No exported string (legal text, titles, document data) starts as a spreadsheet formula."""
-    for file, keys, unit_id, lang, value in strings(ctx.loaded):
+    for file, keys, unit_id, lang, value in ctx.strings:
         if file.path.name != paths.UI_FILE and FORMULA_START.match(value):
             yield Problem(file.display, file.line(*keys), unit_id, lang,
                           f"{'.'.join(map(str, keys))} starts with {value[:1]!r}: a spreadsheet opening "
@@ -425,7 +424,9 @@ def _script(letter: str) -> str:
 
 def words_in_one_script(ctx: Context) -> Iterator[Problem]:
     """A word does not mix Latin and Cyrillic letters (Latin i, e, o, a, c, p typed for Cyrillic ones)."""
-    for file, keys, unit_id, lang, value in strings(ctx.loaded):
+    for file, keys, unit_id, lang, value in ctx.strings:
+        if not {"Latin", "Cyrillic"} <= {_script(char) for char in set(value)}:
+            continue  # no word of a string in one script can mix the two
         for word in dict.fromkeys(WORD.findall(value)):
             scripts = {_script(letter) for letter in set(word)}
             if {"Latin", "Cyrillic"} <= scripts:
