@@ -10,7 +10,8 @@ converted from it, which this changes nothing of). From the one table of headers
   stops the build;
 - beside each text file, a .gz (zlib) and a .br (Brotli, PyPI's `Brotli`) copy when smaller,
   the same bytes from the same file (no name or date in the gzip header): nginx's gzip_static
-  and brotli_static send them;
+  and brotli_static send them; the shared assets' copies are kept by content across builds
+  (COMPRESSED_CACHE_DIR);
 - `deploy/nginx.conf`, a server block serving the site at SITE_URL's path (templates/);
 - `_headers` at the site's root, read by Cloudflare Pages and Netlify (which do not serve it):
   the same headers as rules of URL patterns, none setting a header a broader rule sets (both
@@ -25,12 +26,15 @@ from __future__ import annotations
 import base64
 import gzip
 import hashlib
+import os
 import re
+import time
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from constitution.core import headers, languages, urls
+from constitution.core import atomic, headers, languages, paths, urls
 from constitution.core.problems import BuildError
 
 NGINX_CONF = "nginx.conf"  # in the deploy folder
@@ -44,6 +48,14 @@ HEADERS_FILE = "_headers"  # at the site's root
 # pages (19 MB) 0.7 s at Brotli 7 and 0.4 s at zlib 6.
 SHARED_LEVELS = (9, 11)  # (gzip, brotli) of assets/ less source maps
 TEXT_LEVELS = (6, 7)
+# The shared assets are the same bytes in every build of every source (they change with a pinned
+# package or the theme's own files): their copies at the hardest levels are kept by content,
+# so only a machine's first build pays for them (1.5 of the stage's 2.5 s of compression at
+# 96 articles). In .build/compressed/, or the folder CONSTITUTION_COMPRESSED_CACHE names (e.g.
+# an empty one: a test of a cold cache). A copy from the cache is the bytes the compressor gives.
+COMPRESSED_CACHE_DIR = paths.ROOT / paths.STAGING_DIR / "compressed"
+COMPRESSED_CACHE_ENV = "CONSTITUTION_COMPRESSED_CACHE"
+COMPRESSED_CACHE_DAYS = 30  # an entry no build used for this long is removed
 
 _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
 _DATA_TYPE = re.compile(r"""\btype\s*=\s*["']?(?!(?:text|application)/(?:java|ecma)script|module)""", re.I)
@@ -93,22 +105,66 @@ def levels(name: str) -> tuple[int, int]:
     return SHARED_LEVELS if shared else TEXT_LEVELS
 
 
-def precompress(site: Path, files: list[str] | None = None) -> list[Path]:
-    """A .gz and a .br copy beside every text file of the site, each only if it is smaller."""
+def compressed_cache_dir() -> Path:
+    """$CONSTITUTION_COMPRESSED_CACHE if set, else .build/compressed/ of the checkout."""
+    configured = os.environ.get(COMPRESSED_CACHE_ENV)
+    return Path(configured).absolute() if configured else COMPRESSED_CACHE_DIR
+
+
+def _compress(data: bytes, suffix: str, level: int) -> bytes:
     import brotli
 
+    return gzip.compress(data, level, mtime=0) if suffix == ".gz" else brotli.compress(data, quality=level)
+
+
+def _cached_compress(data: bytes, suffix: str, level: int, cache: Path) -> bytes:
+    """`_compress`, kept in `cache` under the content's hash, the level and the compressor's version."""
+    import brotli
+
+    version = f"zlib{zlib.ZLIB_RUNTIME_VERSION}" if suffix == ".gz" else f"brotli{brotli.version}"
+    entry = cache / f"{hashlib.sha256(data).hexdigest()}-{version}-{level}{suffix}"
+    try:
+        packed = entry.read_bytes()
+        os.utime(entry)  # used: kept COMPRESSED_CACHE_DAYS more
+        return packed
+    except OSError:
+        pass
+    packed = _compress(data, suffix, level)
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        atomic.write_bytes(entry, packed)
+    except OSError:
+        pass  # a cache that cannot be written (read-only checkout, full disk) only costs time
+    return packed
+
+
+def _prune(cache: Path) -> None:
+    limit = time.time() - COMPRESSED_CACHE_DAYS * 86400
+    for entry in cache.glob("*") if cache.is_dir() else ():
+        try:
+            if entry.stat().st_mtime < limit:
+                entry.unlink()
+        except OSError:
+            pass
+
+
+def precompress(site: Path, files: list[str] | None = None) -> list[Path]:
+    """A .gz and a .br copy beside every text file of the site, each only if it is smaller;
+    the shared assets' copies from the cache of compressed copies where it has them."""
+    cache = compressed_cache_dir()
     written = []
     for name in site_files(site) if files is None else files:
         if not headers.compressible(name):
             continue
         data = (site / name).read_bytes()
-        gzip_level, brotli_level = levels(name)
-        for suffix, packed in ((".gz", gzip.compress(data, gzip_level, mtime=0)),
-                               (".br", brotli.compress(data, quality=brotli_level))):
+        shared = levels(name) == SHARED_LEVELS
+        for suffix, level in zip((".gz", ".br"), levels(name)):
+            packed = _cached_compress(data, suffix, level, cache) if shared else _compress(data, suffix, level)
             if len(packed) < len(data):
                 copy = site / f"{name}{suffix}"
                 copy.write_bytes(packed)
                 written.append(copy)
+    _prune(cache)
     return written
 
 

@@ -6,7 +6,8 @@ The repo's source (translations/) is built three times:
   check out of this work tree, the tracked ones and the new ones it does not ignore; no
   .build/, site/, dist/; node_modules/ linked, not installed), two copies in two folders,
   each built with its own empty font cache (CONSTITUTION_FONT_CACHE,
-  constitution/print/fonts.py), into folders of different depths, each in another
+  constitution/print/fonts.py) and, in its own .build/, an empty cache of the shared assets'
+  compressed copies (constitution/build/deploy.py), into folders of different depths, each in another
   environment: time zones 26 hours apart (UTC+14 and UTC-12: another calendar day from each
   other, and from UTC for most of the day), another locale and another hash seed. The two
   run at the same time, as separate processes;

@@ -5,7 +5,9 @@ table, the nginx configuration's values."""
 from __future__ import annotations
 
 import base64
+import gzip
 import hashlib
+import os
 
 import pytest
 
@@ -66,6 +68,53 @@ def test_copies_are_smaller_reproducible_and_only_of_text(tmp_path):
     for name in made:
         assert (site / name).read_bytes() == (other / name).read_bytes()
     assert deploy.site_files(site) == ["assets/x.woff2", "index.html", "tiny.txt"]  # the copies are no files of their own
+
+
+@pytest.fixture(autouse=True)
+def compressed_cache(tmp_path, monkeypatch):
+    """Each test's own cache of compressed copies (never the checkout's)."""
+    cache = tmp_path / "compressed-cache"
+    monkeypatch.setenv(deploy.COMPRESSED_CACHE_ENV, str(cache))
+    return cache
+
+
+def test_shared_assets_copies_are_kept_by_content_and_read_back(tmp_path, compressed_cache):
+    import brotli
+
+    script = "var constitution = {kk: 'Қазақстан'};\n" * 300
+    files = {"assets/javascripts/bundle.js": script, "index.html": page(body="<p>Қазақстан</p>" * 200)}
+    site = write_site(tmp_path / "one", files)
+    deploy.precompress(site)
+    digest_hex = hashlib.sha256(script.encode()).hexdigest()
+    entries = sorted(path.name for path in compressed_cache.iterdir())
+    assert [name.split("-")[0] for name in entries] == [digest_hex, digest_hex]  # the shared asset's, not the page's
+    assert gzip.decompress((site / "assets/javascripts/bundle.js.gz").read_bytes()).decode() == script
+    assert brotli.decompress((site / "assets/javascripts/bundle.js.br").read_bytes()).decode() == script
+    brotli_entry = next(compressed_cache.glob("*.br"))
+    brotli_entry.write_bytes(b"kept")  # what the next build must take from the cache
+    other = write_site(tmp_path / "two", files)
+    deploy.precompress(other)
+    assert (other / "assets/javascripts/bundle.js.br").read_bytes() == b"kept"
+    assert (other / "index.html.br").read_bytes() == (site / "index.html.br").read_bytes()
+
+
+def test_an_entry_no_build_used_for_a_month_is_removed(tmp_path, compressed_cache):
+    compressed_cache.mkdir()
+    stale, recent = compressed_cache / "stale.br", compressed_cache / "recent.br"
+    for entry in (stale, recent):
+        entry.write_bytes(b"x")
+    old = os.stat(stale).st_mtime - (deploy.COMPRESSED_CACHE_DAYS + 1) * 86400
+    os.utime(stale, (old, old))
+    deploy.precompress(write_site(tmp_path / "site", {"index.html": page()}))
+    assert sorted(path.name for path in compressed_cache.iterdir()) == ["recent.br"]
+
+
+def test_an_unwritable_cache_only_costs_time(tmp_path, monkeypatch):
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    monkeypatch.setenv(deploy.COMPRESSED_CACHE_ENV, str(blocked / "cache"))
+    site = write_site(tmp_path / "site", {"assets/x.js": "var x = 1;\n" * 300})
+    assert sorted(path.name for path in deploy.precompress(site)) == ["x.js.br", "x.js.gz"]
 
 
 def small_site(tmp_path):
