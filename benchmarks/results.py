@@ -87,7 +87,10 @@ def weigh(size: Size, browser: bool) -> str:
 
 METHOD = [
     "- Each stage runs as a child process from the repository root, its outputs redirected into "
-    "`benchmarks/.work/` and removed before every run (a cold build each time).",
+    "`benchmarks/.work/` and removed before every run (a cold build each time). The caches a machine "
+    "keeps for every source (the merged PDF fonts, `.build/pdf-fonts/`; the shared assets' compressed "
+    "copies, `.build/compressed/`) are warm: the benchmark first builds the shipped source once, as a "
+    "publisher's machine has after its first build.",
     "- **wall s**: time from spawning to the child's exit (Python start-up and imports included). "
     f"Best of up to {MAX_RUNS} runs; a command whose first run takes {REPEAT_UNDER_S:g} s or more "
     "runs once (the **runs** column says which).",
