@@ -38,6 +38,8 @@ def _stemmer() -> dict:
     rules = dict(spec()["stemmer"])
     rules["slots"] = [(sorted(slot["suffixes"], key=lambda suffix: -len(suffix[0])), slot.get("last", False),
                        slot.get("verb", False)) for slot in rules["slots"]]
+    for name in ("alphabet", "vowels", "short_stems", "short_verb_stems", "keep"):  # read for membership only
+        rules[name] = frozenset(rules[name])
     return rules
 
 
@@ -71,13 +73,15 @@ def stem(word: str) -> str:
         return word
     current = word
     # a word of `keep` the word begins with is never cut into: отаны is отан-ы, not ота-ны
-    protect = max((kept for kept in rules["keep"] if word.startswith(kept)), key=len, default=None)
+    protect = next((word[:end] for end in range(len(word), 0, -1) if word[:end] in rules["keep"]), None)
     for suffixes, last, verb in rules["slots"]:
         if _kept(rules, current):
             return current
         for suffix, condition in suffixes:
+            if not current.endswith(suffix):
+                continue
             rest = current[: len(current) - len(suffix)]
-            if not current.endswith(suffix) or (protect and len(rest) < len(protect)):
+            if protect and len(rest) < len(protect):
                 continue
             if rest == protect:  # whatever the suffix's condition: зейнетақысы is зейнетақы-сы
                 return rest
