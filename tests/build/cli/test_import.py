@@ -322,7 +322,6 @@ def test_a_partial_text_imports_into_a_valid_source(tmp_path, name, message):
 
 # --- a real PDF: typeset with Typst, extracted with poppler's pdftotext -------------------------
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler's pdftotext is not installed")
 @pytest.mark.parametrize("lang, mode", [("en", []), ("en", ["-layout"]), ("ru", ["-layout"]), ("kk", ["-layout"])],
                          ids=["en", "en-layout", "ru-layout", "kk-layout"])
 def test_text_extracted_from_a_typeset_pdf_reads_back_to_the_same_units(tmp_path, full_source, lang, mode):
@@ -335,6 +334,8 @@ def test_text_extracted_from_a_typeset_pdf_reads_back_to_the_same_units(tmp_path
     from constitution.importer import align, read
     from tests.helpers import published
 
+    if shutil.which("pdftotext") is None:
+        pytest.fail("needs poppler's pdftotext: run `make test` (it installs poppler-utils)", pytrace=False)
     source = validate.checked_source(full_source)
     lines = [line for _, block in published.blocks(source, lang, 0) for line in block]
     pdf = tmp_path / "text.pdf"
