@@ -92,6 +92,9 @@ def test_clause_lacking_in_russian_is_missing_reported_and_validated(tmp_path, l
     assert [line for line in result.stdout.splitlines() if ": warning: " in line and not line.startswith("written")] == [
         f"tests/data/import/{layout}/ru.txt:{14 if layout == 'lines' else 1}: art_2__para_3: ru: "
         "warning: not in this text: written as missing"]
+    # the validator's warnings about what was written are printed too
+    assert [line for line in result.stdout.splitlines() if line.startswith("written: ")] == [
+        f"written: {out / 'articles/002.yaml'}:56: art_2__para_3: ru: warning: no text yet (status: missing)"]
     source = validate.checked_source(out)
     assert source.article(2).clauses[2].status("ru") == "missing"
     assert source.article(2).clauses[2].text("kk") == "Екінші баптың үшінші тармағы."
@@ -256,7 +259,8 @@ def test_chapters_are_written_in_their_sections(tmp_path):
     ("gaps.en", ["tests/data/import/cases/gaps.en.txt:8: -: en: warning: article 4 follows article 1",
                  "tests/data/import/cases/gaps.en.txt:10: -: en: warning: section III follows section I"]),
     ("wrapped-point.ru", ["tests/data/import/cases/wrapped-point.ru.txt:9: -: ru: warning: '17) статьи 6"]),
-], ids=["reference", "gaps", "wrapped-point"])
+    ("reference-wrapped.en", ["tests/data/import/cases/reference-wrapped.en.txt:8: -: en: warning: 'Article 175."]),
+], ids=["reference", "gaps", "wrapped-point", "reference-wrapped"])
 def test_strict_fails_on_each_warning_with_its_line_and_writes_nothing(tmp_path, name, lines):
     lang = name.rsplit(".", 1)[1]
     out = tmp_path / "out"
@@ -267,6 +271,16 @@ def test_strict_fails_on_each_warning_with_its_line_and_writes_nothing(tmp_path,
     assert result.stderr.splitlines()[-1].endswith("warning(s) and --strict: nothing was written")
     assert not out.exists()
     assert run_import(f"--{lang}", CASES / f"{name}.txt", "--template", RICH, "--out", out).returncode == 0
+
+
+def test_strict_fails_on_a_unit_one_language_lacks(tmp_path):
+    out = tmp_path / "out"
+    result = import_three("lines", out, "--strict")
+    assert result.returncode == 1
+    assert "tests/data/import/lines/ru.txt:14: art_2__para_3: ru: warning: not in this text: written as missing" \
+        in result.stdout.splitlines()
+    assert result.stderr.splitlines()[-1].endswith("warning(s) and --strict: nothing was written")
+    assert not out.exists()
 
 
 def test_keep_names_each_template_unit_it_cannot_keep(tmp_path):
