@@ -11,7 +11,7 @@ import pytest
 
 from constitution.core import ids, languages
 from constitution.source import validate
-from tests.helpers import DATA, PUBLISHED_EN, RICH, ROOT, SEED, TRANSLATIONS
+from tests.helpers import DATA, PUBLISHED_EN, RICH, ROOT, SEED, TRANSLATIONS, published
 
 IMPORT = DATA / "import"
 
@@ -176,34 +176,39 @@ def test_usage_errors(tmp_path, args, message):
 
 @pytest.fixture(scope="module")
 def full_source(tmp_path_factory):
-    from tests.helpers import published
-
     return published.write_full(tmp_path_factory.mktemp("full") / "source")
 
 
-@pytest.mark.parametrize("layout, style", [("paragraph-per-article", 2), ("pdf", 1)])
-def test_full_size_text_imports_to_the_same_source_with_an_empty_report(tmp_path, full_source, layout, style):
-    from tests.helpers import published
+FURNITURE = {"pdf": "removed", "pdf-layout": "removed", "crlf": "normalised", "cr": "normalised", "bom": "normalised"}
 
+
+@pytest.mark.parametrize("layout, style", [(layout, index % 4) for index, layout in enumerate(published.LAYOUTS)],
+                         ids=list(published.LAYOUTS))
+def test_full_size_text_imports_to_the_same_source_with_an_empty_report(tmp_path, full_source, layout, style):
+    """Exit 0 under --strict; the report lists nothing but what the layout itself needs (a PDF's
+    page furniture removed, line ends and byte order marks made plain), never a warning."""
     source = validate.checked_source(full_source)
     given = []
     for lang in languages.LANGUAGES:
         path = tmp_path / f"{lang}.txt"
-        path.write_text(published.render(source, lang, layout, style), encoding="utf-8")
+        path.write_text(published.render(source, lang, layout, style), encoding="utf-8", newline="")
         given += [f"--{lang}", path]
     out = tmp_path / "out"
     result = run_import(*given, "--template", full_source, "--status", "unofficial", "--strict", "--out", out)
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0] == ("import report: 36 recital(s), 33 section(s), 288 article(s), "
-                        f"{3 * sum(len(a.clauses) for a in source.articles)} clause(s), "
-                        f"{3 * sum(len(u.points) for a in source.articles for u in (a, *a.clauses))} point(s); "
-                        + ("nothing to report" if layout != "pdf" else lines[0].split("; ")[-1]))
+    counts, reported_kinds = lines[0].split("; ")
+    assert counts == ("import report: 36 recital(s), 33 section(s), 288 article(s), "
+                      f"{3 * sum(len(a.clauses) for a in source.articles)} clause(s), "
+                      f"{3 * sum(len(u.points) for a in source.articles for u in (a, *a.clauses))} point(s)")
+    kind = FURNITURE.get(layout)
     reported = lines[1:-1]
-    if layout == "pdf":
-        assert reported and all(": removed: " in line for line in reported)
+    if kind is None:
+        assert reported_kinds == "nothing to report" and reported == []
     else:
-        assert reported == []
+        assert re.fullmatch(rf"\d+ {kind}", reported_kinds), reported_kinds
+        assert reported and all(f": {kind}: " in line for line in reported), reported
+    assert lines[-1].startswith(f"wrote {out}")
     assert result.stderr == ""
     imported = validate.checked_source(out)
     for lang in languages.LANGUAGES:
@@ -346,7 +351,6 @@ def test_text_extracted_from_a_typeset_pdf_reads_back_to_the_same_units(tmp_path
     import typst
 
     from constitution.importer import align, read
-    from tests.helpers import published
 
     if shutil.which("pdftotext") is None:
         pytest.fail("needs poppler's pdftotext: run `make test` (it installs poppler-utils)", pytrace=False)
