@@ -339,13 +339,30 @@ def test_a_partial_text_imports_into_a_valid_source(tmp_path, name, message):
     assert validate.checked_source(out)
 
 
+def test_from_pdf_reads_a_text_without_form_feeds_as_a_pdfs(tmp_path):
+    given = tmp_path / "ru.txt"
+    given.write_text((CASES / "pdf-extract.ru.txt").read_text(encoding="utf-8").replace("\f", ""), encoding="utf-8")
+    removed = []
+    for extra in ([], ["--from-pdf"]):
+        result = run_import("--ru", given, "--template", RICH, "--out", tmp_path / "out", *extra)
+        assert result.returncode == 0, result.stdout + result.stderr
+        removed.append([line.split(": removed: ")[1] for line in result.stdout.splitlines() if ": removed: " in line])
+    assert removed == [[], ["running header or footer 'Образцовый текст, неофициальный'",
+                            "hyphen at the end of line 9: joined 'набранный'", "page number '1'",
+                            "running header or footer 'Образцовый текст, неофициальный'", "page number '2'"]]
+    assert validate.checked_source(tmp_path / "out").article(1).clauses[0].text("ru") \
+        == "Первый пункт образцовой статьи, набранный в две строки."
+
+
 # --- a real PDF: typeset with Typst, extracted with poppler's pdftotext -------------------------
 
-@pytest.mark.parametrize("lang, mode", [("en", []), ("en", ["-layout"]), ("ru", ["-layout"]), ("kk", ["-layout"])],
-                         ids=["en", "en-layout", "ru-layout", "kk-layout"])
+@pytest.mark.parametrize("lang, mode", [("en", []), ("en", ["-layout"]), ("ru", ["-layout"]), ("kk", ["-layout"]),
+                                        ("ru", ["-nopgbrk"]), ("kk", ["-layout", "-nopgbrk"])],
+                         ids=["en", "en-layout", "ru-layout", "kk-layout", "ru-nopgbrk", "kk-layout-nopgbrk"])
 def test_text_extracted_from_a_typeset_pdf_reads_back_to_the_same_units(tmp_path, full_source, lang, mode):
     """Headers, page numbers and words the typesetter cut are removed and listed; a line that starts
-    with a number in the text (a sentence ending `… 38.` wrapped) stays text, reported."""
+    with a number in the text (a sentence ending `… 38.` wrapped) stays text, reported. Without
+    page breaks (-nopgbrk: no form feed tells it is a PDF's) the text is read so given --from-pdf."""
     import json
 
     import typst
@@ -361,7 +378,7 @@ def test_text_extracted_from_a_typeset_pdf_reads_back_to_the_same_units(tmp_path
                                   sys_inputs={"body": json.dumps(lines), "lang": lang}))
     extracted = tmp_path / f"{lang}.txt"
     subprocess.run(["pdftotext", *mode, str(pdf), str(extracted)], check=True, timeout=60)
-    reading, problems = read.read_file(extracted, lang)
+    reading, problems = read.read_file(extracted, lang, from_pdf=True if "-nopgbrk" in mode else None)
     assert problems == [] and reading.layout == "pdf"
     imported, _ = align.aligned_source({lang: reading}, source, "unofficial", [])
     assert texts(imported, lang) == texts(source, lang)

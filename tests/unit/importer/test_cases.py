@@ -60,3 +60,18 @@ def test_case_reads_to_exactly_the_expected_units(name):
     shown = f"tests/data/import/cases/{name}.txt:"
     assert [str(entry).replace(shown, "", 1) for entry in sorted(reading.entries, key=lambda e: (e.line, e.kind))] \
         == expected["report"]
+
+
+@pytest.mark.parametrize("name", ["pdf-extract.ru", "pdf-heading-at-page-end.kk"])
+def test_pdf_text_without_form_feeds_reads_the_same_given_from_pdf(tmp_path, name):
+    """`pdftotext -nopgbrk` leaves no form feed: read with --from-pdf, a page ends at its number
+    (the numbers run 1, 2, …), so its running header and number are found as with the feeds."""
+    lang = name.rsplit(".", 1)[1]
+    expected = yaml.safe_load((CASES / f"{name}.expected.yaml").read_text(encoding="utf-8"))
+    path = tmp_path / f"{name}.txt"
+    path.write_text((CASES / f"{name}.txt").read_text(encoding="utf-8").replace("\f", ""), encoding="utf-8")
+    reading, problems = read_file(path, lang, from_pdf=True)
+    assert problems == [] and reading.layout == "pdf"
+    assert units(reading) == expected["units"]
+    report = [str(entry).replace(f"{path}:", "", 1) for entry in sorted(reading.entries, key=lambda e: (e.line, e.kind))]
+    assert report == [line for line in expected["report"] if "form feed" not in line]
