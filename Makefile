@@ -48,11 +48,12 @@ generate validate offline pdf export: setup
 	$(PY) -m constitution $@
 
 # Every tier: unit, build (full builds, PDFs, the Nu Html Checker on Java, the site served by
-# Debian's nginx) and browser (Debian's chromium).
+# Debian's nginx, a PDF read back by poppler's pdftotext) and browser (Debian's chromium).
 test: setup $(VENV)/.installed-test lint-imports
 	@bash .ci/ensure-chromium
 	@bash .ci/ensure-java
 	@bash .ci/ensure-nginx
+	@bash .ci/ensure-poppler
 	$(PY) -m pytest
 
 # The unit tier alone: no build, no browser (under 30 s).

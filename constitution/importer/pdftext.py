@@ -1,7 +1,9 @@
 """Text extracted from a PDF (poppler's `pdftotext`, with or without `-layout`): the page furniture
 removed and the words split at line ends joined, every removal listed in the report.
 
-A page ends at a form feed. A line at the top or bottom of pages that repeats on at least
+A page ends at a form feed; in a text without them (`pdftotext -nopgbrk`, read with
+`--from-pdf`), after each line that is only a page number, where two or more run in sequence
+(1, 2, 3 …). A line at the top or bottom of pages that repeats on at least
 half of them (and on two or more) is a running header or footer; a line there that is only a
 page number (`7`, `- 7 -`, `7 / 40`, `Page 7`, `стр. 7`, `7-бет`) is a page number. A line
 that ends in a letter and a hyphen, followed by one that starts in lower case, is one word cut
@@ -29,6 +31,8 @@ def looks_like_pdf(text: str) -> bool:
 
 
 def pages(lines: Lines) -> list[Lines]:
+    if not any("\f" in text for _, text in lines):
+        return numbered_pages(lines)
     out: list[Lines] = [[]]
     for number, text in lines:
         parts = text.split("\f")
@@ -37,6 +41,36 @@ def pages(lines: Lines) -> list[Lines]:
                 out.append([])
             if part.strip() or index == 0:
                 out[-1].append((number, part))
+    return [page for page in out if any(text.strip() for _, text in page)]
+
+
+def page_number(text: str) -> int | None:
+    """The number of a line that is only a page number (`7`, `- 7 -`, `стр. 7`), else None."""
+    text = text.strip()
+    return int(re.search(r"\d+", text).group()) if PAGE_NUMBER.fullmatch(text) and any(
+        ch.isdigit() for ch in text) else None
+
+
+def numbered_pages(lines: Lines) -> list[Lines]:
+    """The lines cut into pages after each page number of the longest run in sequence (at least
+    two: a number alone on a line once is no page's), or one page where there is none."""
+    ending: dict[int, tuple[int, int]] = {}  # page number -> (length, last line) of the longest run ending so
+    before: dict[int, int | None] = {}  # a run's line -> the line of its previous page number
+    for index, (_, text) in enumerate(lines):
+        if (number := page_number(text)) is not None:
+            length, previous = ending.get(number - 1, (0, None))
+            if length + 1 > ending.get(number, (0, None))[0]:
+                ending[number], before[index] = (length + 1, index), previous
+    length, last = max(ending.values(), default=(0, None))
+    ends = set()
+    while length >= 2 and last is not None:
+        ends.add(last)
+        last = before[last]
+    out: list[Lines] = [[]]
+    for index, line in enumerate(lines):
+        out[-1].append(line)
+        if index in ends:
+            out.append([])
     return [page for page in out if any(text.strip() for _, text in page)]
 
 

@@ -1,5 +1,6 @@
 """A source rendered back as a published plain text, in each layout a text is found in and in each
-language's heading forms, for the importer's round trips (tests/build/cli/test_import_full.py).
+language's heading forms, for the importer's round trips (tests/unit/importer/test_full_size.py,
+tests/build/cli/test_import.py).
 
 `importable(corpus)` makes benchmarks/corpus.py's synthetic data a text that has one reading: every
 unit present in every language, no line break inside a unit, a title with the title word, a

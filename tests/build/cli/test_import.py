@@ -11,7 +11,7 @@ import pytest
 
 from constitution.core import ids, languages
 from constitution.source import validate
-from tests.helpers import DATA, PUBLISHED_EN, RICH, ROOT, SEED, TRANSLATIONS
+from tests.helpers import DATA, PUBLISHED_EN, RICH, ROOT, SEED, TRANSLATIONS, published
 
 IMPORT = DATA / "import"
 
@@ -92,6 +92,9 @@ def test_clause_lacking_in_russian_is_missing_reported_and_validated(tmp_path, l
     assert [line for line in result.stdout.splitlines() if ": warning: " in line and not line.startswith("written")] == [
         f"tests/data/import/{layout}/ru.txt:{14 if layout == 'lines' else 1}: art_2__para_3: ru: "
         "warning: not in this text: written as missing"]
+    # the validator's warnings about what was written are printed too
+    assert [line for line in result.stdout.splitlines() if line.startswith("written: ")] == [
+        f"written: {out / 'articles/002.yaml'}:56: art_2__para_3: ru: warning: no text yet (status: missing)"]
     source = validate.checked_source(out)
     assert source.article(2).clauses[2].status("ru") == "missing"
     assert source.article(2).clauses[2].text("kk") == "Екінші баптың үшінші тармағы."
@@ -173,34 +176,39 @@ def test_usage_errors(tmp_path, args, message):
 
 @pytest.fixture(scope="module")
 def full_source(tmp_path_factory):
-    from tests.helpers import published
-
     return published.write_full(tmp_path_factory.mktemp("full") / "source")
 
 
-@pytest.mark.parametrize("layout, style", [("paragraph-per-article", 2), ("pdf", 1)])
-def test_full_size_text_imports_to_the_same_source_with_an_empty_report(tmp_path, full_source, layout, style):
-    from tests.helpers import published
+FURNITURE = {"pdf": "removed", "pdf-layout": "removed", "crlf": "normalised", "cr": "normalised", "bom": "normalised"}
 
+
+@pytest.mark.parametrize("layout, style", [(layout, index % 4) for index, layout in enumerate(published.LAYOUTS)],
+                         ids=list(published.LAYOUTS))
+def test_full_size_text_imports_to_the_same_source_with_an_empty_report(tmp_path, full_source, layout, style):
+    """Exit 0 under --strict; the report lists nothing but what the layout itself needs (a PDF's
+    page furniture removed, line ends and byte order marks made plain), never a warning."""
     source = validate.checked_source(full_source)
     given = []
     for lang in languages.LANGUAGES:
         path = tmp_path / f"{lang}.txt"
-        path.write_text(published.render(source, lang, layout, style), encoding="utf-8")
+        path.write_text(published.render(source, lang, layout, style), encoding="utf-8", newline="")
         given += [f"--{lang}", path]
     out = tmp_path / "out"
     result = run_import(*given, "--template", full_source, "--status", "unofficial", "--strict", "--out", out)
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0] == ("import report: 36 recital(s), 33 section(s), 288 article(s), "
-                        f"{3 * sum(len(a.clauses) for a in source.articles)} clause(s), "
-                        f"{3 * sum(len(u.points) for a in source.articles for u in (a, *a.clauses))} point(s); "
-                        + ("nothing to report" if layout != "pdf" else lines[0].split("; ")[-1]))
+    counts, reported_kinds = lines[0].split("; ")
+    assert counts == ("import report: 36 recital(s), 33 section(s), 288 article(s), "
+                      f"{3 * sum(len(a.clauses) for a in source.articles)} clause(s), "
+                      f"{3 * sum(len(u.points) for a in source.articles for u in (a, *a.clauses))} point(s)")
+    kind = FURNITURE.get(layout)
     reported = lines[1:-1]
-    if layout == "pdf":
-        assert reported and all(": removed: " in line for line in reported)
+    if kind is None:
+        assert reported_kinds == "nothing to report" and reported == []
     else:
-        assert reported == []
+        assert re.fullmatch(rf"\d+ {kind}", reported_kinds), reported_kinds
+        assert reported and all(f": {kind}: " in line for line in reported), reported
+    assert lines[-1].startswith(f"wrote {out}")
     assert result.stderr == ""
     imported = validate.checked_source(out)
     for lang in languages.LANGUAGES:
@@ -256,7 +264,8 @@ def test_chapters_are_written_in_their_sections(tmp_path):
     ("gaps.en", ["tests/data/import/cases/gaps.en.txt:8: -: en: warning: article 4 follows article 1",
                  "tests/data/import/cases/gaps.en.txt:10: -: en: warning: section III follows section I"]),
     ("wrapped-point.ru", ["tests/data/import/cases/wrapped-point.ru.txt:9: -: ru: warning: '17) статьи 6"]),
-], ids=["reference", "gaps", "wrapped-point"])
+    ("reference-wrapped.en", ["tests/data/import/cases/reference-wrapped.en.txt:8: -: en: warning: 'Article 175."]),
+], ids=["reference", "gaps", "wrapped-point", "reference-wrapped"])
 def test_strict_fails_on_each_warning_with_its_line_and_writes_nothing(tmp_path, name, lines):
     lang = name.rsplit(".", 1)[1]
     out = tmp_path / "out"
@@ -267,6 +276,16 @@ def test_strict_fails_on_each_warning_with_its_line_and_writes_nothing(tmp_path,
     assert result.stderr.splitlines()[-1].endswith("warning(s) and --strict: nothing was written")
     assert not out.exists()
     assert run_import(f"--{lang}", CASES / f"{name}.txt", "--template", RICH, "--out", out).returncode == 0
+
+
+def test_strict_fails_on_a_unit_one_language_lacks(tmp_path):
+    out = tmp_path / "out"
+    result = import_three("lines", out, "--strict")
+    assert result.returncode == 1
+    assert "tests/data/import/lines/ru.txt:14: art_2__para_3: ru: warning: not in this text: written as missing" \
+        in result.stdout.splitlines()
+    assert result.stderr.splitlines()[-1].endswith("warning(s) and --strict: nothing was written")
+    assert not out.exists()
 
 
 def test_keep_names_each_template_unit_it_cannot_keep(tmp_path):
@@ -320,21 +339,38 @@ def test_a_partial_text_imports_into_a_valid_source(tmp_path, name, message):
     assert validate.checked_source(out)
 
 
+def test_from_pdf_reads_a_text_without_form_feeds_as_a_pdfs(tmp_path):
+    given = tmp_path / "ru.txt"
+    given.write_text((CASES / "pdf-extract.ru.txt").read_text(encoding="utf-8").replace("\f", ""), encoding="utf-8")
+    removed = []
+    for extra in ([], ["--from-pdf"]):
+        result = run_import("--ru", given, "--template", RICH, "--out", tmp_path / "out", *extra)
+        assert result.returncode == 0, result.stdout + result.stderr
+        removed.append([line.split(": removed: ")[1] for line in result.stdout.splitlines() if ": removed: " in line])
+    assert removed == [[], ["running header or footer 'Образцовый текст, неофициальный'",
+                            "hyphen at the end of line 9: joined 'набранный'", "page number '1'",
+                            "running header or footer 'Образцовый текст, неофициальный'", "page number '2'"]]
+    assert validate.checked_source(tmp_path / "out").article(1).clauses[0].text("ru") \
+        == "Первый пункт образцовой статьи, набранный в две строки."
+
+
 # --- a real PDF: typeset with Typst, extracted with poppler's pdftotext -------------------------
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler's pdftotext is not installed")
-@pytest.mark.parametrize("lang, mode", [("en", []), ("en", ["-layout"]), ("ru", ["-layout"]), ("kk", ["-layout"])],
-                         ids=["en", "en-layout", "ru-layout", "kk-layout"])
+@pytest.mark.parametrize("lang, mode", [("en", []), ("en", ["-layout"]), ("ru", ["-layout"]), ("kk", ["-layout"]),
+                                        ("ru", ["-nopgbrk"]), ("kk", ["-layout", "-nopgbrk"])],
+                         ids=["en", "en-layout", "ru-layout", "kk-layout", "ru-nopgbrk", "kk-layout-nopgbrk"])
 def test_text_extracted_from_a_typeset_pdf_reads_back_to_the_same_units(tmp_path, full_source, lang, mode):
     """Headers, page numbers and words the typesetter cut are removed and listed; a line that starts
-    with a number in the text (a sentence ending `… 38.` wrapped) stays text, reported."""
+    with a number in the text (a sentence ending `… 38.` wrapped) stays text, reported. Without
+    page breaks (-nopgbrk: no form feed tells it is a PDF's) the text is read so given --from-pdf."""
     import json
 
     import typst
 
     from constitution.importer import align, read
-    from tests.helpers import published
 
+    if shutil.which("pdftotext") is None:
+        pytest.fail("needs poppler's pdftotext: run `make test` (it installs poppler-utils)", pytrace=False)
     source = validate.checked_source(full_source)
     lines = [line for _, block in published.blocks(source, lang, 0) for line in block]
     pdf = tmp_path / "text.pdf"
@@ -342,7 +378,7 @@ def test_text_extracted_from_a_typeset_pdf_reads_back_to_the_same_units(tmp_path
                                   sys_inputs={"body": json.dumps(lines), "lang": lang}))
     extracted = tmp_path / f"{lang}.txt"
     subprocess.run(["pdftotext", *mode, str(pdf), str(extracted)], check=True, timeout=60)
-    reading, problems = read.read_file(extracted, lang)
+    reading, problems = read.read_file(extracted, lang, from_pdf=True if "-nopgbrk" in mode else None)
     assert problems == [] and reading.layout == "pdf"
     imported, _ = align.aligned_source({lang: reading}, source, "unofficial", [])
     assert texts(imported, lang) == texts(source, lang)

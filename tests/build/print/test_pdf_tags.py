@@ -150,3 +150,22 @@ def test_every_link_is_one_link_element_with_a_description(built, edition):
             assert annotation.A.S == "/URI" and description
     listed = {ids.PREAMBLE_ID} | {s.id for s in source.document.sections} | {a.id for a in source.articles}
     assert targets == listed
+
+
+@EACH_EDITION
+def test_a_note_is_a_paragraph_of_its_own_apart_from_the_legal_text(built, edition):
+    """tests/data/units: each note (an editorial note, an amendment footnote) is tagged as a
+    paragraph that holds its badge («ПРИМЕЧАНИЕ», where its text does not open with the word)
+    and its text, and nothing of the unit it is on."""
+    if built.source_dir.name != "units-source":
+        pytest.skip("the units fixture's own test")
+    tagged, source = built.tagged[edition], built.source
+    paragraphs = [normal(tagged.text(element)) for element in tagged.elements("P")]
+    notes = [unit for unit in source.units() if unit.kind == "note"]
+    assert len(notes) == 8
+    for note in notes:
+        for lang in edition_languages(edition):
+            text = note.texts.text(lang)
+            shown = text if text is not None else source.ui.get("pdf_text_missing", lang)
+            badge = labels.note_badge(source.ui, lang, text).upper()
+            assert normal(badge + shown) in paragraphs, f"{note.id} {lang}: not a paragraph of its own"

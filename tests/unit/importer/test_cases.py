@@ -23,6 +23,7 @@ SHOWS = {
     "paragraph-per-article.ru": "one paragraph per article: its clauses and points are found",
     "paragraph-per-section.ru": "one paragraph per section: every section is read",
     "inline-list.ru": "a list on one line is split into its points",
+    "line-ends-cr.en": "lines ending in CR alone are lines, not run-on text (reported once with the count)",
     "reference-line.ru": "a line `Статья 40 Конституции …` is text (reported), not Article 40",
     "reference-run-on.en": "`… under Article 175.` in run-on text is text",
     "reference-wrapped.en": "a wrapped line `Article 175.` is text (reported)",
@@ -36,6 +37,7 @@ SHOWS = {
     "notes.en": "\"Note.\", \"Footnote.\" are notes",
     "invisible.en": "soft hyphens, zero-width spaces before clause numbers, a BOM mid-file: removed, reported",
     "pdf-extract.ru": "a PDF's running headers, page numbers, form feeds and a cut word, each reported",
+    "pdf-heading-at-page-end.kk": "pdftotext -layout: a page break right after an article's and a section's heading",
     "front-matter.ru": "a menu, a headline with КОНСТИТУЦИЯ, a news lead, an adoption block: skipped, listed",
     "single-article.ru": "one article quoted alone, with no section heading",
     "gaps.en": "sections I and III, articles 1 and 4: each gap reported",
@@ -58,3 +60,18 @@ def test_case_reads_to_exactly_the_expected_units(name):
     shown = f"tests/data/import/cases/{name}.txt:"
     assert [str(entry).replace(shown, "", 1) for entry in sorted(reading.entries, key=lambda e: (e.line, e.kind))] \
         == expected["report"]
+
+
+@pytest.mark.parametrize("name", ["pdf-extract.ru", "pdf-heading-at-page-end.kk"])
+def test_pdf_text_without_form_feeds_reads_the_same_given_from_pdf(tmp_path, name):
+    """`pdftotext -nopgbrk` leaves no form feed: read with --from-pdf, a page ends at its number
+    (the numbers run 1, 2, …), so its running header and number are found as with the feeds."""
+    lang = name.rsplit(".", 1)[1]
+    expected = yaml.safe_load((CASES / f"{name}.expected.yaml").read_text(encoding="utf-8"))
+    path = tmp_path / f"{name}.txt"
+    path.write_text((CASES / f"{name}.txt").read_text(encoding="utf-8").replace("\f", ""), encoding="utf-8")
+    reading, problems = read_file(path, lang, from_pdf=True)
+    assert problems == [] and reading.layout == "pdf"
+    assert units(reading) == expected["units"]
+    report = [str(entry).replace(f"{path}:", "", 1) for entry in sorted(reading.entries, key=lambda e: (e.line, e.kind))]
+    assert report == [line for line in expected["report"] if "form feed" not in line]

@@ -1,7 +1,7 @@
 """A full-size synthetic text (benchmarks/corpus.py's 11 sections and 96 articles, made to have one
-reading by tests/helpers/published.py) in every layout and each language's heading forms reads back
-to the same units, every id and every text, with nothing to report but what a layout itself needs
-(a PDF's page furniture, the line ends and byte order marks made plain)."""
+reading by tests/helpers/published.py) in every layout, each in each of a language's four sets of
+heading forms, reads back to the same units, every id and every text, with nothing to report but
+what a layout itself needs (a PDF's page furniture, the line ends and byte order marks made plain)."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ def texts(source, lang):
     return {unit.id: unit.texts.text(lang) for unit in source.units()}
 
 
-CASES = [(layout, lang, index % 4) for index, layout in enumerate(published.LAYOUTS) for lang in languages.LANGUAGES]
+CASES = [(layout, lang, style) for layout in published.LAYOUTS for lang in languages.LANGUAGES for style in range(4)]
 
 
 @pytest.mark.parametrize("layout, lang, style", CASES, ids=[f"{layout}-{lang}-forms{style}" for layout, lang, style in CASES])
