@@ -51,27 +51,45 @@ def page_number(text: str) -> int | None:
         ch.isdigit() for ch in text) else None
 
 
-def numbered_pages(lines: Lines) -> list[Lines]:
-    """The lines cut into pages after each page number of the longest run in sequence (at least
-    two: a number alone on a line once is no page's), or one page where there is none."""
+def page_number_run(lines: Lines, accept=lambda text: True) -> list[int]:
+    """Indexes of the lines of the longest run of page numbers in sequence (1, 2, 3 …, each a
+    line of its own that `accept`s), at least two: a number alone on a line once is no page's."""
     ending: dict[int, tuple[int, int]] = {}  # page number -> (length, last line) of the longest run ending so
     before: dict[int, int | None] = {}  # a run's line -> the line of its previous page number
     for index, (_, text) in enumerate(lines):
-        if (number := page_number(text)) is not None:
+        if (number := page_number(text)) is not None and accept(text):
             length, previous = ending.get(number - 1, (0, None))
             if length + 1 > ending.get(number, (0, None))[0]:
                 ending[number], before[index] = (length + 1, index), previous
     length, last = max(ending.values(), default=(0, None))
-    ends = set()
+    run = []
     while length >= 2 and last is not None:
-        ends.add(last)
+        run.append(last)
         last = before[last]
+    return sorted(run)
+
+
+def numbered_pages(lines: Lines) -> list[Lines]:
+    """The lines cut into pages after each page number of the longest run in sequence, or one
+    page where there is none."""
+    ends = set(page_number_run(lines))
     out: list[Lines] = [[]]
     for index, line in enumerate(lines):
         out[-1].append(line)
         if index in ends:
             out.append([])
     return [page for page in out if any(text.strip() for _, text in page)]
+
+
+def page_numbers_in_typed_text(lines: Lines, lang: str, path: str, starts_unit) -> list[Entry]:
+    """A warning for each line of a text read as typed that looks like a PDF's page number (a run
+    of them in sequence, none a clause's or point's number): kept in the text unless the text is
+    read with --from-pdf, so never kept silently."""
+    run = page_number_run(lines, lambda text: not starts_unit(text.strip()))
+    return [Entry(path, lines[index][0], lang, "warning",
+                  f"{quoted(lines[index][1])} is kept as text, but looks like a page number of a PDF's text "
+                  "(one of a run in sequence): import it with --from-pdf to drop page furniture")
+            for index in run]
 
 
 def zone(page: Lines) -> list[int]:

@@ -194,6 +194,8 @@ def read_text(text: str, lang: str, path: str, from_pdf: bool | None = None) -> 
     if pdf:
         lines, removed = pdftext.from_pdf(lines, lang, path, starts_unit(lang))
         entries.extend(removed)
+    else:
+        entries.extend(pdftext.page_numbers_in_typed_text(lines, lang, path, starts_unit(lang)))
     body = "\n".join(line for _, line in lines)
     builder = Builder(body, [number for number, _ in lines], lang, path, flowing_all=pdf)
     found = headings.candidates(body, lang)

@@ -4,10 +4,12 @@ NAME.LANG.expected.yaml. The command's side (ids in the written source, --strict
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import yaml
 
-from constitution.importer.read import read_file
+from constitution.importer.read import read_file, read_text
 from tests.helpers import DATA
 from tests.helpers.importing import placed, units
 
@@ -75,3 +77,27 @@ def test_pdf_text_without_form_feeds_reads_the_same_given_from_pdf(tmp_path, nam
     assert units(reading) == expected["units"]
     report = [str(entry).replace(f"{path}:", "", 1) for entry in sorted(reading.entries, key=lambda e: (e.line, e.kind))]
     assert report == [line for line in expected["report"] if "form feed" not in line]
+
+
+@pytest.mark.parametrize("name", ["pdf-extract.ru", "pdf-heading-at-page-end.kk"])
+def test_page_numbers_of_a_pdf_text_read_as_typed_are_warnings(tmp_path, name):
+    """The same text without --from-pdf is read as typed: its page numbers stay in the text, and
+    each is a warning at its line (so --strict fails), never kept silently."""
+    lang = name.rsplit(".", 1)[1]
+    source = (CASES / f"{name}.txt").read_text(encoding="utf-8")
+    path = tmp_path / f"{name}.txt"
+    path.write_text(source.replace("\f", ""), encoding="utf-8")
+    reading, problems = read_file(path, lang)
+    assert problems == [] and reading.layout != "pdf"
+    numbers = [number for number, line in enumerate(source.replace("\f", "").split("\n"), start=1)
+               if re.fullmatch(r"[-\s]*\d+[-\s]*", line)]  # '7', '- 7 -': the fixtures' page numbers
+    warned = [entry for entry in reading.entries if entry.warning and "page number" in entry.what]
+    assert len(numbers) >= 2 and [entry.line for entry in warned] == numbers
+
+
+def test_numbers_of_clauses_on_their_own_lines_are_no_page_numbers():
+    """'1.', '2.', '3.' alone on their lines are clause numbers of a typed text, not a PDF's pages."""
+    text = "Статья 1\n1.\nПервый пункт статьи.\n2.\nВторой пункт статьи.\n3.\nТретий пункт статьи.\n"
+    reading, problems = read_text(text, "ru", "clauses.txt")
+    assert problems == []
+    assert not [entry for entry in reading.entries if "page number" in entry.what]
