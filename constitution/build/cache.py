@@ -21,6 +21,7 @@ import hashlib
 import json
 import os
 import platform
+import re
 import shutil
 from dataclasses import dataclass
 from functools import lru_cache
@@ -35,6 +36,7 @@ PARTIAL = ".partial-"  # a store in progress: .partial-<pid>-<stage>-<key>
 KEEP = 2  # entries kept per stage: the newest (the source as it is, and as it was just before)
 SKIPPED = {"__pycache__", ".pytest_cache", ".DS_Store"}
 PACKAGE = paths.ROOT / "constitution"
+KEY = re.compile(r"[0-9a-f]{64}")  # an entry's name after its stage's: <stage>-<key>
 
 
 def _folder_digest(digest, folder: Path) -> None:
@@ -161,7 +163,9 @@ class Cache:
         shutil.rmtree(self.entry_folder(stage, digest), ignore_errors=True)
 
     def _evict(self, stage: str) -> None:
-        entries = sorted(self.root.glob(f"{stage}-*"), key=lambda path: path.stat().st_mtime, reverse=True)
+        # the stage's own: 'pdf' keeps its entries and leaves those of 'pdf-2026-01-30' (one edition's) alone
+        ours = [path for path in self.root.glob(f"{stage}-*") if KEY.fullmatch(path.name[len(stage) + 1:])]
+        entries = sorted(ours, key=lambda path: path.stat().st_mtime, reverse=True)
         for old in entries[KEEP:]:
             shutil.rmtree(old, ignore_errors=True)
 

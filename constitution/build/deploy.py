@@ -176,10 +176,10 @@ class Served:
     host: str
     hashes: list[str]  # of the inline scripts
     hsts: bool
-    checksums: dict[str, str]  # download name -> SHA-256
+    checksums: dict[str, str]  # a download's path in the site (downloads/…) -> SHA-256
 
     def headers(self, name: str) -> dict[str, str]:
-        return headers.file_headers(name, self.hashes, self.hsts, self.checksums.get(name.rsplit("/", 1)[-1]))
+        return headers.file_headers(name, self.hashes, self.hsts, self.checksums.get(name))
 
 
 def served(site: Path, site_url: str, hsts: bool, files: list[str] | None = None) -> Served:
@@ -188,7 +188,7 @@ def served(site: Path, site_url: str, hsts: bool, files: list[str] | None = None
         raise BuildError([f"--hsts: the site's address {site_url} is not https: HSTS is sent over https only"])
     files = site_files(site) if files is None else files  # listed once: walking the site costs
     downloads = [name for name in files if headers.kind_of(name).name == "download"]
-    checksums = {name.rsplit("/", 1)[-1]: hashlib.sha256((site / name).read_bytes()).hexdigest() for name in downloads}
+    checksums = {name: hashlib.sha256((site / name).read_bytes()).hexdigest() for name in downloads}
     return Served(parts.path or "/", parts.hostname or "localhost", script_hashes(site, files), hsts, checksums)
 
 

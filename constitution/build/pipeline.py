@@ -27,7 +27,7 @@ from constitution.build import cache, deploy, docs, linkcheck, mkdocs, offline, 
 from constitution.core import catalogue, languages, paths, urls
 from constitution.core.problems import BuildError, Refused
 from constitution.source.model import Source
-from constitution.source.editions import Editions
+from constitution.source.editions import Editions, edition_dir
 from constitution.source.validate import checked_editions
 
 
@@ -71,6 +71,11 @@ class Build:
     def bundle(self) -> Path:
         return self.dist / catalogue.offline_name(self.source.document.edition.id)
 
+    def expected(self, bundle: bool = True) -> list[str]:
+        """The names of every file of dist/ the catalogue lists for this source (but the manifest)."""
+        several = tuple(edition.id for edition in self.editions.editions) if self.editions.several else ()
+        return catalogue.names(catalogue.downloads(self.source.document.edition.id, bundle, several))
+
 
 CACHE_DIR = "cache"  # in the staging folder, beside the builds' work folders
 
@@ -88,17 +93,42 @@ def validate(build: Build) -> list[Path]:
     return []
 
 
+PDF_STAGE = "pdf"  # of a source of several editions: pdf-<edition id>, each edition's PDFs cached on their own
+
+
 def downloads(build: Build) -> list[Path]:
-    """The PDFs and the open-data exports, into the staging dist/."""
+    """The PDFs and the open-data exports, into the staging dist/; of a source of several
+    editions, every edition's into its folder too (core/catalogue.py), each edition's PDFs
+    rendered and cached on their own: a build where one edition changed renders its PDFs alone."""
     from constitution.data import export
     from constitution.print import fonts, pdf
 
     build.dist.mkdir(parents=True)
     common = {"source": build.source_dir, "tools": cache.tools()}
-    pdfs = {**common, **cache.code("core", "source", "print"), "fonts": fonts.FONT_DIR}
+    printing = {**cache.code("core", "source", "print"), "fonts": fonts.FONT_DIR}
     exports = {**common, **cache.code("core", "source", "data")}
-    return [*cache.files(build.cached, "pdf", pdfs, build.dist, lambda: pdf.build(build.source, build.dist)),
-            *cache.files(build.cached, "export", exports, build.dist, lambda: export.build(build.source, build.dist))]
+    if not build.editions.several:
+        return [*cache.files(build.cached, PDF_STAGE, {**common, **printing}, build.dist,
+                             lambda: pdf.build(build.source, build.dist)),
+                *cache.files(build.cached, "export", exports, build.dist, lambda: export.build(build.source, build.dist))]
+    made = cache.files(build.cached, "export", exports, build.dist, lambda: export.build_editions(build.editions, build.dist))
+    for edition in build.editions.editions:
+        folder = build.dist / edition.id
+        inputs = {"source": edition_dir(build.source_dir, edition.id), "tools": cache.tools(), **printing}
+        made += cache.files(build.cached, f"{PDF_STAGE}-{edition.id}", inputs, folder,
+                            lambda edition=edition, folder=folder: pdf.build(edition.source, folder))
+    for name in catalogue.names(catalogue.pdfs()):  # the current edition's, at today's names too
+        made.append(Path(shutil.copyfile(build.dist / build.editions.current_id / name, build.dist / name)))
+    return in_order(made, build.dist, build.expected(bundle=False))
+
+
+def in_order(files: list[Path], base: Path, names: list[str]) -> list[Path]:
+    """`files` (inside `base`) in the order of `names`, their paths relative to it; BuildError
+    unless they are those names, each once."""
+    by_name = {path.relative_to(base).as_posix(): path for path in files}
+    if sorted(by_name) != sorted(names) or len(by_name) != len(files):
+        raise BuildError([f"{base}: the stages made {sorted(by_name)}, the catalogue lists {sorted(names)}"])
+    return [by_name[name] for name in names]
 
 
 def pages(build: Build) -> list[Path]:
@@ -110,20 +140,22 @@ def pages(build: Build) -> list[Path]:
 
 
 def manifest(build: Build) -> list[Path]:
-    """dist/manifest.json: every file of dist/, with the figures the Downloads pages show."""
-    expected = catalogue.names(catalogue.downloads(build.source.document.edition.id))
-    names = [path.name for path in build.downloads]
-    present = sorted(path.name for path in build.dist.iterdir())
-    if names != expected or present != sorted(names):
-        raise BuildError([f"{build.dist}: holds {present}, the stages reported {names}, "
-                          f"the catalogue lists {expected}"])
-    build.manifest.write_bytes(manifest_bytes(build.downloads))
+    """dist/manifest.json: every file of dist/ (by its path there), with the figures the Downloads
+    pages show."""
+    expected = build.expected()
+    present = sorted(path.relative_to(build.dist).as_posix() for path in build.dist.rglob("*") if path.is_file())
+    if present != sorted(expected):
+        raise BuildError([f"{build.dist}: holds {present}, the catalogue lists {expected}"])
+    # what the stages reported must be those files, each once: in the catalogue's order (the bundle, made last, in its place)
+    build.downloads = in_order(build.downloads, build.dist, expected)
+    build.manifest.write_bytes(manifest_bytes(build.downloads, build.dist))
     return []
 
 
-def manifest_bytes(files: list[Path], pending: tuple[catalogue.Download, ...] = ()) -> bytes:
-    """A manifest of `files`; `pending`: the downloads made after the website (the downloads hook)."""
-    listed = {"files": [catalogue.manifest_entry(path) for path in files]}
+def manifest_bytes(files: list[Path], base: Path, pending: tuple[catalogue.Download, ...] = ()) -> bytes:
+    """A manifest of `files` (named by their paths relative to `base`); `pending`: the downloads
+    made after the website (the downloads hook)."""
+    listed = {"files": [catalogue.manifest_entry(path, base) for path in files]}
     if pending:
         listed["pending"] = [{"name": item.name, "group": item.group} for item in pending]
     return (json.dumps(listed, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
@@ -133,8 +165,8 @@ def website(build: Build) -> list[Path]:
     """`mkdocs build --strict` of the staging docs/ with the downloads so far, the offline bundle
     pending (its website's manifest is not dist/'s: that is written once, with the bundle)."""
     listed = build.work / f"website-{catalogue.MANIFEST}"
-    listed.write_bytes(manifest_bytes(build.downloads, (catalogue.offline(build.source.document.edition.id),)))
-    names = [path.name for path in build.downloads]
+    listed.write_bytes(manifest_bytes(build.downloads, build.dist, (catalogue.offline(build.source.document.edition.id),)))
+    names = [path.relative_to(build.dist).as_posix() for path in build.downloads]
     inputs = {**site_inputs(), "docs": build.docs, "downloads": listed}
     cache.folder(build.cached, "mkdocs", inputs, build.site,
                  lambda: mkdocs.run_mkdocs(build.docs, build.dist, listed, build.site, names))

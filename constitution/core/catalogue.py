@@ -3,6 +3,11 @@
 The pipeline writes exactly these files, the manifest lists them (`manifest_entry`: the
 figures of one), the Downloads page shows them by group and the home page links the PDFs:
 all four read this one list.
+
+A source of several editions publishes the current edition's files at the names a one-edition
+source has, beside them editions.json, and every edition's files (the current one's too) in a
+folder named by its id, the layout of the `export` command: its PDFs, its exports and, after the
+first, its change list (`downloads(…, editions=ids)`; names are paths relative to dist/).
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ class Download:
     group: str  # one of GROUPS
     label: str  # ui.yaml key of its description; `{language}` in it names `language`
     language: str | None = None
+    edition: str | None = None  # the id of the edition whose folder holds it; None: dist/ itself
 
 
 def pdf_name(edition: str) -> str:
@@ -69,21 +75,37 @@ def edition_exports(first: bool) -> list[str]:
     return [*names(exports()), *([] if first else [EXPORT_CHANGES])]
 
 
+def edition_list() -> Download:
+    return Download(EXPORT_EDITIONS, "data", "edition_file_list")
+
+
+def edition_downloads(edition_id: str, first: bool) -> list[Download]:
+    """The files of one edition's folder of dist/: its PDFs, its exports, after the first its changes."""
+    changes = [Download(EXPORT_CHANGES, "data", "edition_file_changes")] if not first else []
+    return [Download(f"{edition_id}/{item.name}", item.group, item.label, item.language, edition_id)
+            for item in [*pdfs(), *exports(), *changes]]
+
+
 def offline(edition_id: str) -> Download:
     return Download(offline_name(edition_id), "offline", "site_file_offline")
 
 
-def downloads(edition_id: str, bundle: bool = True) -> list[Download]:
+def downloads(edition_id: str, bundle: bool = True, editions: tuple[str, ...] = ()) -> list[Download]:
     """Every file of dist/ in the Downloads page's order; `bundle=False`: without the offline
-    bundle (the bundle's own Downloads page cannot list the bundle with its size)."""
-    return [*pdfs(), *exports(), *([offline(edition_id)] if bundle else [])]
+    bundle (the bundle's own Downloads page cannot list the bundle with its size); `editions`:
+    the ids of a source of several editions, oldest first (their list, then each one's folder)."""
+    listed = [edition_list()] if editions else []
+    folders = [item for index, each in enumerate(editions) for item in edition_downloads(each, index == 0)]
+    return [*pdfs(), *exports(), *listed, *([offline(edition_id)] if bundle else []), *folders]
 
 
 def names(items: list[Download]) -> list[str]:
     return [item.name for item in items]
 
 
-def manifest_entry(path: Path) -> dict:
-    """A file's entry in the manifest: name, bytes and SHA-256 (what the Downloads pages show)."""
+def manifest_entry(path: Path, base: Path | None = None) -> dict:
+    """A file's entry in the manifest: name (its path relative to `base`, dist/), bytes and
+    SHA-256 (what the Downloads pages show)."""
     data = path.read_bytes()
-    return {"name": path.name, "bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+    name = path.relative_to(base).as_posix() if base is not None else path.name
+    return {"name": name, "bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}

@@ -117,7 +117,7 @@ def kind_of(path: str) -> Kind:
         return KINDS["hashed" if HASHED.search(path) else "asset"]
     if path.startswith(SEARCH_DIR):
         return KINDS["search"]
-    if path.startswith(f"{DOWNLOADS_DIR}/") and "/" not in path[len(DOWNLOADS_DIR) + 1:] and name != "index.html":
+    if path.startswith(f"{DOWNLOADS_DIR}/") and path != f"{DOWNLOADS_DIR}/index.html":  # each edition's folder too
         return KINDS["download"]
     if path in SITEMAPS:
         return KINDS["sitemap"]

@@ -2,7 +2,8 @@
 
 The current edition keeps today's addresses (pages.py); besides, every edition, the current
 one included, lives at a dated address that never changes, in every language:
-  <date>/                 the edition: its name, whether it is the current one, its contents
+  <date>/                 the edition: its name, whether it is the current one, its contents,
+                          its PDFs (each edition's files: dist/<id>/, core/catalogue.py)
   <date>/preamble/        its preamble
   <date>/art_N/           each of its articles, with the same ids as anchors as today's pages
   <date>/changes/         after the first: what changed against the edition before
@@ -14,14 +15,15 @@ Every dated page says which edition it shows; one of another edition than the cu
 to the same unit in the current edition (followed through each correspondence) or says that
 the current edition no longer holds it. Dated pages stay out of search (the current edition
 is what search covers) and out of the nav (mkdocs.yml `not_in_nav`). Citations on a dated
-page name its edition (cite.page_strings of that edition's source).
+page name its edition (cite.page_strings of that edition's source). Today's Downloads page lists,
+after the current edition's files at today's names, every edition's at its dated address.
 """
 
 from __future__ import annotations
 
 import json
 
-from constitution.core import ids, languages, urls
+from constitution.core import catalogue, ids, languages, urls
 from constitution.editions.correspondence import (
     CHANGED,
     MOVED,
@@ -35,7 +37,7 @@ from constitution.editions.correspondence import (
 from constitution.editions.diff import word_diff
 from constitution.site import cite, html
 from constitution.site.markup import fill, literal_markdown
-from constitution.site.pages import contents
+from constitution.site.pages import contents, download_table, downloads_page, pdf_links
 from constitution.site.units import (
     Lang,
     Page,
@@ -182,6 +184,9 @@ def home_page(site: Site, lang: Lang, edition: Edition) -> tuple[Page, str]:
         lines += [f"- [{what}]({link(page, site.changes_key(earlier, edition))})"]
     lines += [""] if site.earlier(edition) else []
     lines += contents(lang, source, page, lambda target: dated(edition, target), sections=False)
+    lines += ["", *pdf_links(lang, page, _pdfs(site.editions, edition))]
+    files = literal_markdown(lang.ui("edition_files"))
+    lines += ["", f"[{files}]({link(page, urls.DOWNLOADS_PAGE, downloads_anchor(edition))})"]
     lines += ["", heading(2, literal_markdown(lang.ui("edition_editions")), "editions"), ""]
     for other in site.editions.editions:
         here = f"{literal_markdown(_name(lang, other))} ({literal_markdown(_date(lang, other))})"
@@ -335,6 +340,42 @@ def _compare_page(site: Site, lang: Lang, edition: Edition, previous: Edition, p
                                                 "label": old_names.get(unit.id, unit.id), "note": None,
                                                 "pieces": pieces, **words}, template=html.EDITIONS), ""]
     return Page(page, title, lines, in_nav=False), f"{title} — {_name(lang, previous)} → {_name(lang, edition)}"
+
+
+def _files(editions: Editions, edition: Edition) -> list[catalogue.Download]:
+    """The files of an edition's folder of dist/ (core/catalogue.py)."""
+    return catalogue.edition_downloads(edition.id, edition is editions.first)
+
+
+def _pdfs(editions: Editions, edition: Edition) -> list[catalogue.Download]:
+    return [item for item in _files(editions, edition) if item.group == "pdf"]
+
+
+def downloads_anchor(edition: Edition) -> str:
+    """The id of an edition's part of the Downloads page."""
+    return f"edition-{edition.id}"
+
+
+def with_downloads(editions: Editions, code: str, pages: list[Page]) -> list[Page]:
+    """Today's pages with the Downloads page that lists, after the current edition's files at
+    today's names, every edition's (the current one's too) at its dated address: its name, date
+    and kind, a link to its pages, and its files with their sizes and SHA-256."""
+    current = editions.current
+    lang = Lang(current.source, code)
+    page = urls.DOWNLOADS_PAGE
+    more = [heading(2, literal_markdown(lang.ui("edition_downloads")), "editions"), "",
+            literal_markdown(lang.ui("edition_downloads_intro")), ""]
+    for edition in editions.editions:
+        more += [heading(3, literal_markdown(_name(lang, edition)), downloads_anchor(edition)), ""]
+        facts = [(lang.ui("site_date"), f'<time datetime="{edition.date.isoformat()}">'
+                                        f"{literal_markdown(_date(lang, edition))}</time>"),
+                 (lang.ui("edition_kind"), literal_markdown(labels.edition_kind(lang.source.ui, code, edition.kind)))]
+        more += [f"- **{literal_markdown(key)}:** {value}" for key, value in facts]
+        mark = f" — {literal_markdown(lang.ui('edition_current'))}" if edition is current else ""
+        more += [f"- [{literal_markdown(lang.ui('edition_pages'))}]({link(page, dated(edition))}){mark}", ""]
+        more += download_table(lang, page, _files(editions, edition))
+    replaced = downloads_page(lang, current.source, tuple(edition.id for edition in editions.editions), more)
+    return [replaced if item.key == page else item for item in pages]
 
 
 def with_notices(editions: Editions, code: str, pages: list[Page]) -> list[Page]:

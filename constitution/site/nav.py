@@ -80,10 +80,11 @@ def site_files(source: Source, editions: Editions | None = None) -> dict[str, st
     several = editions is not None and editions.several
     for code in languages.LANGUAGES:
         pages[code] = language_pages(Lang(source, code), source)
-        if several:  # the current edition's preamble and articles say which edition they show
-            from constitution.site.editions import with_notices
+        if several:  # the current edition's preamble and articles say which edition they show,
+            # the Downloads page lists every edition's files
+            from constitution.site.editions import with_downloads, with_notices
 
-            pages[code] = with_notices(editions, code, pages[code])
+            pages[code] = with_downloads(editions, code, with_notices(editions, code, pages[code]))
         for page in pages[code]:
             files[urls.page_source(page.key, code)] = page_text(page)
     files[paths.SITE_DATA_FILE] = site_data(source, pages)

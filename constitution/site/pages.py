@@ -97,14 +97,20 @@ def home_page(lang: Lang, source: Source) -> Page:
     lines += facts(lang, source, page) + [""]
     lines += contents(lang, source, page)
     lines += [""] + parallel.home_links(lang, source)
-    lines += [heading(2, literal_markdown(lang.ui("site_downloads_pdf")), "pdf"), ""]
-    by_language = {item.language: item for item in catalogue.pdfs()}
-    for item in [*(by_language[code] for code in languages.page_first(lang.code)), by_language[None]]:
-        lines.append(f"- [{literal_markdown(download_label(lang, item))}]({download_link(page, item.name)})"
-                     f" — PDF, {DOWNLOAD_SIZE.format(name=item.name)}")
+    lines += pdf_links(lang, page, catalogue.pdfs())
     all_files = literal_markdown(lang.ui("site_all_downloads"))
     lines += ["", f"[{all_files}]({link(page, urls.DOWNLOADS_PAGE)})"]
     return Page(page, lang.ui("site_home"), lines)
+
+
+def pdf_links(lang: Lang, page: str, pdfs: list[catalogue.Download]) -> list[str]:
+    """The PDFs (catalogue.pdfs(), or an edition's) under their heading: the page's language first."""
+    lines = [heading(2, literal_markdown(lang.ui("site_downloads_pdf")), "pdf"), ""]
+    by_language = {item.language: item for item in pdfs}
+    for item in [*(by_language[code] for code in languages.page_first(lang.code)), by_language[None]]:
+        lines.append(f"- [{literal_markdown(download_label(lang, item))}]({download_link(page, item.name)})"
+                     f" — PDF, {DOWNLOAD_SIZE.format(name=item.name)}")
+    return lines
 
 
 def contents(lang: Lang, source: Source, page: str, key=lambda target: target, sections: bool = True) -> list[str]:
@@ -231,30 +237,39 @@ def download_label(lang: Lang, item: catalogue.Download) -> str:
     return labels.fill(text, lang.code, language=lang.language_name(item.language)) if item.language else text
 
 
-def downloads_page(lang: Lang, source: Source) -> Page:
+def downloads_page(lang: Lang, source: Source, editions: tuple[str, ...] = (), more: list[str] = ()) -> Page:
+    """The Downloads page: the files of dist/ by group; of a source of several editions (`editions`,
+    their ids), the current edition's at today's names, then `more` (site/editions.py: every
+    edition's own, in its folder)."""
     page = urls.DOWNLOADS_PAGE
     title = lang.ui("site_downloads")
     lines = [heading(1, literal_markdown(title), urls.DOWNLOADS_PAGE), ""]
     lines += banner(lang, page, list(source.units()))
     lines += [literal_markdown(lang.ui("site_downloads_intro")), ""]
     # the bundle's copy of this page leaves the bundle's own row out (build/offline.py)
-    files = catalogue.downloads(source.document.edition.id)
-    columns = [lang.ui(key) for key in ("site_file", "site_file_description", "site_file_size")]
+    files = [item for item in catalogue.downloads(source.document.edition.id, editions=editions) if item.edition is None]
     for group in catalogue.GROUPS:
         items = [item for item in files if item.group == group]
         if not items:
             continue
         lines += [heading(2, literal_markdown(lang.ui(f"site_downloads_{group}")), group), ""]
-        lines.append("| " + " | ".join(literal_markdown(column) for column in columns) + " | SHA&#45;256 |")
-        lines.append("| --- | --- | --- | --- |")
-        for item in items:
-            name = item.name
-            lines.append(f"| [{literal_markdown(name)}]({download_link(page, name)}) "
-                         f"| {literal_markdown(download_label(lang, item))} "
-                         f"| {DOWNLOAD_SIZE.format(name=name)} | {DOWNLOAD_SHA256.format(name=name)} |")
-        lines.append("")
+        lines += download_table(lang, page, items)
+    lines += more
     lines.append(DOWNLOAD_ALL)
     return Page(page, title, lines)
+
+
+def download_table(lang: Lang, page: str, items: list[catalogue.Download]) -> list[str]:
+    """A table of files of dist/: each one's link, what it holds, its size and SHA-256."""
+    columns = [lang.ui(key) for key in ("site_file", "site_file_description", "site_file_size")]
+    lines = ["| " + " | ".join(literal_markdown(column) for column in columns) + " | SHA&#45;256 |",
+             "| --- | --- | --- | --- |"]
+    for item in items:
+        name = item.name
+        lines.append(f"| [{literal_markdown(name)}]({download_link(page, name)}) "
+                     f"| {literal_markdown(download_label(lang, item))} "
+                     f"| {DOWNLOAD_SIZE.format(name=name)} | {DOWNLOAD_SHA256.format(name=name)} |")
+    return [*lines, ""]
 
 
 def language_pages(lang: Lang, source: Source) -> list[Page]:

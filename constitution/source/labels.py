@@ -124,3 +124,8 @@ def date(ui: UI, lang: str, day: datetime.date) -> str:
     from babel.dates import format_date
 
     return format_date(day, ui.get("date_format", lang), locale=languages.LANGUAGE[lang].date_locale)
+
+
+def edition_kind(ui: UI, lang: str, kind: str) -> str:
+    """What an edition is, in words: 'final draft' (editions.yaml's kind) -> «окончательный проект»."""
+    return ui.get(f"edition_kind_{kind.replace(' ', '_')}", lang)

@@ -58,6 +58,10 @@ EDITION_KEYS = (
     "edition_editions", "edition_changes", "edition_changes_title", "edition_changes_intro", "edition_changed",
     "edition_moved", "edition_new", "edition_dropped", "edition_was", "edition_none", "edition_compare",
     "edition_compare_title", "edition_inserted", "edition_deleted", "edition_unit_dropped",
+    # the Downloads page's files of each edition, and each edition's own
+    "edition_downloads", "edition_downloads_intro", "edition_kind", "edition_kind_draft", "edition_kind_final_draft",
+    "edition_kind_adopted", "edition_kind_amended", "edition_file_list", "edition_file_changes", "edition_files",
+    "edition_pages",
 )
 
 

@@ -1,5 +1,6 @@
 """The build cache end to end (constitution/build/cache.py, pipeline.py): `site` again on the same
-source runs no stage and gives the same bytes; after an edit it gives what a fresh build gives."""
+source runs no stage and gives the same bytes; after an edit it gives what a fresh build gives;
+of a source of several editions, an edit of one edition renders that edition's PDFs alone."""
 
 from __future__ import annotations
 
@@ -52,3 +53,38 @@ def test_an_edited_clause_gives_the_bytes_of_a_fresh_build(first, tmp_path):
     assert differences(warm.site, fresh.site) == [] and differences(warm.dist, fresh.dist) == []
     changed = {name for name, digest in digests(warm.dist).items() if before.get(name) != digest}
     assert {name.rsplit(".", 1)[-1] for name in changed} >= {"pdf", "json", "zip"}  # the edit is in them
+
+
+def test_an_edited_edition_renders_its_own_pdfs_alone(built_site, tmp_path, monkeypatch):
+    """The session's build of the three editions, its cache copied beside a new output; the first
+    edition's text edited: the downloads stage renders the PDFs of that edition, once, and takes
+    the other two editions' from the cache, the same bytes as before."""
+    built = built_site("editions")
+    source = tmp_path / "source"
+    shutil.copytree(built.source, source)
+    article = source / "editions" / "2026-01-30" / "articles" / "001.yaml"
+    text = article.read_text(encoding="utf-8")
+    assert "serves its citizens" in text
+    article.write_text(text.replace("serves its citizens", "serves all its citizens"), encoding="utf-8")
+    shutil.copytree(built.site.parent / ".build" / pipeline.CACHE_DIR, tmp_path / ".build" / pipeline.CACHE_DIR)
+    rendered = []
+    real = pdf.build
+
+    def counted(edition_source, out_dir):
+        rendered.append(edition_source.document.edition.id)
+        return real(edition_source, out_dir)
+
+    monkeypatch.setattr(pdf, "build", counted)
+    build = pipeline.staged(tmp_path / "site")
+    build.source_dir = source
+    try:
+        pipeline.run(build, until="downloads")
+        assert rendered == ["2026-01-30"]
+        after = digests(build.dist)
+    finally:
+        pipeline.cleanup(build)
+    before = digests(built.dist)
+    changed = sorted(name for name in after if after[name] != before[name])
+    assert [name for name in changed if name.endswith(".pdf")] == [  # the English text was edited
+        "2026-01-30/constitution-en.pdf", "2026-01-30/constitution-parallel.pdf"]
+    assert "2026-02-12/changes.json" in changed  # what the next edition changed is against the edited text

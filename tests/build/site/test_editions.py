@@ -1,20 +1,27 @@
 """The site of a source of several editions (tests/data/editions, built once): every edition at
 its dated address in three languages, the current one also at today's addresses, the notice of
 each edition with its link to the same unit in the current one, the what-changed pages and the
-comparison views holding exactly the fixture's changes, and search covering the current edition
-alone (the link check of every page: tests/build/build/test_links.py)."""
+comparison views holding exactly the fixture's changes, search covering the current edition
+alone, and the downloads: the current edition's files at today's names, every edition's at its
+dated address, each in the manifest and on the Downloads page of each language (the link check
+of every page: tests/build/build/test_links.py; each edition's PDFs cached on their own:
+tests/build/build/test_cache.py)."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 
 import lxml.html
 import pytest
 
+from constitution.build.outputs import MARKER
 from constitution.core import contract, languages, urls
 from constitution.site import search_index
+from tests.helpers import DATA
 
 A, B, C = "2026-01-30", "2026-02-12", "2026-03-15"
+DATA_EDITIONS = DATA / "editions"
 ARTICLES = {A: 6, B: 7, C: 6}
 COMPARED = {f"{A}..{B}": ["art_2", "art_4", "art_7", "preamble"], f"{B}..{C}": ["art_1", "art_2", "art_4"],
             f"{A}..{C}": ["art_1", "art_2", "art_4", "art_6", "preamble"]}  # any two editions compare
@@ -173,3 +180,104 @@ def test_two_editions_apart_compare_through_the_one_between(site):
     root = page(site, f"compare/{A}..{C}/art_4", "en")  # the draft's Article 3, the adopted 4
     assert marks(root, "art_4__para_1") == ([], [])
     assert "formerly Article 3, paragraph 1" in root.get_element_by_id("art_4__para_1").text_content()
+
+
+PDFS = ["constitution-kk.pdf", "constitution-ru.pdf", "constitution-en.pdf", "constitution-parallel.pdf"]
+EXPORTS = ["constitution.json", "constitution.schema.json", "constitution.csv", "constitution-kk.akn.xml",
+           "constitution-ru.akn.xml", "constitution-en.akn.xml"]
+EDITION_FILES = {A: PDFS + EXPORTS, B: PDFS + EXPORTS + ["changes.json"], C: PDFS + EXPORTS + ["changes.json"]}
+TODAY = PDFS + EXPORTS + ["editions.json", f"constitution-{C}-offline.zip"]  # the current edition's, as ever
+DIST = TODAY + [f"{edition}/{name}" for edition, names in EDITION_FILES.items() for name in names]
+
+
+@pytest.fixture(scope="module")
+def built(built_site):
+    return built_site("editions")
+
+
+def manifest(dist):
+    return json.loads((dist / "manifest.json").read_text(encoding="utf-8"))["files"]
+
+
+def test_dist_holds_every_editions_files_and_the_manifest_lists_them(built):
+    files = sorted(path.relative_to(built.dist).as_posix() for path in built.dist.rglob("*") if path.is_file())
+    assert files == sorted([*DIST, "manifest.json", MARKER])
+    entries = manifest(built.dist)
+    assert [entry["name"] for entry in entries] == DIST
+    for entry in entries:
+        data = (built.dist / entry["name"]).read_bytes()
+        assert entry == {"name": entry["name"], "bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+        assert (built.site / urls.download_url(entry["name"])).read_bytes() == data  # served from the site too
+
+
+def test_the_current_editions_files_are_its_dated_ones_and_each_edition_its_own(built):
+    for name in PDFS + EXPORTS:
+        assert (built.dist / name).read_bytes() == (built.dist / C / name).read_bytes(), name
+    for name in PDFS + ["constitution.json"]:  # three texts: three different files
+        assert len({(built.dist / edition / name).read_bytes() for edition in EDITION_FILES}) == 3, name
+    listed = json.loads((built.dist / "editions.json").read_text(encoding="utf-8"))
+    assert [edition["id"] for edition in listed["editions"]] == [A, B, C] and listed["current"] == C
+
+
+NAMES = {A: "Fixture draft of 30 January 2026", B: "Final fixture draft of 12 February 2026",
+         C: "Fixture text adopted on 15 March 2026"}
+
+
+@pytest.mark.parametrize("edition", [A, B, C])
+def test_each_editions_pdfs_name_it(built, edition):
+    from pypdf import PdfReader
+
+    reader = PdfReader(built.dist / edition / "constitution-en.pdf")
+    assert NAMES[edition] in reader.metadata.title and NAMES[edition] in reader.pages[0].extract_text()
+
+
+def table_after(element):
+    """The first table after `element` (a group's or an edition's heading)."""
+    table = element.getnext()
+    while table.tag != "table":
+        table = table.getnext()
+    return table
+
+
+def edition_names(lang):
+    from constitution.source.validate import checked_editions
+
+    return {edition.id: getattr(edition.name, lang) for edition in checked_editions(DATA_EDITIONS).editions}
+
+
+@pytest.mark.parametrize("lang", languages.LANGUAGES)
+def test_the_downloads_page_lists_every_editions_files_at_their_dated_addresses(built, lang):
+    root = page(built.site, urls.DOWNLOADS_PAGE, lang)
+    here = built.site / urls.page_url(urls.DOWNLOADS_PAGE, lang)
+    figures = {entry["name"]: entry for entry in manifest(built.dist)}
+
+    def resolved(hrefs):
+        return [(here / href).resolve() for href in hrefs]
+
+    todays = [a.get("href") for group in ("pdf", "data", "offline")
+              for a in table_after(root.get_element_by_id(group)).iter("a")]
+    assert resolved(todays) == [(built.site / urls.download_url(name)).resolve() for name in TODAY]
+    names = edition_names(lang)
+    for edition, files in EDITION_FILES.items():
+        heading = root.get_element_by_id(f"edition-{edition}")
+        assert heading.tag == "h3" and heading.text_content().strip() == names[edition]
+        rows = table_after(heading).findall(".//tbody/tr")
+        assert resolved(row.find(".//a").get("href") for row in rows) == \
+            [(built.site / urls.download_url(f"{edition}/{name}")).resolve() for name in files]
+        for row, name in zip(rows, files):
+            cells = [cell.text_content().strip() for cell in row.findall("td")]
+            assert cells[0] == f"{edition}/{name}" and cells[3] == figures[f"{edition}/{name}"]["sha256"]
+            assert cells[2][0].isdigit()  # its size, as every row's
+        facts = heading.getnext()  # its date, kind and pages
+        assert facts.find(".//time").get("datetime") == edition
+        assert resolved(a.get("href") for a in facts.iter("a")) == [(built.site / urls.page_url(edition, lang)).resolve()]
+
+
+@pytest.mark.parametrize("lang", languages.LANGUAGES)
+@pytest.mark.parametrize("edition", [A, B, C])
+def test_an_editions_dated_home_links_its_own_pdfs(built, lang, edition):
+    root = page(built.site, edition, lang)
+    here = built.site / urls.page_url(edition, lang)
+    hrefs = [a.get("href") for a in root.xpath("//article//a") if ".pdf" in a.get("href", "")]
+    assert sorted((here / href).resolve() for href in hrefs) == \
+        sorted((built.site / urls.download_url(f"{edition}/{name}")).resolve() for name in PDFS)

@@ -126,6 +126,18 @@ def test_only_the_newest_entries_of_a_stage_are_kept(tmp_path, inputs):
     assert store.lookup("pdf", keys[0]) is not None
 
 
+def test_a_stage_named_after_another_keeps_its_own_entries(tmp_path, inputs):
+    """'pdf' and 'pdf-2026-01-30' (one edition's PDFs) are two stages: neither evicts the other's."""
+    store = cache.Cache(tmp_path / "cache")
+    out = tree(tmp_path / "out", {"a.pdf": b"%PDF a"})
+    editions = [f"pdf-2026-0{month}-01" for month in range(1, cache.KEEP + 2)]
+    for stage in editions:
+        store.store(stage, cache.key(stage, inputs), out, [out / "a.pdf"])
+    for version in range(cache.KEEP + 1):
+        store.store("pdf", cache.key("pdf", {**inputs, "tools": str(version)}), out, [out / "a.pdf"])
+    assert [store.lookup(stage, cache.key(stage, inputs)) is not None for stage in editions] == [True] * len(editions)
+
+
 # A store interrupted by SIGKILL, in a child process: at the rename, or while writing the files.
 KILLED = {
     "before the rename": "cache.os.rename = lambda *a: os.kill(os.getpid(), signal.SIGKILL)",

@@ -30,6 +30,8 @@ KINDS = [  # (file of the site, kind, Content-Language or None)
     ("search/ru.js", "search", None),  # the script form (the offline bundle's)
     ("downloads/constitution-kk.pdf", "download", None),
     ("downloads/constitution.csv", "download", None),
+    ("downloads/2026-01-30/constitution-kk.pdf", "download", None),  # an edition's, at its dated address
+    ("downloads/2026-02-12/changes.json", "download", None),
     ("sitemap.xml", "sitemap", None),
     ("sitemap.xml.gz", "sitemap", None),
     ("_headers", "other", None),

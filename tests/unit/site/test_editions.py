@@ -4,7 +4,9 @@ comparison pages, out of search, and leave today's pages as the current edition'
 
 import re
 
-from constitution.core import languages
+import pytest
+
+from constitution.core import catalogue, languages, urls
 from constitution.site.nav import site_files
 from constitution.source.editions import single
 from constitution.source.validate import checked_editions, checked_source
@@ -28,7 +30,9 @@ def test_several_editions_add_their_pages_and_a_notice_on_todays_text():
     noticed = {name for name in current if NOTICE.search(files[name])}
     assert noticed == {f"{lang}/{key}/index.md" for lang in languages.LANGUAGES
                        for key in ("preamble", *(f"art_{n}" for n in range(1, 7)))}
-    assert {name: NOTICE.sub("", files[name], count=1) for name in current} == current
+    downloads = {urls.page_source(urls.DOWNLOADS_PAGE, lang) for lang in languages.LANGUAGES}  # every edition's files
+    assert {name: NOTICE.sub("", files[name], count=1) for name in current if name not in downloads} == \
+        {name: text for name, text in current.items() if name not in downloads}
     compared = {name.split("/")[1] for name in noticed if "/compare/" in NOTICE.search(files[name]).group()}
     assert compared == {"art_1", "art_2", "art_4"}  # what the adopted text changed: they link their comparison
     added = sorted(set(files) - set(current))
@@ -51,3 +55,44 @@ def test_every_dated_page_has_its_own_description():
         descriptions = [text.split("\n")[3] for name, text in files.items()
                         if name.startswith(f"{lang}/") and text.startswith("---\n")]
         assert len(descriptions) == len(set(descriptions))
+
+
+DOWNLOAD_LINK = re.compile(r"\]\(((?:\.\./)+)downloads/(?!index\.md)([^)]+)\)")  # not the Downloads page
+
+
+def download_links(text: str) -> list[str]:
+    """The files of dist/ a generated page links, by their names there."""
+    return [name for _, name in DOWNLOAD_LINK.findall(text)]
+
+
+@pytest.mark.parametrize("lang", languages.LANGUAGES)
+def test_the_downloads_page_lists_todays_files_then_every_editions(lang):
+    editions = checked_editions(EDITIONS)
+    files = site_files(editions.current.source, editions)
+    text = files[urls.page_source(urls.DOWNLOADS_PAGE, lang)]
+    every = tuple(edition.id for edition in editions.editions)
+    today = catalogue.names([item for item in catalogue.downloads(editions.current_id, editions=every)
+                             if item.edition is None])
+    assert today[:-2] == catalogue.names([*catalogue.pdfs(), *catalogue.exports()])
+    assert today[-2:] == [catalogue.EXPORT_EDITIONS, catalogue.offline_name(editions.current_id)]
+    dated = [f"{edition}/{name}" for index, edition in enumerate(every)
+             for name in [*catalogue.names(catalogue.pdfs()), *catalogue.edition_exports(index == 0)]]
+    assert download_links(text) == today + dated  # the current edition's at today's names first
+    headings = re.findall(r"^### (.*) \{#edition-([^}]+)\}$", text, re.M)
+    assert headings == [(getattr(edition.name, lang), edition.id) for edition in editions.editions]
+    part = text.split("{#edition-2026-02-12}", 1)[1].split("### ", 1)[0]
+    kind = {"kk": "түпкілікті жоба", "ru": "окончательный проект", "en": "final draft"}[lang]
+    assert f":** {kind}\n" in part and '<time datetime="2026-02-12">' in part
+    assert "](../2026-02-12/index.md)" in part  # its pages
+
+
+@pytest.mark.parametrize("lang", languages.LANGUAGES)
+def test_an_editions_dated_home_links_its_own_pdfs(lang):
+    editions = checked_editions(EDITIONS)
+    files = site_files(editions.current.source, editions)
+    for edition in editions.editions:
+        text = files[urls.page_source(edition.id, lang)]
+        first = [code for code in languages.page_first(lang)]
+        assert download_links(text) == [f"{edition.id}/{catalogue.pdf_name(code)}" for code in
+                                        [*first, catalogue.PARALLEL]]
+        assert f"/downloads/index.md#edition-{edition.id})" in text  # its part of the Downloads page
