@@ -24,10 +24,10 @@ from constitution.core.problems import (
     display_path,
     report,
 )
+from constitution.core.urls import LOCAL_SITE_URL
 
 PROG = "python -m constitution"
 EDITION_KINDS = ("draft", "final draft", "adopted", "amended")  # source/model.py's, checked by a test
-LOCAL_SITE_URL = "http://localhost:8000/"  # mkdocs.yml's site_url when SITE_URL is unset (a test checks)
 
 
 def source_argument(parser: argparse.ArgumentParser) -> None:
@@ -204,6 +204,15 @@ def site_arguments(parser: argparse.ArgumentParser) -> None:
                         help="the web server's configuration, nginx.conf (default: deploy/ beside --out)")
     parser.add_argument("--hsts", action="store_true",
                         help=f"serve with Strict-Transport-Security (an https SITE_URL; also ${paths.HSTS_ENV}=1)")
+    offline_editions_argument(parser)
+
+
+def offline_editions_argument(parser: argparse.ArgumentParser) -> None:
+    from constitution.build.bundle_editions import CHOICES
+
+    parser.add_argument("--offline-editions", choices=CHOICES, default=CHOICES[0],
+                        help="what the offline bundle of a source of several editions holds: the current "
+                             f"edition or all of them (default: {CHOICES[0]}; one edition: ignored)")
 
 
 def check_site_url() -> None:
@@ -231,7 +240,7 @@ def site(args: argparse.Namespace) -> int:
     local = not os.environ.get(paths.SITE_URL_ENV)
     dist = args.dist if args.dist is not None else args.out.parent / paths.DIST_DIR.name
     try:
-        build = pipeline.site(args.source, args.out, dist, args.deploy)
+        build = pipeline.site(args.source, args.out, dist, args.deploy, args.offline_editions)
     except BuildError as error:
         report((f"site: {line}" for line in error.lines()), f"site: failed; {args.out} and {dist} are unchanged")
         return 1
@@ -254,6 +263,7 @@ def offline_arguments(parser: argparse.ArgumentParser) -> None:
     source_argument(parser)
     parser.add_argument("--out", type=Path, default=None,
                         help="the zip to write (default: dist/constitution-<edition id>-offline.zip)")
+    offline_editions_argument(parser)
 
 
 def offline(args: argparse.Namespace) -> int:
@@ -266,6 +276,7 @@ def offline(args: argparse.Namespace) -> int:
     check_site_url()
     build = pipeline.staged(args.out or paths.DIST_DIR)
     build.source_dir = Path(args.source)
+    build.offline_editions = args.offline_editions
     try:
         pipeline.run(build, until="offline")
         out = args.out or paths.DIST_DIR / build.bundle.name

@@ -222,24 +222,43 @@ def nginx_site(tmp_path_factory, built_site):
 
 
 @pytest.fixture(scope="session")
-def offline_site(tmp_path_factory, served_site):
-    """offline_site("repo" | "rich" | …) -> the files of that source's offline bundle in a folder:
-    its served site converted (build/offline.py bundle_files, what `python -m constitution
-    offline` packs), without building again; written once."""
+def offline_site(tmp_path_factory, served_site, sources):
+    """offline_site("repo" | "rich" | "editions" | …) -> the files of that source's offline bundle
+    in a folder: its served site converted (build/offline.py bundle_files, what `python -m
+    constitution offline` packs; of several editions, the current one, the default), without
+    building again; written once."""
     from constitution.build import offline
+    from constitution.source.validate import checked_editions
 
     cache: dict[str, Path] = {}
 
     def get(name: str) -> Path:
         if name not in cache:
             folder = tmp_path_factory.mktemp(f"offline-{name}")
-            for path, data in offline.bundle_files(served_site(name)[1]).items():
+            site = served_site(name)[1]
+            for path, data in offline.bundle_files(site, checked_editions(sources[name])).items():
                 (folder / path).parent.mkdir(parents=True, exist_ok=True)
                 (folder / path).write_bytes(data)
             cache[name] = folder
         return cache[name]
 
     return get
+
+
+@pytest.fixture(scope="session")
+def offline_all_editions(tmp_path_factory, sources) -> tuple[Path, Path]:
+    """(zip, its one top-level folder unzipped): the bundle of every edition of tests/data/editions,
+    `python -m constitution offline --offline-editions all` as a user runs it, built once."""
+    from constitution.build import bundle_editions
+    from constitution.source.validate import checked_editions
+
+    work = tmp_path_factory.mktemp("offline-all-editions")
+    result = run_offline(sources["editions"], work / "bundle.zip", "--offline-editions", bundle_editions.ALL)
+    assert result.returncode == 0, result.stderr
+    with zipfile.ZipFile(work / "bundle.zip") as archive:
+        archive.extractall(work / "unzipped")
+    edition = checked_editions(sources["editions"]).current.source.document.edition
+    return work / "bundle.zip", work / "unzipped" / catalogue.offline_folder(edition.id)
 
 
 @pytest.fixture(scope="session")

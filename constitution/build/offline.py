@@ -13,7 +13,9 @@ website's output, converted for file:// (`bundle_files`, in memory):
   taken from node_modules, package.json pins it, with its licence);
 - search from a script (`offline_search_files`: what Material's script loads on file://);
 - no files that only a web server or a search engine reads (the 404 pages, sitemaps) and no
-  source maps (developer tools).
+  source maps (developer tools);
+- of a source of several editions, the current edition alone or every one, as
+  `--offline-editions` chooses, and the Downloads page saying which (bundle_editions.py).
 
 Exact figures. The website's Downloads page lists the bundle with its size and checksum, known
 only once the bundle is packed, and the bundle's own Downloads page cannot list itself. So the
@@ -45,7 +47,7 @@ import zipfile
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
-from constitution.build import linkcheck
+from constitution.build import bundle_editions, linkcheck
 from constitution.core import catalogue, contract, languages, paths, urls
 from constitution.core.problems import BuildError
 from constitution.site import search_index
@@ -73,32 +75,37 @@ SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
 TOC_ENTRY = '<li class="md-nav__item">'
 
 
-def build_bundle(source, site: Path, out: Path) -> Path:
-    """Pack the bundle of the built website `site` of a validated source into `out` (a zip)."""
-    edition = source.document.edition
-    files = bundle_files(site)
+def build_bundle(editions, site: Path, out: Path, choice: str = bundle_editions.CURRENT) -> Path:
+    """Pack the bundle of the built website `site` of validated `editions` (source/editions.py)
+    into `out` (a zip), holding the editions `choice` names (bundle_editions.py)."""
+    edition = editions.current.source.document.edition
+    files = bundle_files(site, editions, choice)
     if HOME not in files:
         raise BuildError([f"{site}: no {HOME} at the top of the site"])
     pack(files, catalogue.offline_folder(edition.id), out, edition.date)
     return out
 
 
-def bundle_files(site: Path) -> dict[str, bytes]:
-    """The bundle's files {path in its folder: bytes}, converted from the built website `site`."""
-    listed = {path.relative_to(site).as_posix(): path for path in sorted(site.rglob("*")) if path.is_file()}
-    folders = {ancestor for name in listed for ancestor in _folders(name)}
+def bundle_files(site: Path, editions=None, choice: str = bundle_editions.CURRENT) -> dict[str, bytes]:
+    """The bundle's files {path in its folder: bytes}, converted from the built website `site`;
+    of a source of several `editions`, those `choice` names (bundle_editions.py)."""
     address = linkcheck.published_at(site)
     root = urlsplit(address).path if address else None
+    held = bundle_editions.plan(editions, choice, address)
+    listed = {name: path for name, path in ((path.relative_to(site).as_posix(), path)
+                                            for path in sorted(site.rglob("*")) if path.is_file())
+              if held is None or held.holds(name)}
+    folders = {ancestor for name in listed for ancestor in _folders(name)}
     files: dict[str, bytes] = {}
     for name, path in listed.items():
         if not bundled(name):
             continue
         data = path.read_bytes()
         if name.endswith(".html"):
-            data = offline_page(data.decode("utf-8"), name, folders, root).encode("utf-8")
+            data = offline_page(data.decode("utf-8"), name, folders, root, held).encode("utf-8")
         files[name] = data
     files.update(shim_files())
-    files.update(offline_search_files(site))
+    files.update(offline_search_files(site, held))
     return files
 
 
@@ -114,16 +121,24 @@ def bundled(name: str) -> bool:
         and not name.startswith(".")
 
 
-def offline_search_files(site: Path) -> dict[str, bytes]:
+def offline_search_files(site: Path, held: bundle_editions.Held | None = None) -> dict[str, bytes]:
     """Everything search-specific of the bundle: {path: bytes} of the files that replace or join
     the website's: each language's index as the script search loads on file://
-    (site/search_index.py), and the index itself with the same locations, pages' index.html."""
+    (site/search_index.py), and the index itself with the same locations, pages' index.html;
+    without the entries of pages the bundle does not hold (`held`)."""
     files = search_index.offline_files(site)  # a missing or unreadable index stops the build
     for lang in languages.LANGUAGES:
         name = search_index.index_path(lang)
         index = json.loads((site / name).read_bytes().decode("utf-8"))
-        docs = [{**doc, "location": search_index.file_location(doc["location"])} for doc in index["docs"]]
-        files[name] = search_index.index_bytes(index["config"], docs, index.get(contract.SEARCH_STEMS))
+        stems = index.get(contract.SEARCH_STEMS)
+        kept = [doc for doc in index["docs"] if held is None or held.holds(doc["location"])]
+        if len(kept) < len(index["docs"]):  # the words of the entries left out are no index's
+            index = {**index, "docs": kept}
+            if stems is not None:
+                stems = index[contract.SEARCH_STEMS] = search_index.stems_of(index["config"], kept)
+            files[search_index.script_path(lang)] = search_index.script_bytes(lang, index)
+        docs = [{**doc, "location": search_index.file_location(doc["location"])} for doc in kept]
+        files[name] = search_index.index_bytes(index["config"], docs, stems)
     return files
 
 
@@ -137,14 +152,18 @@ def shim_files() -> dict[str, bytes]:
     return files
 
 
-def offline_page(html: str, name: str, folders: set[str], root: str | None = None) -> str:
+def offline_page(html: str, name: str, folders: set[str], root: str | None = None,
+                 held: bundle_editions.Held | None = None) -> str:
     """A page of the website as the bundle holds it (see the module's docstring); `root`: the
-    path of the website's address, under which its root-absolute links lead."""
+    path of the website's address, under which its root-absolute links lead; `held`: the
+    editions a bundle of a source of several holds."""
     head, found, body = html.partition(HEAD_END)
     if not found:
         raise BuildError([f"{name}: no {HEAD_END}"])
     if downloads.WEBSITE_ONLY in body:
         body = without_website_only(body, name)
+    if held is not None:
+        body = held.page(body, name)
     head = offline_head(head, name)
     return f"{file_links(head, name, folders, root)}{HEAD_END}{file_links(body, name, folders, root)}"
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from constitution.build import cache, deploy, docs, linkcheck, mkdocs, offline, outputs
+from constitution.build import bundle_editions, cache, deploy, docs, linkcheck, mkdocs, offline, outputs
 from constitution.core import catalogue, languages, paths, urls
 from constitution.core.problems import BuildError, Refused
 from constitution.source.model import Source
@@ -42,6 +42,7 @@ class Build:
     downloads: list[Path] = field(default_factory=list)  # files of the staging dist/, in catalogue order
     made: list[Path] = field(default_factory=list)  # folders staged() created beside the outputs, innermost first
     served_from: Path | None = None  # the site's folder after the swap (the nginx configuration's root)
+    offline_editions: str = bundle_editions.CURRENT  # what the bundle of several editions holds
 
     @property
     def cached(self) -> cache.Cache:
@@ -174,11 +175,14 @@ def website(build: Build) -> list[Path]:
 
 
 def bundle(build: Build) -> list[Path]:
-    """The offline bundle, converted from the website's output; then the website's Downloads
-    pages get its figures (offline.py)."""
-    inputs = {**cache.code(), "site": build.site, "node_modules": paths.NODE_MODULES / "iframe-worker"}
+    """The offline bundle, converted from the website's output, with the editions
+    `offline_editions` names (bundle_editions.py); then the website's Downloads pages get its
+    figures (offline.py)."""
+    held = build.offline_editions if build.editions.several else bundle_editions.CURRENT  # one: no choice
+    inputs = {**cache.code(), "site": build.site, "node_modules": paths.NODE_MODULES / "iframe-worker",
+              "editions": held}
     cache.files(build.cached, "offline", inputs, build.dist,
-                lambda: [offline.build_bundle(build.source, build.site, build.bundle)])
+                lambda: [offline.build_bundle(build.editions, build.site, build.bundle, held)])
     offline.stamp(build.site, build.docs, build.bundle)  # the website's own figures: every time
     return [build.bundle]
 
@@ -255,10 +259,12 @@ def cleanup(build: Build) -> None:
             folder.rmdir()
 
 
-def site(source_dir: Path, out: Path, dist: Path, deploy_dir: Path | None = None) -> Build:
+def site(source_dir: Path, out: Path, dist: Path, deploy_dir: Path | None = None,
+         offline_editions: str = bundle_editions.CURRENT) -> Build:
     """Run every stage and swap the results in (site/, dist/ and deploy/, by default beside
     `out`); raise BuildError (or SourceError) on failure, Refused before anything is done if
-    the outputs are not the build's to replace."""
+    the outputs are not the build's to replace. `offline_editions`: what the offline bundle
+    of a source of several editions holds (bundle_editions.CHOICES)."""
     deploy_dir = deploy_dir if deploy_dir is not None else out.parent / paths.DEPLOY_DIR.name
     refused = outputs.problems(source_dir, {"--out": out, "--dist": dist, "--deploy": deploy_dir})
     if refused:
@@ -269,6 +275,7 @@ def site(source_dir: Path, out: Path, dist: Path, deploy_dir: Path | None = None
     build = staged(out)
     build.source_dir = Path(source_dir)
     build.served_from = out
+    build.offline_editions = offline_editions
     try:
         run(build)
         outputs.swap([(build.site, out), (build.dist, dist), (build.deploy, deploy_dir)], journal)

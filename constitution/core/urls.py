@@ -16,6 +16,7 @@ DOWNLOADS_PAGE = "downloads"
 PARALLEL_PAGE = "parallel"  # the languages side by side: the whole text, and parallel/art_N
 STATUS_PAGE = "status"
 DOWNLOADS_DIR = "downloads"  # site folder holding the files of dist/ (beside the kk Downloads page)
+LOCAL_SITE_URL = "http://localhost:8000/"  # mkdocs.yml's site_url when SITE_URL is unset (a test checks)
 
 
 def parallel_page(article: str | None = None) -> str:

@@ -62,6 +62,8 @@ EDITION_KEYS = (
     "edition_downloads", "edition_downloads_intro", "edition_kind", "edition_kind_draft", "edition_kind_final_draft",
     "edition_kind_adopted", "edition_kind_amended", "edition_file_list", "edition_file_changes", "edition_files",
     "edition_pages",
+    # the offline bundle of such a source (build/bundle_editions.py): which editions it holds
+    "edition_offline_current", "edition_offline_all", "edition_offline_website",
 )
 
 
@@ -121,7 +123,7 @@ PLACEHOLDERS: dict[str, frozenset[str]] = {key: frozenset(names.split()) for key
     "parallel_article_title": "article", "parallel_back": "n", "parallel_previous": "article",
     "parallel_next": "article", "parallel_column": "n", "status_about": "link",
     "edition_notice": "edition date", "edition_changes_title": "edition", "edition_changes_intro": "previous",
-    "edition_was": "article", "edition_compare_title": "article",
+    "edition_was": "article", "edition_compare_title": "article", "edition_offline_current": "edition date",
 }.items()}
 
 

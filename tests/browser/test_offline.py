@@ -2,19 +2,21 @@
 tests/build/build/test_offline.py).
 
 translations/ is packed once (`python -m constitution offline`, conftest.offline_zip) and
-unzipped into a temporary folder; Debian's chromium opens it through Playwright at file://
-with every request that is not file: blocked and counted. Each test ends by asserting that
-none was made.
+unzipped into a temporary folder; so is every edition's bundle of tests/data/editions, and its
+current edition's is its served site converted (conftest.py); Debian's chromium opens them through Playwright at
+file:// with every request that is not file: blocked and counted. Each test ends by asserting
+that none was made.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from constitution.core import catalogue, ids, languages, paths, urls
-from constitution.source.validate import checked_source
+from constitution.source.validate import checked_editions, checked_source
 from tests.helpers.browser import DESKTOP, Offline, expect_clause_in_view, open_search, search_all_languages, switch_language
 
 LANGUAGES = languages.LANGUAGES
@@ -152,3 +154,100 @@ def test_the_copy_button_copies_the_clauses_address_in_the_bundle(browser, folde
     assert page.evaluate("navigator.clipboard.readText()") == f"{address}#{CLAUSE}"
     watched.check()
     context.close()
+
+
+# --- a source of several editions (tests/data/editions) ------------------------------------------
+# the current edition's bundle: the served site converted (conftest.offline_site, its SITE_URL the
+# server's address); every edition's: `offline --offline-editions all` (conftest.offline_all_editions)
+
+PAIR = "2026-02-12..2026-03-15"  # the final draft and the adopted text, the current edition
+CHANGED = ids.article_id(4)  # changed since the final draft: its notice links the comparison
+
+
+@pytest.fixture(scope="module")
+def editions_source(sources):
+    return checked_editions(sources["editions"]).current.source
+
+
+@pytest.fixture(scope="module")
+def every_edition(offline_all_editions) -> Path:
+    return offline_all_editions[1]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_current_editions_bundle_leads_its_comparison_link_to_the_website(
+        offline_page, offline_site, served_site, editions_source, lang):
+    folder, base = offline_site("editions"), served_site("editions")[0]
+    page, watched = offline_page
+    page.goto(url(folder, CHANGED, lang))
+    link = page.locator(".edition-notice a")
+    assert link.count() == 1
+    assert link.get_attribute("href") == base + urls.page_url(f"compare/{PAIR}/{CHANGED}", lang)
+    assert link.get_attribute("rel") == "external"
+    words = f"{editions_source.ui.get('edition_compare', lang)} ({editions_source.ui.get('edition_offline_website', lang)})"
+    assert link.inner_text().strip() == words
+    assert page.locator(f"#{CHANGED}__para_3").is_visible()
+    watched.check()
+
+
+EDITION_SEARCHES = [
+    # test id, page language, a word of the current Article 4 as a reader types it
+    ("kk", "kk", "құпиясы"), ("ru", "ru", "тайна"), ("en", "en", "privacy"),
+]
+
+
+@pytest.mark.parametrize("lang, query", [s[1:] for s in EDITION_SEARCHES], ids=[s[0] for s in EDITION_SEARCHES])
+def test_search_in_the_current_editions_bundle_finds_todays_pages_only(offline_page, offline_site, lang, query):
+    folder = offline_site("editions")
+    page, watched = offline_page
+    page.goto(url(folder, urls.HOME_PAGE, lang))
+    hrefs = [href for group in open_search(page, query) for href in group]
+    assert url(folder, CHANGED, lang, f"{CHANGED}__para_3") in hrefs, hrefs
+    assert not [href for href in hrefs if re.search(r"/(?:\d{4}-\d\d-\d\d|compare)/", href)], hrefs  # none dated
+    watched.check()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_dated_page_of_every_editions_bundle_leads_to_the_current_text_from_disk(offline_page, every_edition, lang):
+    page, watched = offline_page
+    page.goto(url(every_edition, "2026-01-30/art_3", lang))
+    assert page.locator(".edition-notice").is_visible()
+    page.locator(".edition-notice a").click()
+    page.wait_for_url(url(every_edition, CHANGED, lang))  # Article 3 of the draft is the adopted 4
+    assert page.locator(f"#{CHANGED}__para_1").is_visible()
+    page.locator(".edition-notice a").click()  # and today's page to its comparison, in the bundle
+    page.wait_for_url(url(every_edition, f"compare/{PAIR}/{CHANGED}", lang))
+    watched.check()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_comparison_of_every_editions_bundle_works_from_disk(offline_page, every_edition, lang):
+    page, watched = offline_page
+    page.goto(url(every_edition, f"compare/{PAIR}/{CHANGED}", lang))
+    clause = page.locator(f"#{CHANGED}__para_3")
+    assert clause.locator("del").count() >= 1 and clause.locator("ins").count() >= 1
+    page.locator(".md-content a", has_text="2026").first.click()  # the earlier edition's article
+    page.wait_for_url(url(every_edition, f"2026-02-12/{CHANGED}", lang))
+    assert page.locator(".edition-notice").is_visible()
+    watched.check()
+
+
+def test_the_language_switch_keeps_the_dated_page_in_every_editions_bundle(offline_page, every_edition):
+    page, watched = offline_page
+    page.goto(url(every_edition, "2026-01-30/art_3", "ru"))
+    switch_language(page, "en")
+    page.wait_for_url(url(every_edition, "2026-01-30/art_3", "en"))
+    assert page.evaluate("document.documentElement.lang") == "en"
+    watched.check()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_downloads_page_of_every_editions_bundle_leads_to_each_edition(offline_page, every_edition, lang):
+    page, watched = offline_page
+    page.goto(url(every_edition, urls.DOWNLOADS_PAGE, lang))
+    links = page.locator(".md-content ul a[href*='2026-']")
+    assert [href.rsplit("/", 2)[-2] for href in links.evaluate_all("links => links.map(a => a.href)")] == [
+        "2026-01-30", "2026-02-12", "2026-03-15"]
+    links.first.click()
+    page.wait_for_url(url(every_edition, "2026-01-30", lang))
+    watched.check()

@@ -42,8 +42,8 @@ def build_site(source: Path, work: Path, env: dict | None = None, site_url: str 
     return Built(source, site, dist)
 
 
-def run_offline(source: Path, out: Path) -> subprocess.CompletedProcess:
-    """`python -m constitution offline --source SOURCE --out OUT`, as a user runs it."""
-    command = [sys.executable, "-m", "constitution", "offline", "--source", str(source), "--out", str(out)]
+def run_offline(source: Path, out: Path, *options: str) -> subprocess.CompletedProcess:
+    """`python -m constitution offline --source SOURCE --out OUT [OPTIONS]`, as a user runs it."""
+    command = [sys.executable, "-m", "constitution", "offline", "--source", str(source), "--out", str(out), *options]
     return subprocess.run(command, cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
                           capture_output=True, text=True)

@@ -2,7 +2,8 @@
 
 translations/ is packed once (`python -m constitution offline`, conftest.offline_zip) and
 unzipped into a temporary folder; here the zip and the files in it (in a browser:
-tests/browser/test_offline.py).
+tests/browser/test_offline.py); and the two bundles of tests/data/editions, the current
+edition's and every edition's (build/bundle_editions.py).
 """
 
 from __future__ import annotations
@@ -16,12 +17,13 @@ from pathlib import Path
 
 import pytest
 
-from constitution.build import offline
+from constitution.build import linkcheck, offline
 from constitution.core import catalogue, contract, languages, paths, urls
 from constitution.site import search_index
+from constitution.site.editions import edition_pages
 from constitution.site.pages import language_pages
 from constitution.site.units import Lang
-from constitution.source.validate import checked_source
+from constitution.source.validate import checked_editions, checked_source
 from tests.helpers import ROOT
 from tests.helpers.builds import run_offline
 
@@ -126,3 +128,63 @@ def test_a_broken_source_says_where_and_writes_nothing(rich_source, tmp_path):
     problems = [line for line in result.stderr.splitlines() if "002.yaml" in line]
     assert len(problems) == 1 and "draft" in problems[0], result.stderr
     assert not out.parent.exists()
+
+
+# --- a source of several editions (tests/data/editions) -------------------------------------------
+# the bundle of the current edition: its served site converted (conftest.offline_site); of every
+# edition: `offline --offline-editions all` (conftest.offline_all_editions)
+
+
+@pytest.fixture(scope="module")
+def editions(sources):
+    return checked_editions(sources["editions"])
+
+
+def current_pages(editions) -> set[str]:
+    """The HTML files of the current edition's undated pages, in every language."""
+    source = editions.current.source
+    return {urls.page_file(page.key, lang) for page in language_pages(Lang(source, "kk"), source) for lang in LANGUAGES}
+
+
+def html_files(folder: Path) -> set[str]:
+    return {path.relative_to(folder).as_posix() for path in folder.rglob("*.html")}
+
+
+def search_locations(folder: Path) -> set[str]:
+    return {doc["location"] for lang in LANGUAGES
+            for doc in json.loads((folder / search_index.index_path(lang)).read_bytes())["docs"]}
+
+
+def test_the_bundle_of_several_editions_holds_the_current_edition_alone(offline_site, editions):
+    folder = offline_site("editions")
+    assert html_files(folder) == current_pages(editions)
+    dated = re.compile(r"(?:(?:ru|en)/)?(?:\d{4}-\d\d-\d\d|compare)/")
+    assert not [path for path in folder.rglob("*") if dated.match(path.relative_to(folder).as_posix())]
+    assert {location.split("#")[0] for location in search_locations(folder)} <= current_pages(editions)
+
+
+def test_the_bundle_of_every_edition_holds_every_dated_and_comparison_page(offline_all_editions, editions):
+    _, folder = offline_all_editions
+    dated = {urls.page_file(page.key, lang) for lang in LANGUAGES for page, _ in edition_pages(editions, lang)}
+    assert {name.split("/")[-2] for name in dated if "compare/" in name} >= {"art_4", "preamble"}
+    assert html_files(folder) == current_pages(editions) | dated
+    assert {location.split("#")[0] for location in search_locations(folder)} <= current_pages(editions)
+
+
+def test_both_bundles_of_several_editions_pass_the_link_check(offline_site, offline_all_editions):
+    assert linkcheck.check(offline_site("editions"), directory_urls=False).problems == []
+    bundle, folder = offline_all_editions
+    with zipfile.ZipFile(bundle) as archive:
+        assert linkcheck.check_files(linkcheck.Files.of_zip(archive, folder.name), directory_urls=False).problems == []
+
+
+def test_the_choice_is_part_of_the_offline_stages_key(offline_all_editions, editions, sources):
+    """The current edition's bundle beside the cache of every edition's is not that one."""
+    bundle, _ = offline_all_editions
+    current = bundle.parent / "current.zip"
+    result = run_offline(sources["editions"], current)  # warm: only the offline stage runs again
+    assert result.returncode == 0, result.stderr
+    top = catalogue.offline_folder(editions.current.id)
+    with zipfile.ZipFile(current) as archive:
+        pages = {name.removeprefix(f"{top}/") for name in archive.namelist() if name.endswith(".html")}
+    assert pages == current_pages(editions)

@@ -17,7 +17,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from constitution import cli
-from constitution.build import pipeline
+from constitution.build import bundle_editions, pipeline
 from constitution.core import catalogue, ids, languages, urls
 from constitution.source.validate import checked_source
 from tests.helpers import ROOT, TRANSLATIONS
@@ -297,7 +297,8 @@ def test_a_failing_mkdocs_build_prints_its_errors_and_leaves_the_previous_build(
         stages["validate"], pipeline.Stage("downloads", downloads_without_manifest), stages["pages"],
         stages["mkdocs"]))
     monkeypatch.setenv("SITE_URL", SITE_URL)
-    args = argparse.Namespace(source=rich_source, out=site, dist=dist, site_url=None, deploy=None, hsts=False)
+    args = argparse.Namespace(source=rich_source, out=site, dist=dist, site_url=None, deploy=None, hsts=False,
+                              offline_editions=bundle_editions.CURRENT)
     assert cli.site(args) == 1
     error = capsys.readouterr().err.splitlines()
     assert len(error) == 2, error

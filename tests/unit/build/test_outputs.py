@@ -342,7 +342,7 @@ def test_a_failed_swap_says_so_in_one_line_and_that_the_outputs_are_unchanged(tm
     from constitution import cli
     from constitution.build import pipeline
 
-    def full_disk(source_dir, out, dist, deploy=None):
+    def full_disk(source_dir, out, dist, deploy=None, offline_editions=None):
         raise OSError(errno.ENOSPC, "No space left on device", str(dist / "constitution-kk.pdf"))
 
     monkeypatch.setattr(pipeline, "site", full_disk)

@@ -25,7 +25,7 @@ def built_for(monkeypatch, tmp_path, capsys):
     def run(*args, env_site_url=None):
         seen = []
 
-        def build(source, out, dist, deploy=None):
+        def build(source, out, dist, deploy=None, offline_editions=None):
             seen.append(os.environ.get(paths.SITE_URL_ENV))
             return SimpleNamespace(downloads=[])
 
