@@ -5,8 +5,9 @@ CURRENT is the default. A source of one edition has nothing to choose: `plan` gi
 its bundle is what it always was, byte for byte (build/offline.py changes nothing).
 
 - CURRENT: the current edition as the website shows it at today's undated addresses, in three
-  languages; no dated page (`<date>/…`, the current edition's included), no change page or
-  comparison (`compare/…`), and no search entry that leads to one. What a reader of an
+  languages, with its downloads; no dated page (`<date>/…`, the current edition's included),
+  no change page or comparison (`compare/…`), no search entry that leads to one, and no file
+  of another edition (`downloads/<id>/`, core/catalogue.py). What a reader of an
   offline copy mostly wants: the text in force, in a smaller zip (tests/data/editions:
   1.56 MB against 2.07 MB with every edition).
 - ALL: every page of the website: each edition at its dated address, every comparison.
@@ -16,7 +17,8 @@ the bundle the website's pages do not have): the current one by name and date, o
 each a link to its page in the bundle (no page of today's text links to an edition's contents).
 
 A link of a page the bundle holds to one it leaves out (the notice's "Compare with the previous
-edition" on an article changed since the edition before, or any other) is never left broken.
+edition" on an article changed since the edition before, an earlier edition's files and pages
+on the Downloads page, any other) is never left broken.
 Where the website's address is known (SITE_URL, read from the built site's canonical link) it
 leads to the same page on the website: absolute, rel="external", "(on the website)" in its
 words. A reader of an offline copy expects its links to open from the disk; one that cannot
@@ -61,7 +63,7 @@ class Held:
 
     editions: Editions
     choice: str
-    left_out: tuple[str, ...]  # site-relative folders ('ru/compare/') whose pages the bundle leaves out
+    left_out: tuple[str, ...]  # site-relative folders ('ru/compare/') whose files the bundle leaves out
     website: str | None  # the published website's address, None when it is not known
     root: str | None  # its path, under which the pages' root-absolute links lead
 
@@ -148,7 +150,10 @@ def plan(editions: Editions | None, choice: str, website: str | None) -> Held | 
 
     known = website if website and website != urls.LOCAL_SITE_URL else None
     keys = [dated(edition) for edition in editions.editions] + [COMPARE]
-    left_out = () if choice == ALL else tuple(urls.page_url(key, lang) for key in keys for lang in languages.LANGUAGES)
+    earlier_files = [urls.download_url(f"{edition.id}/") for edition in editions.editions  # core/catalogue.py's folders
+                     if edition.id != editions.current_id]
+    left_out = () if choice == ALL else (
+        *(urls.page_url(key, lang) for key in keys for lang in languages.LANGUAGES), *earlier_files)
     return Held(editions, choice, left_out, known, urlsplit(website).path if website else None)
 
 

@@ -242,10 +242,13 @@ def test_the_language_switch_keeps_the_dated_page_in_every_editions_bundle(offli
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_downloads_page_of_every_editions_bundle_leads_to_each_edition(offline_page, every_edition, lang):
+def test_the_downloads_page_of_every_editions_bundle_leads_to_each_edition(offline_page, every_edition,
+                                                                           editions_source, lang):
     page, watched = offline_page
     page.goto(url(every_edition, urls.DOWNLOADS_PAGE, lang))
-    links = page.locator(".md-content ul a[href*='2026-']")
+    said = page.locator(".md-content p", has_text=editions_source.ui.get("edition_offline_all", lang))
+    assert said.count() == 1
+    links = said.locator("xpath=following-sibling::*[1][self::ul]//a")
     assert [href.rsplit("/", 2)[-2] for href in links.evaluate_all("links => links.map(a => a.href)")] == [
         "2026-01-30", "2026-02-12", "2026-03-15"]
     links.first.click()

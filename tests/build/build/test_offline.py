@@ -23,6 +23,7 @@ from constitution.site import search_index
 from constitution.site.editions import edition_pages
 from constitution.site.pages import language_pages
 from constitution.site.units import Lang
+from constitution.source import labels
 from constitution.source.validate import checked_editions, checked_source
 from tests.helpers import ROOT
 from tests.helpers.builds import run_offline
@@ -158,8 +159,14 @@ def search_locations(folder: Path) -> set[str]:
 def test_the_bundle_of_several_editions_holds_the_current_edition_alone(offline_site, editions):
     folder = offline_site("editions")
     assert html_files(folder) == current_pages(editions)
-    dated = re.compile(r"(?:(?:ru|en)/)?(?:\d{4}-\d\d-\d\d|compare)/")
+    dated = re.compile(r"(?:(?:ru|en)/)?(?:\d{4}-\d\d-\d\d|compare)/|downloads/2026-0(?:1-30|2-12)/")
     assert not [path for path in folder.rglob("*") if dated.match(path.relative_to(folder).as_posix())]
+    assert (folder / urls.download_url(f"{editions.current.id}/{catalogue.pdf_name('kk')}")).is_file()
+    current, ui = editions.current, editions.current.source.ui
+    for lang in LANGUAGES:  # its Downloads page says so
+        said = labels.fill(ui.get("edition_offline_current", lang), lang, edition=getattr(current.name, lang),
+                           date=labels.date(ui, lang, current.date))
+        assert f"<p>{said}</p>" in (folder / urls.page_file(urls.DOWNLOADS_PAGE, lang)).read_text(encoding="utf-8")
     assert {location.split("#")[0] for location in search_locations(folder)} <= current_pages(editions)
 
 

@@ -29,10 +29,10 @@ def held(editions, choice=bundle_editions.CURRENT, website=SITE):
     return bundle_editions.plan(editions, choice, website)
 
 
-def test_the_current_edition_alone_leaves_out_every_dated_and_comparison_folder(editions):
-    assert held(editions).left_out == tuple(
+def test_the_current_edition_alone_leaves_out_every_dated_and_comparison_folder_and_earlier_files(editions):
+    assert held(editions).left_out == (*(
         urls.page_url(key, lang) for key in ("2026-01-30", "2026-02-12", "2026-03-15", "compare")
-        for lang in ("kk", "ru", "en"))
+        for lang in ("kk", "ru", "en")), "downloads/2026-01-30/", "downloads/2026-02-12/")
     assert held(editions, bundle_editions.ALL).left_out == ()
 
 
@@ -46,6 +46,9 @@ HOLDS = [
     ("comparison", f"ru/compare/{PAIR}/art_4/index.html", False),
     ("dated-search-location", "ru/2026-02-12/art_2/#art_2__para_1", False),
     ("a-folder-named-like-one", "compared/index.html", True),
+    ("current-download", "downloads/constitution-kk.pdf", True),
+    ("current-editions-download", "downloads/2026-03-15/constitution-kk.pdf", True),
+    ("earlier-editions-download", "downloads/2026-02-12/changes.json", False),
 ]
 
 
@@ -67,6 +70,8 @@ LINKS = [
      f'<a href="{SITE}ru/compare/" rel="external">c (сайтта)</a>', None),
     ("attributes-kept", "en/art_4/index.html", '<a class="x" href="../2026-02-12/" title="a &amp; b">e</a>',
      f'<a href="{SITE}en/2026-02-12/" class="x" title="a &amp; b" rel="external">e (on the website)</a>', "e"),
+    ("earlier-editions-file", "en/about/index.html", '<a href="../../downloads/2026-01-30/constitution-en.pdf">f</a>',
+     f'<a href="{SITE}downloads/2026-01-30/constitution-en.pdf" rel="external">f (on the website)</a>', "f"),
     ("page-held", "en/art_4/index.html", '<a href="../art_2/#art_2__para_1">2</a>', None, None),
     ("external", "en/art_4/index.html", '<a href="https://example.com/compare/">w</a>', None, None),
     ("fragment-only", "en/art_4/index.html", '<a href="#compare">w</a>', None, None),
