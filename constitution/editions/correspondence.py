@@ -277,11 +277,16 @@ class _ArticleWords:
         self.size = sum(self.bag.values())
 
 
-def _dice(new: _ArticleWords, old: _ArticleWords) -> float | None:
+def _dice(new: _ArticleWords, old: _ArticleWords, floor: float = MATCH - SAME_PLACE) -> float | None:
+    """The Dice coefficient of two articles' bags of words; 0 without counting where the sizes
+    alone keep it below `floor` (below it no pair reaches MATCH): every later article is weighed
+    against every earlier one, and most pairs differ in length."""
     if not new.size or not old.size:
         return None
+    if 2 * min(new.size, old.size) < floor * (new.size + old.size):
+        return 0.0
     small, large = (new.bag, old.bag) if len(new.bag) <= len(old.bag) else (old.bag, new.bag)
-    common = sum(min(count, large[word]) for word, count in small.items() if word in large)
+    common = sum(min(small[word], large[word]) for word in small.keys() & large.keys())
     return 2 * common / (new.size + old.size)
 
 
