@@ -40,14 +40,14 @@ from urllib.parse import quote, unquote, urlsplit
 
 from markupsafe import Markup
 
-from constitution.core import headers, languages, urls
+from constitution.core import catalogue, headers, languages, urls
 from constitution.core.problems import BuildError
 
 if TYPE_CHECKING:  # the choices are read by cli.py's parser: nothing heavy at import
     from constitution.source.editions import Editions
 
-CURRENT, ALL = "current", "all"
-CHOICES = (CURRENT, ALL)  # `--offline-editions`; the first is the default
+CURRENT, ALL = catalogue.OFFLINE_CURRENT, catalogue.OFFLINE_ALL
+CHOICES = catalogue.OFFLINE_EDITIONS  # `--offline-editions`; the first is the default
 TEMPLATE = "offline.html.j2"
 LINK = re.compile(r"<a\s[^>]*>.*?</a>", re.S)
 OPENING = re.compile(r"<a\s[^>]*>")

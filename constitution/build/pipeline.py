@@ -135,8 +135,10 @@ def in_order(files: list[Path], base: Path, names: list[str]) -> list[Path]:
 def pages(build: Build) -> list[Path]:
     from constitution.site.nav import site_files
 
-    inputs = {**site_inputs(), "source": build.source_dir}
-    cache.folder(build.cached, "pages", inputs, build.docs, lambda: docs.write(site_files(build.source, build.editions), build.docs))
+    held = offline_held(build)
+    inputs = {**site_inputs(), "source": build.source_dir, "offline": held}
+    cache.folder(build.cached, "pages", inputs, build.docs,
+                 lambda: docs.write(site_files(build.source, build.editions, held), build.docs))
     return []
 
 
@@ -174,11 +176,16 @@ def website(build: Build) -> list[Path]:
     return []
 
 
+def offline_held(build: Build) -> str:
+    """Which editions the offline bundle holds: the option's, of a source of several (one: no choice)."""
+    return build.offline_editions if build.editions.several else bundle_editions.CURRENT
+
+
 def bundle(build: Build) -> list[Path]:
     """The offline bundle, converted from the website's output, with the editions
     `offline_editions` names (bundle_editions.py); then the website's Downloads pages get its
     figures (offline.py)."""
-    held = build.offline_editions if build.editions.several else bundle_editions.CURRENT  # one: no choice
+    held = offline_held(build)
     inputs = {**cache.code(), "site": build.site, "node_modules": paths.NODE_MODULES / "iframe-worker",
               "editions": held}
     cache.files(build.cached, "offline", inputs, build.dist,

@@ -86,17 +86,26 @@ def edition_downloads(edition_id: str, first: bool) -> list[Download]:
             for item in [*pdfs(), *exports(), *changes]]
 
 
-def offline(edition_id: str) -> Download:
-    return Download(offline_name(edition_id), "offline", "site_file_offline")
+# What the offline bundle of a source of several editions holds (`--offline-editions`): the current
+# edition, the default, or every one; each names the ui.yaml string of its Downloads row.
+OFFLINE_CURRENT, OFFLINE_ALL = "current", "all"
+OFFLINE_EDITIONS = (OFFLINE_CURRENT, OFFLINE_ALL)
 
 
-def downloads(edition_id: str, bundle: bool = True, editions: tuple[str, ...] = ()) -> list[Download]:
+def offline(edition_id: str, holds: str | None = None) -> Download:
+    """The offline bundle; `holds`: of a source of several editions, which (OFFLINE_EDITIONS)."""
+    return Download(offline_name(edition_id), "offline", f"site_file_offline_{holds}" if holds else "site_file_offline")
+
+
+def downloads(edition_id: str, bundle: bool = True, editions: tuple[str, ...] = (),
+              holds: str = OFFLINE_CURRENT) -> list[Download]:
     """Every file of dist/ in the Downloads page's order; `bundle=False`: without the offline
     bundle (the bundle's own Downloads page cannot list the bundle with its size); `editions`:
-    the ids of a source of several editions, oldest first (their list, then each one's folder)."""
+    the ids of a source of several editions, oldest first (their list, then each one's folder),
+    whose bundle `holds` the current edition or all (OFFLINE_EDITIONS)."""
     listed = [edition_list()] if editions else []
     folders = [item for index, each in enumerate(editions) for item in edition_downloads(each, index == 0)]
-    return [*pdfs(), *exports(), *listed, *([offline(edition_id)] if bundle else []), *folders]
+    return [*pdfs(), *exports(), *listed, *([offline(edition_id, holds if editions else None)] if bundle else []), *folders]
 
 
 def names(items: list[Download]) -> list[str]:

@@ -356,10 +356,11 @@ def downloads_anchor(edition: Edition) -> str:
     return f"edition-{edition.id}"
 
 
-def with_downloads(editions: Editions, code: str, pages: list[Page]) -> list[Page]:
+def with_downloads(editions: Editions, code: str, pages: list[Page], holds: str = catalogue.OFFLINE_CURRENT) -> list[Page]:
     """Today's pages with the Downloads page that lists, after the current edition's files at
     today's names, every edition's (the current one's too) at its dated address: its name, date
-    and kind, a link to its pages, and its files with their sizes and SHA-256."""
+    and kind, a link to its pages, and its files with their sizes and SHA-256; the offline
+    bundle's row says which editions it `holds` (catalogue.OFFLINE_EDITIONS)."""
     current = editions.current
     lang = Lang(current.source, code)
     page = urls.DOWNLOADS_PAGE
@@ -374,7 +375,7 @@ def with_downloads(editions: Editions, code: str, pages: list[Page]) -> list[Pag
         mark = f" — {literal_markdown(lang.ui('edition_current'))}" if edition is current else ""
         more += [f"- [{literal_markdown(lang.ui('edition_pages'))}]({link(page, dated(edition))}){mark}", ""]
         more += download_table(lang, page, _files(editions, edition))
-    replaced = downloads_page(lang, current.source, tuple(edition.id for edition in editions.editions), more)
+    replaced = downloads_page(lang, current.source, tuple(edition.id for edition in editions.editions), more, holds)
     return [replaced if item.key == page else item for item in pages]
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from constitution.core import languages, paths, urls
+from constitution.core import catalogue, languages, paths, urls
 from constitution.site.pages import language_pages
 from constitution.site.units import Lang, Page
 from constitution.source import ui
@@ -72,10 +72,12 @@ def page_text(page: Page) -> str:
     return "\n".join([GENERATED_MD, "", *page.lines]).rstrip() + "\n"
 
 
-def site_files(source: Source, editions: Editions | None = None) -> dict[str, str]:
+def site_files(source: Source, editions: Editions | None = None,
+               offline_holds: str = catalogue.OFFLINE_CURRENT) -> dict[str, str]:
     """Every generated file under docs/, as {relative path: text} (the offline bundle's pages are
     the website's, converted: build/offline.py). A source of several editions adds its dated and
-    comparison pages (site/editions.py); a one-edition source's files are what they always were."""
+    comparison pages (site/editions.py), and its Downloads page says which editions the offline
+    bundle holds (`offline_holds`); a one-edition source's files are what they always were."""
     files, pages = {}, {}
     several = editions is not None and editions.several
     for code in languages.LANGUAGES:
@@ -84,7 +86,7 @@ def site_files(source: Source, editions: Editions | None = None) -> dict[str, st
             # the Downloads page lists every edition's files
             from constitution.site.editions import with_downloads, with_notices
 
-            pages[code] = with_downloads(editions, code, with_notices(editions, code, pages[code]))
+            pages[code] = with_downloads(editions, code, with_notices(editions, code, pages[code]), offline_holds)
         for page in pages[code]:
             files[urls.page_source(page.key, code)] = page_text(page)
     files[paths.SITE_DATA_FILE] = site_data(source, pages)

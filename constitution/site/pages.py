@@ -237,17 +237,19 @@ def download_label(lang: Lang, item: catalogue.Download) -> str:
     return labels.fill(text, lang.code, language=lang.language_name(item.language)) if item.language else text
 
 
-def downloads_page(lang: Lang, source: Source, editions: tuple[str, ...] = (), more: list[str] = ()) -> Page:
+def downloads_page(lang: Lang, source: Source, editions: tuple[str, ...] = (), more: list[str] = (),
+                   holds: str = catalogue.OFFLINE_CURRENT) -> Page:
     """The Downloads page: the files of dist/ by group; of a source of several editions (`editions`,
     their ids), the current edition's at today's names, then `more` (site/editions.py: every
-    edition's own, in its folder)."""
+    edition's own, in its folder), its offline bundle holding the editions `holds` names."""
     page = urls.DOWNLOADS_PAGE
     title = lang.ui("site_downloads")
     lines = [heading(1, literal_markdown(title), urls.DOWNLOADS_PAGE), ""]
     lines += banner(lang, page, list(source.units()))
     lines += [literal_markdown(lang.ui("site_downloads_intro")), ""]
     # the bundle's copy of this page leaves the bundle's own row out (build/offline.py)
-    files = [item for item in catalogue.downloads(source.document.edition.id, editions=editions) if item.edition is None]
+    files = [item for item in catalogue.downloads(source.document.edition.id, editions=editions, holds=holds)
+             if item.edition is None]
     for group in catalogue.GROUPS:
         items = [item for item in files if item.group == group]
         if not items:

@@ -64,6 +64,8 @@ EDITION_KEYS = (
     "edition_pages",
     # the offline bundle of such a source (build/bundle_editions.py): which editions it holds
     "edition_offline_current", "edition_offline_all", "edition_offline_website",
+    # the website's Downloads row of that bundle (core/catalogue.py OFFLINE_EDITIONS)
+    "site_file_offline_current", "site_file_offline_all",
 )
 
 

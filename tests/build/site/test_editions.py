@@ -281,3 +281,12 @@ def test_an_editions_dated_home_links_its_own_pdfs(built, lang, edition):
     hrefs = [a.get("href") for a in root.xpath("//article//a") if ".pdf" in a.get("href", "")]
     assert sorted((here / href).resolve() for href in hrefs) == \
         sorted((built.site / urls.download_url(f"{edition}/{name}")).resolve() for name in PDFS)
+
+
+@pytest.mark.parametrize("lang", languages.LANGUAGES)
+def test_the_downloads_page_says_the_offline_bundle_holds_the_current_edition(built, lang):
+    from constitution.source.validate import checked_editions
+
+    ui = checked_editions(DATA_EDITIONS).current.source.ui
+    rows = table_after(page(built.site, urls.DOWNLOADS_PAGE, lang).get_element_by_id("offline")).findall(".//tbody/tr")
+    assert [row.findall("td")[1].text_content().strip() for row in rows] == [ui.get("site_file_offline_current", lang)]
