@@ -37,7 +37,6 @@ about 80 % of its CPU; below it, the zip grows faster than the CPU falls.
 from __future__ import annotations
 
 import datetime
-import json
 import posixpath
 import re
 import shutil
@@ -119,11 +118,11 @@ def offline_search_files(site: Path) -> dict[str, bytes]:
     the website's: each language's index as the script search loads on file://
     (site/search_index.py), and the index itself with the same locations, pages' index.html."""
     files = search_index.offline_files(site)  # a missing or unreadable index stops the build
-    for lang in languages.LANGUAGES:
-        name = search_index.index_path(lang)
-        index = json.loads((site / name).read_bytes().decode("utf-8"))
+    for lang, edition in search_index.held(site):  # each language's, and each edition's of several
+        index = search_index.read_index(site, lang, edition)
         docs = [{**doc, "location": search_index.file_location(doc["location"])} for doc in index["docs"]]
-        files[name] = search_index.index_bytes(index["config"], docs, index.get(contract.SEARCH_STEMS))
+        files[search_index.index_path(lang, edition)] = search_index.index_bytes(
+            index["config"], docs, index.get(contract.SEARCH_STEMS))
     return files
 
 

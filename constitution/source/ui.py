@@ -58,6 +58,9 @@ EDITION_KEYS = (
     "edition_editions", "edition_changes", "edition_changes_title", "edition_changes_intro", "edition_changed",
     "edition_moved", "edition_new", "edition_dropped", "edition_was", "edition_none", "edition_compare",
     "edition_compare_title", "edition_inserted", "edition_deleted", "edition_unit_dropped",
+    # search's choice of edition (overrides/main.html), a citation naming its edition and the
+    # copy button of today's undated address (site/cite.py, reader.js)
+    "edition_search", "cite_edition_document", "cite_copy_current_link", "cite_copied_current_link",
 )
 
 
@@ -118,6 +121,7 @@ PLACEHOLDERS: dict[str, frozenset[str]] = {key: frozenset(names.split()) for key
     "parallel_next": "article", "parallel_column": "n", "status_about": "link",
     "edition_notice": "edition date", "edition_changes_title": "edition", "edition_changes_intro": "previous",
     "edition_was": "article", "edition_compare_title": "article",
+    "cite_edition_document": "date edition unit", "cite_copy_current_link": "unit", "cite_copied_current_link": "unit",
 }.items()}
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pytest
 
 from constitution.core.problems import SourceError
-from constitution.source import validate
+from constitution.source import ui, validate
 from constitution.source.rules_editions import EDITION_RULES
 from tests.helpers import DATA, RICH
 
@@ -81,7 +81,8 @@ CASES = [
     Case("correction-of-an-unknown-article", (("append", f"{C}/same_as.yaml", "  - id: art_4\n    same_as: art_8\n"),),
          f"{C}/same_as.yaml", 7, "art_4", "-", "same_as: no unit 'art_8' in the previous edition ('2026-02-12')"),
     Case("edition-strings-absent", (("write", f"{C}/ui.yaml", (RICH / "ui.yaml").read_text(encoding="utf-8")),),
-         f"{C}/ui.yaml", 1, "edition_notice", "-", "20 of the editions' strings absent, edition_notice first"),
+         f"{C}/ui.yaml", 1, "edition_notice", "-",
+         f"{len(ui.EDITION_KEYS)} of the editions' strings absent, edition_notice first"),
     Case("correction-in-first-edition", (("copy", f"{C}/same_as.yaml", f"{A}/same_as.yaml"),),
          f"{A}/same_as.yaml", 1, "-", "-", "the first edition follows none"),
     Case("correction-bad-key", (replace(f"{C}/same_as.yaml", "same_as: art_4__para_3", "follows: art_4__para_3"),),
