@@ -208,7 +208,7 @@ def site_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def offline_editions_argument(parser: argparse.ArgumentParser) -> None:
-    from constitution.build.bundle_editions import CHOICES
+    from constitution.core.catalogue import OFFLINE_EDITIONS as CHOICES
 
     parser.add_argument("--offline-editions", choices=CHOICES, default=CHOICES[0],
                         help="what the offline bundle of a source of several editions holds: the current "

@@ -6,8 +6,9 @@ its bundle is what it always was, byte for byte (build/offline.py changes nothin
 
 - CURRENT: the current edition as the website shows it at today's undated addresses, in three
   languages, with its downloads; no dated page (`<date>/…`, the current edition's included),
-  no change page or comparison (`compare/…`), no search entry that leads to one, and no file
-  of another edition (`downloads/<id>/`, core/catalogue.py). What a reader of an
+  no change page or comparison (`compare/…`), no search entry that leads to one, no other
+  edition's search index and no choice of edition in search, and no file of another edition
+  (`downloads/<id>/`, core/catalogue.py). What a reader of an
   offline copy mostly wants: the text in force, in a smaller zip (tests/data/editions:
   1.56 MB against 2.07 MB with every edition).
 - ALL: every page of the website: each edition at its dated address, every comparison.
@@ -40,7 +41,8 @@ from urllib.parse import quote, unquote, urlsplit
 
 from markupsafe import Markup
 
-from constitution.core import catalogue, headers, languages, urls
+from constitution.core import catalogue, contract, headers, languages, urls
+from constitution.site import search_index
 from constitution.core.problems import BuildError
 
 if TYPE_CHECKING:  # the choices are read by cli.py's parser: nothing heavy at import
@@ -54,6 +56,7 @@ OPENING = re.compile(r"<a\s[^>]*>")
 ATTRIBUTE = re.compile(r'([\w:-]+)="([^"]*)"')
 SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
 DOWNLOADS_HEADING = f'<h1 id="{urls.DOWNLOADS_PAGE}">'
+SEARCH_EDITION = re.compile(f'<template id="{contract.SEARCH_EDITION}">.*?</template>', re.S)  # partials/search-edition.html
 FIRST_GROUP = "<h2"  # the Downloads page's first group of files: what the bundle holds is said before it
 
 
@@ -77,6 +80,7 @@ class Held:
         lang = headers.language_of(name)
         if self.left_out:
             body = LINK.sub(lambda found: self._relinked(found.group(0), name, lang), body)
+            body = SEARCH_EDITION.sub("", body)  # one edition held: no choice of edition to search
         if name == urls.page_file(urls.DOWNLOADS_PAGE, lang):
             body = self._said(body, name, lang)
         return body
@@ -150,8 +154,10 @@ def plan(editions: Editions | None, choice: str, website: str | None) -> Held | 
 
     known = website if website and website != urls.LOCAL_SITE_URL else None
     keys = [dated(edition) for edition in editions.editions] + [COMPARE]
-    earlier_files = [urls.download_url(f"{edition.id}/") for edition in editions.editions  # core/catalogue.py's folders
-                     if edition.id != editions.current_id]
+    earlier = [edition.id for edition in editions.editions if edition.id != editions.current_id]
+    earlier_files = [urls.download_url(f"{edition_id}/") for edition_id in earlier]  # core/catalogue.py's folders
+    earlier_files += [path for edition_id in earlier for lang in languages.LANGUAGES  # their search indexes
+                      for path in (search_index.index_path(lang, edition_id), search_index.script_path(lang, edition_id))]
     left_out = () if choice == ALL else (
         *(urls.page_url(key, lang) for key in keys for lang in languages.LANGUAGES), *earlier_files)
     return Held(editions, choice, left_out, known, urlsplit(website).path if website else None)

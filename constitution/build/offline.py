@@ -39,7 +39,6 @@ about 80 % of its CPU; below it, the zip grows faster than the CPU falls.
 from __future__ import annotations
 
 import datetime
-import json
 import posixpath
 import re
 import shutil
@@ -126,19 +125,19 @@ def offline_search_files(site: Path, held: bundle_editions.Held | None = None) -
     the website's: each language's index as the script search loads on file://
     (site/search_index.py), and the index itself with the same locations, pages' index.html;
     without the entries of pages the bundle does not hold (`held`)."""
-    files = search_index.offline_files(site)  # a missing or unreadable index stops the build
-    for lang in languages.LANGUAGES:
-        name = search_index.index_path(lang)
-        index = json.loads((site / name).read_bytes().decode("utf-8"))
+    editions = None if held is None or held.choice == bundle_editions.ALL else ()  # () : the current edition's alone
+    files = search_index.offline_files(site, editions)  # a missing or unreadable index stops the build
+    for lang, edition in search_index.held(site, editions):  # each language's, and each edition's it holds
+        index = search_index.read_index(site, lang, edition)
         stems = index.get(contract.SEARCH_STEMS)
         kept = [doc for doc in index["docs"] if held is None or held.holds(doc["location"])]
         if len(kept) < len(index["docs"]):  # the words of the entries left out are no index's
             index = {**index, "docs": kept}
             if stems is not None:
                 stems = index[contract.SEARCH_STEMS] = search_index.stems_of(index["config"], kept)
-            files[search_index.script_path(lang)] = search_index.script_bytes(lang, index)
+            files[search_index.script_path(lang, edition)] = search_index.script_bytes(lang, index, edition)
         docs = [{**doc, "location": search_index.file_location(doc["location"])} for doc in kept]
-        files[name] = search_index.index_bytes(index["config"], docs, stems)
+        files[search_index.index_path(lang, edition)] = search_index.index_bytes(index["config"], docs, stems)
     return files
 
 

@@ -28,6 +28,13 @@ SEARCH_DIR = "search/"  # each language's index: SEARCH_DIR + "kk.json", its scr
 SEARCH_SCRIPT_GLOBAL = "__search_index_"  # the script form's global, with its language: __search_index_kk
 SEARCH_STEMS = "stems"  # the Kazakh index's key: {word: its stem} where the stem does not begin the word
 SEARCH_SCOPE = "search-scope"  # the search box's choice "all languages" (main.html, search-languages.js, search.css)
+# A source of several editions: the search box's choice of edition (its <template>'s id and class),
+# each option's edition index (data-index: "" for the current edition's, search/kk.json; else the
+# folder of the edition's own, search/2026-01-30/kk.json), and a dated page's front matter key
+# naming its edition's folder (the choice preselected; on an earlier edition's searched page, its index)
+SEARCH_EDITION = "search-edition"
+SEARCH_EDITION_INDEX = "data-index"
+EDITION_META = "edition"
 CITE_STRINGS = "cite-strings"  # the page's hidden element with the citation pattern (reader.js)
 PARALLEL_ROW_PREFIX = "row-"  # a side-by-side row's id: the unit's id with a prefix no AKN id has
 PARALLEL_HEADING_PREFIX = "parallel-"  # headings of the whole-text side-by-side page

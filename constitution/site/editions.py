@@ -13,17 +13,19 @@ one included, lives at a dated address that never changes, in every language:
                           editions.html.j2); any two editions compare
 Every dated page says which edition it shows; one of another edition than the current links
 to the same unit in the current edition (followed through each correspondence) or says that
-the current edition no longer holds it. Dated pages stay out of search (the current edition
-is what search covers) and out of the nav (mkdocs.yml `not_in_nav`). Citations on a dated
-page name its edition (cite.page_strings of that edition's source). Today's Downloads page lists,
-after the current edition's files at today's names, every edition's at its dated address.
+the current edition no longer holds it. Another edition's dated preamble and articles are
+searched in an index of that edition's own (searched_page; the current edition is found at
+today's addresses, its dated pages are out of search); no dated page is in the nav (mkdocs.yml
+`not_in_nav`). Citations name the edition, and the copy buttons give the dated address (cited).
+Today's Downloads page lists, after the current edition's files at today's names, every
+edition's at its dated address.
 """
 
 from __future__ import annotations
 
 import json
 
-from constitution.core import catalogue, ids, languages, urls
+from constitution.core import catalogue, contract, ids, languages, urls
 from constitution.editions.correspondence import (
     CHANGED,
     MOVED,
@@ -134,11 +136,25 @@ def edition_pages(editions: Editions, code: str) -> list[tuple[Page, str]]:
     return pages
 
 
-def page_text(page: Page, description: str, generated: str) -> str:
-    """A dated page's Markdown: front matter (out of search, its own description), then the page."""
-    front = ["---", "search:", "  exclude: true", f"description: {json.dumps(description, ensure_ascii=False)}",
-             "---"]
+def page_text(page: Page, description: str, generated: str, edition: str | None = None,
+              searched: bool = False) -> str:
+    """A dated page's Markdown: front matter (its edition's folder, out of search unless `searched`,
+    its own description), then the page."""
+    front = ["---", *([] if searched else ["search:", "  exclude: true"]),
+             *([f"{contract.EDITION_META}: {json.dumps(edition)}"] if edition else []),
+             f"description: {json.dumps(description, ensure_ascii=False)}", "---"]
     return "\n".join([*front, generated, "", *page.lines]).rstrip() + "\n"
+
+
+def searched_page(editions: Editions, key: str) -> tuple[str | None, bool]:
+    """The edition folder of a page key ('2026-01-30/art_2': '2026-01-30'; None if it is no dated
+    page), and whether search holds it: an earlier edition's preamble and articles are searched in
+    that edition's own index; the current one's dated pages are not (search finds today's)."""
+    folder, _, rest = key.partition("/")
+    edition = next((e for e in editions.editions if dated(e) == folder), None)
+    if edition is None:
+        return None, False
+    return folder, edition.id != editions.current_id and rest not in ("", CHANGES) and "/" not in rest
 
 
 def _name(lang: Lang, edition: Edition) -> str:
@@ -202,8 +218,16 @@ def _units_page(site: Site, lang: Lang, edition: Edition, page: str, title: str,
     lines += banner(lang, page, units)
     for unit in units:
         lines += [unit_html(lang, unit, names[unit.id]), ""]
-    lines.append(cite.page_strings(edition.source, lang.code))  # citations name this edition
+    lines.append(cite.page_strings(edition.source, lang.code, cited(site, lang, edition, page)))
     return lines
+
+
+def cited(site: Site, lang: Lang, edition: Edition, page: str) -> cite.Edition:
+    """What the copy buttons of a page of `edition` (dated or today's) cite: the edition by name, the
+    page's dated address and, on the current edition's, its undated one."""
+    key = page.split("/", 1)[1] if page.startswith(f"{dated(edition)}/") else page
+    undated = key if edition.id == site.editions.current_id else None
+    return cite.Edition(_name(lang, edition), page, dated(edition, key), undated)
 
 
 def _compare_target(earlier: Edition | None, edition: Edition, page: str, match: Match | None) -> str | None:
@@ -395,7 +419,10 @@ def with_notices(editions: Editions, code: str, pages: list[Page]) -> list[Page]
         else:
             out.append(page)
             continue
-        lines = [*page.lines[:2], *notice(site, lang, current, page.key, page.key, compare), *page.lines[2:]]
+        plain = cite.page_strings(current.source, code)  # the citations name the edition, the link is dated
+        strings = cite.page_strings(current.source, code, cited(site, lang, current, page.key))
+        lines = [*page.lines[:2], *notice(site, lang, current, page.key, page.key, compare),
+                 *(strings if line == plain else line for line in page.lines[2:])]
         out.append(Page(page.key, page.title, lines, page.in_nav))
     return out
 
@@ -405,5 +432,6 @@ def edition_files(editions: Editions, generated: str) -> dict[str, str]:
     files = {}
     for code in languages.LANGUAGES:
         for page, description in edition_pages(editions, code):
-            files[urls.page_source(page.key, code)] = page_text(page, description, generated)
+            files[urls.page_source(page.key, code)] = page_text(page, description, generated,
+                                                                *searched_page(editions, page.key))
     return files

@@ -48,9 +48,10 @@ def nav(pages: list[Page], source: Source, lang: Lang) -> list:
     return result
 
 
-def site_data(source: Source, pages: dict[str, list[Page]]) -> str:
+def site_data(source: Source, pages: dict[str, list[Page]], editions: Editions | None = None) -> str:
     """site.yml: what the hooks set per language (static-i18n takes nav and names per language;
-    the project's theme templates read `theme_text`)."""
+    the project's theme templates read `theme_text`; of a source of several editions, search's
+    choice of edition, `search_editions`)."""
     settings = {}
     for code in languages.LANGUAGES:
         lang = Lang(source, code)
@@ -63,8 +64,22 @@ def site_data(source: Source, pages: dict[str, list[Page]]) -> str:
             "nav": nav(pages[code], source, lang),
             "theme_text": {key: escape(lang.ui(key)) for key in ui.TEMPLATE_KEYS},
         }
+        if editions is not None and editions.several:
+            settings[code]["search_editions"] = search_editions(editions, lang)
     body = yaml.safe_dump({"languages": settings}, allow_unicode=True, sort_keys=False, width=1000)
     return f"{GENERATED_YAML}\n{body}"
+
+
+def search_editions(editions: Editions, lang: Lang) -> dict:
+    """Search's choice of edition in one language (overrides/main.html prints it, unescaped): its
+    label, and per edition in order its dated folder, its index's folder ('' for the current
+    edition's: today's index) and its name."""
+    from constitution.site.editions import dated
+
+    options = [{"value": dated(edition), "index": "" if edition.id == editions.current_id else dated(edition),
+                "name": escape(getattr(edition.name, lang.code)), "current": edition.id == editions.current_id}
+               for edition in editions.editions]
+    return {"label": escape(lang.ui("edition_search")), "options": options}
 
 
 def page_text(page: Page) -> str:
@@ -89,7 +104,7 @@ def site_files(source: Source, editions: Editions | None = None,
             pages[code] = with_downloads(editions, code, with_notices(editions, code, pages[code]), offline_holds)
         for page in pages[code]:
             files[urls.page_source(page.key, code)] = page_text(page)
-    files[paths.SITE_DATA_FILE] = site_data(source, pages)
+    files[paths.SITE_DATA_FILE] = site_data(source, pages, editions)
     if several:
         from constitution.site.editions import edition_files
 

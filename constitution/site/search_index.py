@@ -14,9 +14,15 @@ in the browser at each page's first search: at the 96 synthetic articles of benc
 (9,165 distinct Kazakh words, 748 listed), 0.2 s of Chromium on this 2-core machine against
 0.5 CPU-s of the build and 6 KB more of gzipped index (62 → 68 KB).
 
+A source of several editions has one index per language for each edition besides the current
+one, of that edition's dated preamble and article pages, in a folder named as its dated pages:
+`search/2026-01-30/kk.json`; the current edition's is today's `search/kk.json`, of today's pages.
+`indexes` finds them in a built site, so that the offline bundle holds the indexes of the
+editions it holds, whichever they are.
+
 From disk (file://) a page can fetch nothing, but it can run scripts: `offline_files` gives
 each index as a script, `search/kk.js`, which sets the global `__search_index_kk` to it
-(`var NAME = {…};`, as Material's own script form), every location pointing at a file (`art_2/index.html#art_2__para_4`), as
+(`search/2026-01-30/kk.js`: `__search_index_2026_01_30_kk`, `script_global`; `var NAME = {…};`, as Material's own script form), every location pointing at a file (`art_2/index.html#art_2__para_4`), as
 a folder does not open from disk. The worker loads these when its own address is a file.
 """
 
@@ -25,6 +31,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Iterable
 
 from constitution.core import contract, kazakh, languages
 from constitution.core.problems import BuildError
@@ -36,14 +43,34 @@ TAG = re.compile(r"<[^>]*>")
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
-def index_path(lang: str) -> str:
-    """Site-relative path of a language's index: 'search/ru.json'."""
-    return f"{contract.SEARCH_DIR}{lang}.json"
+def _name(lang: str, edition: str) -> str:
+    return f"{edition}/{lang}" if edition else lang
 
 
-def script_path(lang: str) -> str:
+def index_path(lang: str, edition: str = "") -> str:
+    """Site-relative path of a language's index: 'search/ru.json'; of an edition's, 'search/2026-01-30/ru.json'."""
+    return f"{contract.SEARCH_DIR}{_name(lang, edition)}.json"
+
+
+def script_path(lang: str, edition: str = "") -> str:
     """Site-relative path of a language's index as a script (file://): 'search/ru.js'."""
-    return f"{contract.SEARCH_DIR}{lang}.js"
+    return f"{contract.SEARCH_DIR}{_name(lang, edition)}.js"
+
+
+def script_global(lang: str, edition: str = "") -> str:
+    """The global an index's script sets: '__search_index_ru', '__search_index_2026_01_30_ru'
+    (workers/search-i18n.js: every sign of the path that JavaScript names cannot hold is '_')."""
+    return contract.SEARCH_SCRIPT_GLOBAL + re.sub(r"[^A-Za-z0-9_]", "_", _name(lang, edition))
+
+
+def indexes(site: Path) -> list[tuple[str, str]]:
+    """(language, edition folder) of every index of a built site: each language's of the current
+    edition ('' its folder), then those of the other editions found, by folder."""
+    search = Path(site) / contract.SEARCH_DIR
+    folders = sorted(path.name for path in search.iterdir() if path.is_dir()) if search.is_dir() else []
+    return [(lang, "") for lang in languages.LANGUAGES] + [
+        (lang, folder) for folder in folders for lang in languages.LANGUAGES
+        if (search / folder / f"{lang}.json").is_file()]
 
 
 def index_bytes(config: dict, docs: list[dict], stems: dict[str, str] | None = None) -> bytes:
@@ -55,8 +82,8 @@ def index_bytes(config: dict, docs: list[dict], stems: dict[str, str] | None = N
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str).encode("utf-8")
 
 
-def write_index(site: Path, lang: str, config: dict, docs: list[dict]) -> Path:
-    path = Path(site) / index_path(lang)
+def write_index(site: Path, lang: str, config: dict, docs: list[dict], edition: str = "") -> Path:
+    path = Path(site) / index_path(lang, edition)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(index_bytes(config, docs, stems_of(config, docs) if lang == STEMMED else None))
     return path
@@ -81,26 +108,36 @@ def file_location(location: str) -> str:
     return path + hash_ + anchor
 
 
-def script_bytes(lang: str, index: dict) -> bytes:
-    """A language's index as a script that sets `__search_index_<lang>` to it."""
+def script_bytes(lang: str, index: dict, edition: str = "") -> bytes:
+    """A language's index as a script that sets `__search_index_<lang>` (script_global) to it."""
     index = {**index, "docs": [{**doc, "location": file_location(doc["location"])} for doc in index["docs"]]}
     data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
-    return f"var {contract.SEARCH_SCRIPT_GLOBAL}{lang} = {data};\n".encode("utf-8")
+    return f"var {script_global(lang, edition)} = {data};\n".encode("utf-8")
 
 
-def offline_files(site: Path) -> dict[str, bytes]:
+def read_index(site: Path, lang: str, edition: str = "") -> dict:
+    """A built index; a missing or unreadable one stops the build."""
+    path = Path(site) / index_path(lang, edition)
+    try:
+        index = json.loads(path.read_bytes().decode("utf-8"))
+        if not isinstance(index.get("docs"), list):
+            raise ValueError("no list of docs")
+    except FileNotFoundError:
+        raise BuildError([f"{path}: missing; the search of language '{lang}' needs it"]) from None
+    except (ValueError, AttributeError) as error:
+        raise BuildError([f"{path}: not a search index ({error})"]) from None
+    return index
+
+
+def offline_files(site: Path, editions: Iterable[str] | None = None) -> dict[str, bytes]:
     """{site-relative path: bytes} of the scripts that search loads from file://, one per
-    language, made from the built site's indexes; a missing or unreadable index stops the build."""
-    files = {}
-    for lang in languages.LANGUAGES:
-        path = Path(site) / index_path(lang)
-        try:
-            index = json.loads(path.read_bytes().decode("utf-8"))
-            if not isinstance(index.get("docs"), list):
-                raise ValueError("no list of docs")
-        except FileNotFoundError:
-            raise BuildError([f"{path}: missing; the search of language '{lang}' needs it"]) from None
-        except (ValueError, AttributeError) as error:
-            raise BuildError([f"{path}: not a search index ({error})"]) from None
-        files[script_path(lang)] = script_bytes(lang, index)
-    return files
+    index, made from the built site's indexes: each language's, and of the other editions' those
+    of `editions` (folders; None: all); a missing or unreadable index stops the build."""
+    return {script_path(lang, edition): script_bytes(lang, read_index(site, lang, edition), edition)
+            for lang, edition in held(site, editions)}
+
+
+def held(site: Path, editions: Iterable[str] | None = None) -> list[tuple[str, str]]:
+    """The site's indexes (`indexes`) of the current edition and of `editions` (None: all)."""
+    kept = None if editions is None else set(editions)
+    return [(lang, edition) for lang, edition in indexes(site) if not edition or kept is None or edition in kept]

@@ -66,6 +66,9 @@ EDITION_KEYS = (
     "edition_offline_current", "edition_offline_all", "edition_offline_website",
     # the website's Downloads row of that bundle (core/catalogue.py OFFLINE_EDITIONS)
     "site_file_offline_current", "site_file_offline_all",
+    # search's choice of edition (overrides/main.html), a citation naming its edition and the
+    # copy button of today's undated address (site/cite.py, reader.js)
+    "edition_search", "cite_edition_document", "cite_copy_current_link", "cite_copied_current_link",
 )
 
 
@@ -126,6 +129,7 @@ PLACEHOLDERS: dict[str, frozenset[str]] = {key: frozenset(names.split()) for key
     "parallel_next": "article", "parallel_column": "n", "status_about": "link",
     "edition_notice": "edition date", "edition_changes_title": "edition", "edition_changes_intro": "previous",
     "edition_was": "article", "edition_compare_title": "article", "edition_offline_current": "edition date",
+    "cite_edition_document": "date edition unit", "cite_copy_current_link": "unit", "cite_copied_current_link": "unit",
 }.items()}
 
 

@@ -22,7 +22,6 @@ HTML is audited (art_2 of the rich fixture: clauses, points, missing units); the
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
@@ -30,28 +29,23 @@ import pytest
 from constitution.core import ids, languages, urls
 from constitution.source.model import article_units
 from constitution.source.validate import checked_source
-from tests.helpers.accessibility import KNOWN_KINDS, audited_pages, foreign_text, kind_of, language_strings
+from tests.helpers.accessibility import (
+    BLOCKING_IMPACTS,
+    KNOWN_KINDS,
+    audited_pages,
+    axe_script,
+    foreign_text,
+    kind_of,
+    language_strings,
+)
 from tests.helpers.browser import DESKTOP, PHONE
 from tests.helpers.builds import GATES_SITE_URL
 
 LANGUAGES = languages.LANGUAGES
-BLOCKING_IMPACTS = ("serious", "critical")
 NOT_FOUND = "404.html"
 
 
 # --- the audit: one visit per page gives axe's findings and the language of every text ----
-
-AXE_SCRIPT = None
-
-
-def axe_script() -> str:
-    global AXE_SCRIPT
-    if AXE_SCRIPT is None:
-        import axe_playwright_python
-
-        AXE_SCRIPT = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
-    return AXE_SCRIPT
-
 
 TEXT_LANGUAGES = """() => {
   const found = []

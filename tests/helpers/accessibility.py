@@ -1,5 +1,6 @@
 """What the accessibility gates read from a built site: the kinds of page (from its sitemap), the
-page audited per kind, and text in another language than its element's `lang`."""
+page audited per kind, and text in another language than its element's `lang`; and axe-core's
+script, which the browser tests inject into a page."""
 
 from __future__ import annotations
 
@@ -11,6 +12,18 @@ from constitution.source.validate import checked_source
 from tests.helpers.builds import GATES_SITE_URL
 
 LANGUAGES = languages.LANGUAGES
+BLOCKING_IMPACTS = ("serious", "critical")  # what axe may not find
+AXE_SCRIPT = None
+
+
+def axe_script() -> str:
+    """axe-core 4, the copy that axe-playwright-python ships, read once."""
+    global AXE_SCRIPT
+    if AXE_SCRIPT is None:
+        import axe_playwright_python
+
+        AXE_SCRIPT = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
+    return AXE_SCRIPT
 
 
 def kind_of(page: str) -> str:

@@ -1,5 +1,6 @@
 """MkDocs hook: each language's name, site name, description and nav, and the strings the
-project's theme templates print (`extra.theme_text`), from docs/site.yml.
+project's theme templates print (`extra.theme_text`, and of a source of several editions
+`extra.search_editions`), from docs/site.yml.
 
 The generator writes site.yml beside the pages (the nav depends on the source, so it
 cannot live in mkdocs.yml); static-i18n then applies these per-language settings. The site's
@@ -40,4 +41,8 @@ def on_config(config):
             language[key] = languages[language.locale][key]
     # overrides/404.html and partials/path.html: config.extra.theme_text[language][key]
     config.extra["theme_text"] = {code: settings["theme_text"] for code, settings in languages.items()}
+    # overrides/main.html: search's choice of edition, of a source of several editions only
+    editions = {code: settings["search_editions"] for code, settings in languages.items() if "search_editions" in settings}
+    if editions:
+        config.extra["search_editions"] = editions
     return config

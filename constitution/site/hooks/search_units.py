@@ -25,6 +25,9 @@ switch the exclusion off.
 
 Each language's build writes its own index (site/search_index.py, UTF-8); Material's index of
 all three languages together (static-i18n's, `search/search_index.json`) is not published.
+A searched page whose front matter names an edition (`edition: 2026-01-30`, core/contract.py
+EDITION_META: an earlier edition's dated preamble and articles, site/editions.py) gives its
+entries, Material's and its units', to that edition's index instead (`search/2026-01-30/kk.json`).
 """
 
 from __future__ import annotations
@@ -48,6 +51,8 @@ CLASSES = " | ".join(f".//*[contains(concat(' ', normalize-space(@class), ' '), 
 MATERIAL_INDEXES = ("search/search_index.json", "search/search_index.js")  # every language's, unpublished
 
 _shown: dict[str, tuple[str, list[dict]]] = {}  # page.url -> (its HTML as shown, its units' entries)
+_of_edition: dict[str, tuple[str, int]] = {}  # page.url -> (its edition's folder, its first entry's place)
+_editions: dict[str, list[dict]] = {}  # an edition's folder -> the entries of its index, in this language
 
 
 @event_priority(10)  # before material/search (priority 0) indexes page.content
@@ -55,6 +60,9 @@ def _index_without_units(context, page, config, nav):
     index = _search_index(config)
     if index is None or not page.content or (page.meta.get("search") or {}).get("exclude"):
         return context  # a page out of search (an earlier edition's) gives no unit its entry
+    edition = page.meta.get(contract.EDITION_META)
+    if edition:
+        _of_edition[page.url] = (str(edition), len(index.entries))
     units, rest = split_units(page.content, page.url, config.theme["language"])
     rest = rest.strip()  # text before the first heading would be an entry of its own, untitled
     if rest != page.content:
@@ -71,6 +79,12 @@ def _add_units(context, page, config, nav):
     if shown is not None:
         page.content, units = shown
         _search_index(config).entries.extend(units)
+    edition = _of_edition.pop(page.url, None)
+    if edition is not None:  # its entries, Material's and its units', go to its edition's index
+        folder, start = edition
+        entries = _search_index(config).entries
+        _editions.setdefault(folder, []).extend(entries[start:])
+        del entries[start:]
     return context
 
 
@@ -82,6 +96,9 @@ def _write_language_index(config):
     index = _search_index(config)
     if index is not None:
         search_index.write_index(Path(config.site_dir), config.theme["language"], index.config, index.entries)
+        for folder, entries in sorted(_editions.items()):
+            search_index.write_index(Path(config.site_dir), config.theme["language"], index.config, entries, folder)
+    _editions.clear()  # the next language's build starts its own
 
 
 @event_priority(-150)  # after static-i18n (-100) and Material's offline plugin (-100) wrote theirs

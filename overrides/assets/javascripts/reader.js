@@ -20,6 +20,10 @@
  * citation in the page's language; a status region announces what was copied. Where the
  * asynchronous clipboard is refused or absent (file://, old browsers), a hidden textarea
  * and execCommand("copy") do it; if that fails too, the text is offered to copy by hand.
+ * A page of a source of several editions names its permanent dated address (data-edition-link,
+ * relative to the page: "../2026-03-15/art_2/", "" on that page), which the link button copies;
+ * the current edition's pages name today's undated one too (data-current-link), copied by a
+ * third button (site/cite.py).
  */
 (function () {
   "use strict"
@@ -140,17 +144,24 @@
 
   var ICONS = {
     link: '<path d="M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1.1 1.1M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1.1-1.1"/>',
-    citation: '<path d="M4 17v-4.5C4 9 5.6 7 9 6.5M9 17H4M13 17v-4.5C13 9 14.6 7 18 6.5M18 17h-5M4 12.5h5V17M13 12.5h5V17"/>'
+    citation: '<path d="M4 17v-4.5C4 9 5.6 7 9 6.5M9 17H4M13 17v-4.5C13 9 14.6 7 18 6.5M18 17h-5M4 12.5h5V17M13 12.5h5V17"/>',
+    current: '<path d="M9 15a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1.1 1.1M13 11a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1.1-1.1"/><circle cx="19.5" cy="19.5" r="2.5"/>'
   }
 
   function fill(template, unit) {
     return template.split("{unit}").join(unit)
   }
 
-  function permalink(id) {
+  // The unit's address on this page, or on the page at `relative` from it (a dated address;
+  // from disk, a folder's index.html, as a folder does not open there)
+  function permalink(id, relative) {
     var canonical = document.querySelector('link[rel="canonical"]')
-    var base = canonical ? canonical.href : location.href
-    return base.split("#")[0].split("?")[0] + "#" + id
+    var base = (canonical ? canonical.href : location.href).split("#")[0].split("?")[0]
+    if (relative) {
+      var file = /\/index\.html$/.test(base) ? "index.html" : ""
+      base = new URL(relative + file, base).href
+    }
+    return base + "#" + id
   }
 
   function copyByHand(text, keepFocus) {
@@ -197,8 +208,13 @@
       }, 50)
     }
 
+    var named = {  // each button's words: its name and what it announces
+      link: [words.copyLink, words.copiedLink], citation: [words.copyCitation, words.copiedCitation],
+      current: [words.copyCurrentLink, words.copiedCurrentLink]
+    }
+
     function button(kind, unit, text) {
-      var name = fill(kind === "link" ? words.copyLink : words.copyCitation, unit.dataset.label)
+      var name = fill(named[kind][0], unit.dataset.label)
       var el = document.createElement("button")
       el.type = "button"
       el.className = "cite-btn cite-btn--" + kind
@@ -214,7 +230,7 @@
           }
           el.classList.add("is-copied")
           window.setTimeout(function () { el.classList.remove("is-copied") }, 1500)
-          announce(fill(kind === "link" ? words.copiedLink : words.copiedCitation, unit.dataset.label))
+          announce(fill(named[kind][1], unit.dataset.label))
         })
       })
       return el
@@ -232,7 +248,8 @@
       } else {
         unit.appendChild(tools)
       }
-      tools.appendChild(button("link", unit, permalink.bind(null, unit.id)))
+      tools.appendChild(button("link", unit, permalink.bind(null, unit.id, words.editionLink)))
+      if (words.currentLink !== undefined) tools.appendChild(button("current", unit, permalink.bind(null, unit.id, words.currentLink)))
       tools.appendChild(button("citation", unit, fill.bind(null, words.citation, unit.dataset.cite)))
     }
   }

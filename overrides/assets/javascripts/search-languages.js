@@ -14,12 +14,20 @@
  *    aria-busy until the worker answers that it is ready with it). Material closes
  *    the search on Tab and moves between the box and the results with the arrow keys: the
  *    checkbox is one stop of those arrows, between the box and the first result.
+ * 4. A source of several editions: the choice of edition (a <select> from the page's second
+ *    <template>, labelled, its options the editions by name, the page's own chosen) goes beside
+ *    it, one stop more of the arrows (its options open with Space, Enter or Alt+ArrowDown, or
+ *    change with Home, End or a letter). Each option names the folder of its edition's index
+ *    ("" the current edition's): the worker starts with the chosen one (?edition= in its URL,
+ *    so an earlier edition's page loads no other index first) and the scope message carries it.
  */
 (function () {
   "use strict"
 
   var SCOPE = "search-scope" // core/contract.py SEARCH_SCOPE: the <template>'s id, the choice's class
   var SCOPE_MESSAGE = "scope" // workers/search-i18n.js
+  var EDITION = "search-edition" // core/contract.py SEARCH_EDITION: the <template>'s id, the choice's class
+  var EDITION_INDEX = "data-index" // core/contract.py SEARCH_EDITION_INDEX: an option's index folder
 
   var form = document.forms.namedItem("search")
   var config = document.getElementById("__config")
@@ -51,11 +59,15 @@
 
   function start() {
     if (worker || !standIn) return
-    worker = new Native(workerUrl)
+    var chosen = edition()
+    // ?edition= first: from disk, iframe-worker adds "?<time>" to the end of the URL
+    worker = new Native(chosen ? workerUrl.replace("?", "?edition=" + encodeURIComponent(chosen) + "&") : workerUrl)
     worker.addEventListener("message", function (ev) {
       var message = ev.data
       if (message && message.type === SCOPE_MESSAGE) {
-        if (message.data.all === all.checked) scope.removeAttribute("aria-busy")
+        if (message.data.all === all.checked && (message.data.edition || "") === edition()) {
+          scope.removeAttribute("aria-busy")
+        }
       } else {
         standIn.dispatchEvent(new MessageEvent("message", { data: message }))
       }
@@ -72,11 +84,28 @@
   var scope = template.content.firstElementChild.cloneNode(true)
   var all = scope.querySelector("input")
   output.insertBefore(scope, output.firstChild)
-  all.addEventListener("change", function () {
+  var editions = null // the choice of edition, of a source of several
+  var editionTemplate = document.getElementById(EDITION)
+  if (editionTemplate) {
+    scope.appendChild(editionTemplate.content.firstElementChild.cloneNode(true))
+    editions = scope.querySelector("." + EDITION + " select")
+  }
+
+  // The folder of the chosen edition's index: "" for the current edition's
+  function edition() {
+    var option = editions && editions.options[editions.selectedIndex]
+    return option ? option.getAttribute(EDITION_INDEX) || "" : ""
+  }
+
+  function rescope() {
     start()
-    scope.setAttribute("aria-busy", "true") // until the worker has the languages chosen
-    standIn.postMessage({ type: SCOPE_MESSAGE, data: { all: all.checked } })
-  })
+    scope.setAttribute("aria-busy", "true") // until the worker has the languages and edition chosen
+    var data = { all: all.checked }
+    if (editions) data.edition = edition()
+    standIn.postMessage({ type: SCOPE_MESSAGE, data: data })
+  }
+  all.addEventListener("change", rescope)
+  if (editions) editions.addEventListener("change", rescope)
 
   // Captured before Material's keys of the open search (which would send a Space to the box)
   window.addEventListener("keydown", function (ev) {
@@ -91,9 +120,20 @@
       }
       return
     }
+    if (editions && active === editions && ev.key !== "ArrowUp" && ev.key !== "ArrowDown") {
+      if (ev.key !== "Escape" && ev.key !== "Tab") ev.stopPropagation() // the select's own keys
+      return
+    }
+    if (editions && active === editions && ev.altKey) {
+      ev.stopPropagation() // Alt+ArrowDown opens the options
+      return
+    }
+    var last = editions || all // the stop before the results
     if (active === box && ev.key === "ArrowDown") next = all
     else if (active === all && ev.key === "ArrowUp") next = box
-    else if (active === results.querySelector("[href]") && ev.key === "ArrowUp") next = all
+    else if (editions && active === all && ev.key === "ArrowDown") next = editions
+    else if (editions && active === editions) next = ev.key === "ArrowUp" ? all : results.querySelector("[href]") || editions
+    else if (active === results.querySelector("[href]") && ev.key === "ArrowUp") next = last
     if (next) {
       ev.preventDefault()
       ev.stopPropagation()

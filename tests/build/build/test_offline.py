@@ -168,6 +168,16 @@ def test_the_bundle_of_several_editions_holds_the_current_edition_alone(offline_
                            date=labels.date(ui, lang, current.date))
         assert f"<p>{said}</p>" in (folder / urls.page_file(urls.DOWNLOADS_PAGE, lang)).read_text(encoding="utf-8")
     assert {location.split("#")[0] for location in search_locations(folder)} <= current_pages(editions)
+    assert search_files(folder) == {path for lang in LANGUAGES  # today's index of each language alone
+                                    for path in (search_index.index_path(lang), search_index.script_path(lang))}
+    assert not [name for name in current_pages(editions)  # one edition held: no choice of edition
+                if f'id="{contract.SEARCH_EDITION}"' in (folder / name).read_text(encoding="utf-8")]
+
+
+def search_files(folder: Path) -> set[str]:
+    """The search indexes and their scripts (search/**.json, .js) a bundle holds."""
+    return {path.relative_to(folder).as_posix() for path in (folder / "search").rglob("*")
+            if path.suffix in (".json", ".js")}
 
 
 def test_the_bundle_of_every_edition_holds_every_dated_and_comparison_page(offline_all_editions, editions):
@@ -176,6 +186,11 @@ def test_the_bundle_of_every_edition_holds_every_dated_and_comparison_page(offli
     assert {name.split("/")[-2] for name in dated if "compare/" in name} >= {"art_4", "preamble"}
     assert html_files(folder) == current_pages(editions) | dated
     assert {location.split("#")[0] for location in search_locations(folder)} <= current_pages(editions)
+    assert search_files(folder) == {path for lang in LANGUAGES for edition in ("", "2026-01-30", "2026-02-12")
+                                    for path in (search_index.index_path(lang, edition),
+                                                 search_index.script_path(lang, edition))}
+    home = (folder / urls.page_file("art_2", "en")).read_text(encoding="utf-8")
+    assert f'<template id="{contract.SEARCH_EDITION}">' in home  # the choice, every edition held
 
 
 def test_both_bundles_of_several_editions_pass_the_link_check(offline_site, offline_all_editions):

@@ -2,7 +2,8 @@
 its dated address in three languages, the current one also at today's addresses, the notice of
 each edition with its link to the same unit in the current one, the what-changed pages and the
 comparison views holding exactly the fixture's changes, search covering the current edition
-alone, and the downloads: the current edition's files at today's names, every edition's at its
+alone by default, each earlier one in an index of its own, with a choice of edition on every
+page, and the downloads: the current edition's files at today's names, every edition's at its
 dated address, each in the manifest and on the Downloads page of each language (the link check
 of every page: tests/build/build/test_links.py; each edition's PDFs cached on their own:
 tests/build/build/test_cache.py)."""
@@ -163,6 +164,54 @@ def test_search_covers_the_current_edition_alone(site, lang):
     locations = {doc["location"].split("#")[0] for doc in index["docs"]}
     assert not [loc for loc in locations if any(part in loc for part in (A, B, C, "compare/"))]
     assert any(loc.endswith("art_4/") for loc in locations)
+
+
+@pytest.mark.parametrize("lang", languages.LANGUAGES)
+@pytest.mark.parametrize("edition", [A, B])
+def test_an_earlier_edition_has_an_index_of_its_dated_pages_by_clause(site, lang, edition):
+    index = json.loads((site / search_index.index_path(lang, edition)).read_text(encoding="utf-8"))
+    pages = {urls.page_url(f"{edition}/{key}", lang)
+             for key in ("preamble", *(f"art_{n}" for n in range(1, ARTICLES[edition] + 1)))}
+    assert {doc["location"].split("#")[0] for doc in index["docs"]} == pages
+    clauses = {doc["location"] for doc in index["docs"] if "#" in doc["location"]}
+    assert urls.page_url(f"{edition}/art_2", lang) + "#art_2__para_1" in clauses
+    assert (contract.SEARCH_STEMS in index) == (lang == search_index.STEMMED)
+    assert index["config"] == json.loads((site / search_index.index_path(lang)).read_text(encoding="utf-8"))["config"]
+
+
+def test_the_current_edition_has_no_dated_index(site):
+    assert sorted(edition for _, edition in search_index.indexes(site) if edition) == sorted([A] * 3 + [B] * 3)
+
+
+CHOICE = f"//template[@id='{contract.SEARCH_EDITION}']"
+
+
+@pytest.mark.parametrize("lang", languages.LANGUAGES)
+@pytest.mark.parametrize("key, chosen", [("", C), ("art_2", C), (f"{A}/art_3", A), (f"{B}/changes", B),
+                                         (f"{C}/art_2", C), (f"compare/{A}..{C}", C)],
+                         ids=["home", "today", "draft", "changes", "dated-current", "compare"])
+def test_searchs_choice_of_edition_names_them_and_chooses_the_pages_own(site, lang, key, chosen):
+    template = page(site, key, lang).xpath(CHOICE)[0]
+    choice = lxml.html.fragment_fromstring(lxml.html.tostring(template, encoding="unicode").removeprefix(
+        f'<template id="{contract.SEARCH_EDITION}">').removesuffix("</template>"))
+    label = choice.xpath("label")[0]
+    assert label.text == {"kk": "Редакция", "ru": "Редакция", "en": "Edition"}[lang]
+    select = choice.get_element_by_id(label.get("for"))
+    options = select.xpath("option")
+    assert [option.get("value") for option in options] == [A, B, C]
+    assert [option.get(contract.SEARCH_EDITION_INDEX) for option in options] == [A, B, ""]
+    assert [option.text for option in options] == [EDITION_NAMES[edition][lang] for edition in (A, B, C)]
+    assert [option.get("value") for option in options if option.get("selected") is not None] == [chosen]
+
+
+EDITION_NAMES = {
+    A: {"kk": "2026 жылғы 30 қаңтардағы сынақ жобасы", "ru": "Тестовый проект от 30 января 2026 года",
+        "en": "Fixture draft of 30 January 2026"},
+    B: {"kk": "2026 жылғы 12 ақпандағы түпкілікті сынақ жобасы",
+        "ru": "Окончательный тестовый проект от 12 февраля 2026 года", "en": "Final fixture draft of 12 February 2026"},
+    C: {"kk": "2026 жылғы 15 наурызда қабылданған сынақ мәтіні", "ru": "Тестовый текст, принятый 15 марта 2026 года",
+        "en": "Fixture text adopted on 15 March 2026"},
+}
 
 
 def test_citations_on_a_dated_page_name_its_edition(site):

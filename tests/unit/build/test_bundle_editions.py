@@ -32,7 +32,9 @@ def held(editions, choice=bundle_editions.CURRENT, website=SITE):
 def test_the_current_edition_alone_leaves_out_every_dated_and_comparison_folder_and_earlier_files(editions):
     assert held(editions).left_out == (*(
         urls.page_url(key, lang) for key in ("2026-01-30", "2026-02-12", "2026-03-15", "compare")
-        for lang in ("kk", "ru", "en")), "downloads/2026-01-30/", "downloads/2026-02-12/")
+        for lang in ("kk", "ru", "en")), "downloads/2026-01-30/", "downloads/2026-02-12/",
+        *(f"search/{edition}/{lang}{suffix}" for edition in ("2026-01-30", "2026-02-12")
+          for lang in ("kk", "ru", "en") for suffix in (".json", ".js")))
     assert held(editions, bundle_editions.ALL).left_out == ()
 
 

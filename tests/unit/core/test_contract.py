@@ -16,6 +16,7 @@ READER_JS = ASSETS / "javascripts" / "reader.js"
 SEARCH_JS = ASSETS / "javascripts" / "search-languages.js"
 SEARCH_WORKER = ASSETS / "javascripts" / "workers" / "search-i18n.js"
 STYLES = ASSETS / "stylesheets"
+SEARCH_EDITION_HTML = paths.ROOT / "overrides" / "partials" / "search-edition.html"
 
 # (name, files that must use it): what each script or stylesheet selects by.
 USES = [
@@ -27,6 +28,9 @@ USES = [
     (contract.PARALLEL_CONTROLS, [READER_JS, STYLES / "reader.css", STYLES / "print.css"]),
     (contract.PARALLEL_ROW_PREFIX, [STYLES / "reader.css"]),
     (contract.SEARCH_SCOPE, [SEARCH_JS, STYLES / "search.css", paths.ROOT / "overrides" / "main.html"]),
+    (contract.SEARCH_EDITION, [SEARCH_JS, STYLES / "search.css", SEARCH_EDITION_HTML]),
+    (contract.SEARCH_EDITION_INDEX, [SEARCH_JS, SEARCH_EDITION_HTML]),
+    (f"page.meta.{contract.EDITION_META}", [SEARCH_EDITION_HTML]),
     (f'"{contract.SEARCH_SCRIPT_GLOBAL}"', [SEARCH_WORKER]),
     (f'"{contract.SEARCH_DIR}"', [SEARCH_WORKER]),
     (f'"{contract.SEARCH_STEMS}"', [SEARCH_WORKER]),

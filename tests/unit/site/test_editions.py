@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from constitution.core import catalogue, languages, urls
+from constitution.core import catalogue, languages, paths, urls
 from constitution.site.nav import site_files
 from constitution.source.editions import single
 from constitution.source.validate import checked_editions, checked_source
@@ -20,6 +20,7 @@ def test_a_one_edition_source_gets_no_page_more():
     assert site_files(source, single(source)) == site_files(source)
 
 
+CITED = re.compile(r'<div class="cite-strings" hidden[^\n]*></div>')
 NOTICE = re.compile(r'\n!!! info edition-notice "[^"\n]*"\n\n    [^\n]*\n')
 
 
@@ -31,8 +32,9 @@ def test_several_editions_add_their_pages_and_a_notice_on_todays_text():
     assert noticed == {f"{lang}/{key}/index.md" for lang in languages.LANGUAGES
                        for key in ("preamble", *(f"art_{n}" for n in range(1, 7)))}
     downloads = {urls.page_source(urls.DOWNLOADS_PAGE, lang) for lang in languages.LANGUAGES}  # every edition's files
-    assert {name: NOTICE.sub("", files[name], count=1) for name in current if name not in downloads} == \
-        {name: text for name, text in current.items() if name not in downloads}
+    changed = {name for name in current if name not in downloads and name != paths.SITE_DATA_FILE}  # site.yml: search's editions too
+    assert {name: CITED.sub("", NOTICE.sub("", files[name], count=1)) for name in changed} == \
+        {name: CITED.sub("", current[name]) for name in changed}
     compared = {name.split("/")[1] for name in noticed if "/compare/" in NOTICE.search(files[name]).group()}
     assert compared == {"art_1", "art_2", "art_4"}  # what the adopted text changed: they link their comparison
     added = sorted(set(files) - set(current))
@@ -44,15 +46,34 @@ def test_several_editions_add_their_pages_and_a_notice_on_todays_text():
     # each edition's home, preamble and articles, a change page of each later one; the
     # comparisons: 4 and 3 of the consecutive pairs, the draft's with the adopted text (its page and 5)
     assert len(per_language) == (1 + 1 + 6) + (1 + 1 + 7 + 1) + (1 + 1 + 6 + 1) + 4 + 3 + (1 + 5)
-    for name in added:
-        assert files[name].startswith("---\nsearch:\n  exclude: true\ndescription: "), name
+    for name in added:  # only an earlier edition's preamble and articles are searched, in its own index
+        edition, _, rest = name.split("/", 1)[1].partition("/")
+        searched = edition in ("2026-01-30", "2026-02-12") and rest.count("/") == 1 and not rest.startswith("changes/")
+        front = "---\n" + ("" if searched else "search:\n  exclude: true\n")
+        if edition != "compare":
+            front += f'edition: "{edition}"\n'
+        assert files[name].startswith(front + "description: "), name
+
+
+def test_todays_pages_cite_the_dated_address_and_name_the_edition():
+    editions = checked_editions(EDITIONS)
+    files = site_files(editions.current.source, editions)
+    strings = CITED.search(files["en/art_2/index.md"]).group()
+    assert 'data-edition-link="../2026-03-15/art_2/"' in strings and 'data-current-link=""' in strings
+    assert "Constitution of the Republic of Kazakhstan, edition “Fixture text adopted on 15 March 2026”" in strings
+    dated = CITED.search(files["ru/2026-01-30/art_3/index.md"]).group()
+    assert 'data-edition-link=""' in dated and "data-current-link" not in dated  # not the current text
+    assert "в редакции «Тестовый проект от 30 января 2026 года»" in dated
+    current = CITED.search(files["kk/2026-03-15/art_2/index.md"]).group()
+    assert 'data-edition-link=""' in current and 'data-current-link="../../art_2/"' in current
 
 
 def test_every_dated_page_has_its_own_description():
     editions = checked_editions(EDITIONS)
     files = site_files(editions.current.source, editions)
     for lang in languages.LANGUAGES:
-        descriptions = [text.split("\n")[3] for name, text in files.items()
+        descriptions = [next(line for line in text.split("\n") if line.startswith("description: "))
+                        for name, text in files.items()
                         if name.startswith(f"{lang}/") and text.startswith("---\n")]
         assert len(descriptions) == len(set(descriptions))
 

@@ -97,3 +97,60 @@ def test_the_script_form_keeps_the_stems(tmp_path):
     script = search_index.offline_files(tmp_path)["search/kk.js"].decode("utf-8")
     index = json.loads(script.removeprefix(f"var {contract.SEARCH_SCRIPT_GLOBAL}kk = ").removesuffix(";\n"))
     assert index[contract.SEARCH_STEMS] == {"құқығы": "құқық", "кітабын": "кітап"}
+
+
+# A source of several editions: each edition's index besides the current one's in a folder of its own
+EDITION_DOCS = {lang: [{**doc, "location": doc["location"].replace("art_2/", "2026-01-30/art_2/")} for doc in docs]
+                for lang, docs in DOCS.items()}
+
+
+@pytest.mark.parametrize("lang, edition, path, script, name", [
+    ("kk", "", "search/kk.json", "search/kk.js", "__search_index_kk"),
+    ("ru", "2026-01-30", "search/2026-01-30/ru.json", "search/2026-01-30/ru.js", "__search_index_2026_01_30_ru"),
+    ("en", "draft.2", "search/draft.2/en.json", "search/draft.2/en.js", "__search_index_draft_2_en"),
+], ids=["current", "dated", "signs"])
+def test_an_editions_index_is_named_by_its_folder(lang, edition, path, script, name):
+    assert search_index.index_path(lang, edition) == path
+    assert search_index.script_path(lang, edition) == script
+    assert search_index.script_global(lang, edition) == name
+
+
+def write_editions(site, folders=("2026-01-30", "2026-02-12")):
+    write_all(site)
+    for folder in folders:
+        for lang, docs in EDITION_DOCS.items():
+            search_index.write_index(site, lang, CONFIG, docs, folder)
+
+
+def test_the_indexes_of_a_site_are_each_languages_then_each_editions(tmp_path):
+    write_editions(tmp_path)
+    (tmp_path / "search" / "2026-01-30" / "kk.json.gz").write_bytes(b"")  # a precompressed copy: no index
+    assert search_index.indexes(tmp_path) == [
+        *((lang, "") for lang in languages.LANGUAGES),
+        *((lang, "2026-01-30") for lang in languages.LANGUAGES), *((lang, "2026-02-12") for lang in languages.LANGUAGES)]
+
+
+@pytest.mark.parametrize("held, folders", [
+    (None, ("2026-01-30", "2026-02-12")), ((), ()), (("2026-02-12",), ("2026-02-12",)),
+], ids=["all", "current-only", "one"])
+def test_the_bundle_gets_the_scripts_of_the_editions_it_holds(tmp_path, held, folders):
+    write_editions(tmp_path)
+    files = search_index.offline_files(tmp_path, held)
+    assert set(files) == {search_index.script_path(lang, folder)
+                          for folder in ("", *folders) for lang in languages.LANGUAGES}
+    for folder in folders:
+        script = files[search_index.script_path("kk", folder)].decode("utf-8")
+        prefix = f"var {search_index.script_global('kk', folder)} = "
+        assert script.startswith(prefix)
+        index = json.loads(script.removeprefix(prefix).removesuffix(";\n"))
+        assert [doc["location"] for doc in index["docs"]] == ["2026-01-30/art_2/index.html#art_2__para_4"]
+        assert index[contract.SEARCH_STEMS] == {}  # the Kazakh index of an edition holds its stems too
+
+
+def test_a_broken_index_of_an_edition_stops_the_bundle_in_one_line(tmp_path):
+    write_editions(tmp_path)
+    (tmp_path / "search" / "2026-02-12" / "ru.json").write_text("[]", encoding="utf-8")
+    with pytest.raises(BuildError, match=r"search/2026-02-12/ru\.json: not a search index") as raised:
+        search_index.offline_files(tmp_path)
+    assert len(raised.value.lines()) == 1
+    assert set(search_index.offline_files(tmp_path, ["2026-01-30"]))  # an edition left out is not read

@@ -11,6 +11,11 @@
  *    worker. On the page's message {type: "scope", data: {all: true}} it loads the other
  *    languages' indexes too, searches them all and runs the last query again ({all: false}:
  *    back to the page's language alone); once ready, it answers with the same message.
+ *    A source of several editions has each language's index of each edition besides the
+ *    current one in a folder of its own (search/2026-01-30/kk.json, as a script
+ *    search/2026-01-30/kk.js setting __search_index_2026_01_30_kk); ?edition= names the
+ *    folder of the edition searched first ("" or none: the current one's, search/kk.json),
+ *    and the scope message's `edition` a new one.
  * 2. Word forms. Material turns every query word into a prefix query ("астаны*"), and
  *    lunr never stems a prefix query, so "Астаны" would not find "Астана", nor
  *    "capitals" "capital". Each word is therefore also searched by its stem, for each
@@ -54,6 +59,7 @@
   var params = new URL(script).searchParams
   var pageLanguage = params.get("lang")
   var languages = (params.get("langs") || "").split(",")
+  var edition = params.get("edition") || "" // the folder of the edition's indexes searched, "" the current one's
   var root = new URL("../../../", script) // this file is the site's assets/javascripts/workers/
   var fromDisk = root.protocol === "file:"
 
@@ -63,8 +69,9 @@
   var setups = 0 // SETUPs handed to Material: only the first one's READY goes to the page
   var readies = 0
   var searched = false // what the last SETUP holds: all languages or the page's
+  var searchedEdition = edition // and which edition's
   var lastQuery = null
-  var loaded = {} // language -> promise of its index
+  var loaded = {} // "kk", "2026-01-30/kk" -> promise of that index
   var choice = 0 // the reader's latest choice of languages, counted
   var entries = {} // location -> entry of the indexes searched, for phrases
   var entryWords = {} // location + field -> the words of that field, each with its forms
@@ -109,7 +116,7 @@
   self.postMessage = function (message) {
     if (message && message.type === READY) {
       ++readies
-      if (readies === setups) post.call(self, { type: SCOPE, data: { all: searched } }) // the page: ready
+      if (readies === setups) post.call(self, { type: SCOPE, data: { all: searched, edition: searchedEdition } }) // the page: ready
       if (readies > 1) {
         // a new set of indexes is ready: the reader's last query again, on them
         if (readies === setups && lastQuery !== null) search(lastQuery)
@@ -136,6 +143,7 @@
     var message = ev.data
     if (message && message.type === SCOPE) {
       all = Boolean(message.data && message.data.all)
+      if (message.data && typeof message.data.edition === "string") edition = message.data.edition
       setup()
     } else if (message && message.type === QUERY) {
       lastQuery = message.data
@@ -158,10 +166,12 @@
   function setup() {
     var mine = ++choice
     var wanted = all ? languages : [pageLanguage]
-    Promise.all(wanted.map(indexOf)).then(function (indexes) {
+    var folder = edition
+    Promise.all(wanted.map(function (language) { return indexOf(language, folder) })).then(function (indexes) {
       if (mine !== choice) return
       separator = new RegExp(indexes[0].config.separator)
       searched = all
+      searchedEdition = folder
       setups++
       var docs = [].concat.apply([], indexes.map(function (index) { return index.docs }))
       entries = {}
@@ -180,15 +190,18 @@
     }) // an index that does not load is an unhandled rejection: the console names it
   }
 
-  function indexOf(language) {
-    if (!loaded[language]) loaded[language] = fromDisk
-      ? Promise.resolve(importScripts(new URL(FOLDER + language + ".js", root).href))
-        .then(function () { return self[SCRIPT_GLOBAL + language] })
-      : fetch(new URL(FOLDER + language + ".json", root)).then(function (response) {
+  // A language's index of an edition (its folder; "" the current one's): search/2026-01-30/kk.json;
+  // from disk the script that sets __search_index_2026_01_30_kk (search_index.py script_global)
+  function indexOf(language, folder) {
+    var name = (folder ? folder + "/" : "") + language
+    if (!loaded[name]) loaded[name] = fromDisk
+      ? Promise.resolve(importScripts(new URL(FOLDER + name + ".js", root).href))
+        .then(function () { return self[SCRIPT_GLOBAL + name.replace(/[^A-Za-z0-9_]/g, "_")] })
+      : fetch(new URL(FOLDER + name + ".json", root)).then(function (response) {
         if (!response.ok) throw new Error(response.url + ": " + response.status)
         return response.json()
       })
-    return loaded[language]
+    return loaded[name]
   }
 
   function searching(language) {
