@@ -9,7 +9,6 @@ undated one on the current edition's pages) and the citation names the edition."
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -261,15 +260,10 @@ def test_copy_link_gives_the_dated_address_and_the_citation_names_the_edition(ba
 # --- from disk: the offline bundle searches the editions it holds -----------------------------
 
 @pytest.fixture(scope="module")
-def bundle(served_site, tmp_path_factory) -> Path:
-    """The editions fixture's offline bundle (of the served build), unzipped: its top folder."""
-    site = served_site("editions")[1]
-    (archive,) = (site.parent / "dist").glob("*-offline.zip")
-    target = tmp_path_factory.mktemp("editions-bundle")
-    with zipfile.ZipFile(archive) as opened:
-        opened.extractall(target)
-    (folder,) = target.iterdir()
-    return folder
+def bundle(offline_all_editions) -> Path:
+    """The editions fixture's offline bundle of every edition (`--offline-editions all`; the
+    default bundle holds the current edition alone), unzipped: its top folder."""
+    return offline_all_editions[1]
 
 
 @pytest.mark.parametrize("lang", languages.LANGUAGES)
