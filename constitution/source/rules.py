@@ -367,6 +367,22 @@ def text_is_nfc(ctx: Context) -> Iterator[Problem]:
                           f"U+{ord(value[index]):04X}): retype it or normalise it to NFC")
 
 
+def text_has_no_combining_marks(ctx: Context) -> Iterator[Problem]:
+    """No string in NFC holds a combining mark (a stress mark on а, an accent on a digit or sign)."""
+    for file, keys, unit_id, lang, value in ctx.strings:
+        marks = [char for char in set(value) if unicodedata.category(char).startswith("M")]
+        if not marks or not unicodedata.is_normalized("NFC", value):
+            continue  # a string not in NFC is text_is_nfc's
+        index = min(value.index(mark) for mark in marks)
+        after = f" after {value[index - 1]!r}" if index else ""
+        # kk, ru and en write every letter as one character; a mark NFC leaves apart is drawn
+        # over the letter in the PDF, whose text layer then repeats that letter (а́ → а́а́)
+        yield Problem(file.display, file.line(*keys), unit_id, lang,
+                      f"{'.'.join(map(str, keys))} holds the combining mark U+{ord(value[index]):04X}{after}, at "
+                      f"character {index + 1}: no letter of kk, ru or en takes it (the PDF's text would "
+                      "repeat the letter); delete it")
+
+
 def _first_not_nfc(value: str) -> int:
     """Where NFC first changes a string, in linear time: the first character that differs from
     its normal form, or the combining mark a few characters on that composes with it."""
@@ -599,7 +615,7 @@ RULES: tuple[Callable[[Context], Iterator[Problem]], ...] = (
     ids_match_numbers, numbers_in_sequence, sections_in_order, unique_ids, article_file_names,
     listed_articles_exist, article_sections, has_articles, numbers_within_full_text, schema_version,
     article_text_or_clauses, wrap_up_after_points, chapters_divide_sections, every_language_present,
-    status_matches_text, text_not_blank, text_is_nfc,
+    status_matches_text, text_not_blank, text_is_nfc, text_has_no_combining_marks,
     text_has_no_hidden_characters, exported_strings_not_formulas, words_in_one_script, ui_placeholders,
     date_patterns, point_letters, theme_strings_plain,
     edition_id_names_files, source_urls, text_missing,

@@ -147,6 +147,8 @@ CASES = [
          "only whitespace"),
     Case("not-nfc", (replace(A1, RU_A1, RU_A1.replace("Тестовый", "Тестови\u0306")),), A1, 10, "art_1", "ru",
          "not in Unicode NFC (at character 8, U+0306)"),
+    Case("combining-mark", (replace(A1, RU_A1, RU_A1.replace("Тестовый", "Теста\u0301вый")),), A1, 10, "art_1", "ru",
+         "holds the combining mark U+0301 after 'а', at character 6"),
     Case("ui-not-nfc", (replace(UI, "ru: Проект\n", "ru: Прои\u0306ект\n"),), UI, 9, "draft", "ru", "not in Unicode NFC"),
     Case("ui-placeholders", (replace(UI, 'ru: "Раздел {n}"', 'ru: "Раздел"'),), UI, 17, "section_label", "ru",
          "placeholders (none) differ from kk's {n}"),
