@@ -198,7 +198,6 @@ EDITION_NAMES = {
 
 # --- copy-link and citations: the dated address, the edition named ---------------------------
 
-CLIPBOARD = ["clipboard-read", "clipboard-write"]
 CITED = {  # Article 2, paragraph 3 of the current edition, and of the draft
     "kk": ("Қазақстан Республикасы Конституциясының «{name}» редакциясындағы 2-бабының 3-тармағы ({date})",
            {C: "2026 жылғы 15 наурыз", A: "2026 жылғы 30 қаңтар"}),
@@ -214,23 +213,6 @@ def citation(lang: str, edition: str) -> str:
     return pattern.replace("{name}", EDITION_NAMES[edition][lang]).replace("{date}", dates[edition])
 
 
-@pytest.fixture
-def reader(browser):
-    """reader(url) -> a Page in a fresh context that may read and write the clipboard."""
-    contexts = []
-
-    def opened(url: str):
-        context = browser.new_context(permissions=CLIPBOARD)
-        contexts.append(context)
-        page = context.new_page()
-        page.goto(url)
-        return page
-
-    yield opened
-    for context in contexts:
-        context.close()
-
-
 def copied(page, kind: str, unit_id: str = "art_2__para_3") -> str:
     page.locator(f"[id='{unit_id}'] button.cite-btn--{kind}").click()
     return page.evaluate("navigator.clipboard.readText()")
@@ -242,9 +224,9 @@ COPIED = [("art_2", C, True), (f"{C}/art_2", C, False), (f"{A}/art_2", A, False)
 
 @pytest.mark.parametrize("lang", languages.LANGUAGES)
 @pytest.mark.parametrize("key, edition, today", COPIED, ids=["today", "dated-current", "draft"])
-def test_copy_link_gives_the_dated_address_and_the_citation_names_the_edition(base, reader, lang, key, edition,
+def test_copy_link_gives_the_dated_address_and_the_citation_names_the_edition(base, open_page, lang, key, edition,
                                                                                today):
-    page = reader(urljoin(base, urls.page_url(key, lang)))
+    page = open_page(urljoin(base, urls.page_url(key, lang)))
     dated = urljoin(base, urls.page_url(f"{edition}/art_2", lang)) + "#art_2__para_3"
     assert copied(page, "link") == dated
     assert copied(page, "citation") == citation(lang, edition)

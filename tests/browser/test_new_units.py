@@ -14,7 +14,6 @@ import pytest
 from constitution.core import languages, urls
 from tests.unit.site.test_new_units import CITATIONS
 
-CLIPBOARD = ["clipboard-read", "clipboard-write"]
 CASES = [(unit_id, lang, citation) for unit_id, texts in CITATIONS.items()
          for lang, citation in zip(languages.LANGUAGES, texts)]
 
@@ -22,24 +21,6 @@ CASES = [(unit_id, lang, citation) for unit_id, texts in CITATIONS.items()
 @pytest.fixture(scope="module")
 def site_url(built_site, serve) -> str:
     return serve(built_site("units").site)
-
-
-@pytest.fixture
-def open_page(browser):
-    contexts = []
-
-    def opened(url: str):
-        context = browser.new_context(permissions=CLIPBOARD)
-        contexts.append(context)
-        page = context.new_page()
-        page.errors = []
-        page.on("pageerror", lambda error: page.errors.append(str(error)))
-        page.goto(url)
-        return page
-
-    yield opened
-    for context in contexts:
-        context.close()
 
 
 @pytest.mark.parametrize("unit_id, lang, citation", CASES, ids=[f"{u}-{lang}" for u, lang, _ in CASES])

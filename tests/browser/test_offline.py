@@ -17,7 +17,7 @@ import pytest
 
 from constitution.core import catalogue, ids, languages, paths, urls
 from constitution.source.validate import checked_editions, checked_source
-from tests.helpers.browser import DESKTOP, Offline, expect_clause_in_view, open_search, search_all_languages, switch_language
+from tests.helpers.browser import CLIPBOARD, DESKTOP, Offline, expect_clause_in_view, open_search, search_all_languages, switch_language
 
 LANGUAGES = languages.LANGUAGES
 CLAUSE = ids.clause_id(2, 4)  # "the capital … is Astana", far enough down to need a scroll
@@ -144,7 +144,7 @@ def test_the_home_page_links_the_pdfs_in_the_bundle(offline_page, folder, lang):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_copy_button_copies_the_clauses_address_in_the_bundle(browser, folder, lang):
     """No canonical address in the bundle: a clause's link is its file's, with its anchor."""
-    context = browser.new_context(viewport=DESKTOP, permissions=["clipboard-read", "clipboard-write"])
+    context = browser.new_context(viewport=DESKTOP, permissions=CLIPBOARD)
     watched = Offline(context)
     page = context.new_page()
     address = url(folder, ids.article_id(2), lang)

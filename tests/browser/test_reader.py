@@ -15,10 +15,9 @@ from urllib.parse import urljoin
 import pytest
 
 from constitution.core import contract, urls
-from tests.helpers.browser import DESKTOP, PHONE
+from tests.helpers.browser import CLIPBOARD, DESKTOP, PHONE  # noqa: F401 - CLIPBOARD: test_served reads it here
 from tests.unit.site.test_reader import CITATIONS
 
-CLIPBOARD = ["clipboard-read", "clipboard-write"]
 POINT = "art_2__para_3__point_1"
 
 
@@ -26,26 +25,6 @@ POINT = "art_2__para_3__point_1"
 def site(served_site) -> tuple[str, Path]:
     """(URL, folder) of the rich fixture's site."""
     return served_site("rich")
-
-
-@pytest.fixture
-def open_page(browser):
-    """open_page(url, viewport=DESKTOP, clipboard=True) -> a Page in a fresh context."""
-    contexts = []
-
-    def opened(url: str, viewport: dict = DESKTOP, clipboard: bool = True):
-        context = browser.new_context(viewport=viewport, permissions=CLIPBOARD if clipboard else [])
-        contexts.append(context)
-        page = context.new_page()
-        errors = []
-        page.on("pageerror", lambda error: errors.append(str(error)))
-        page.errors = errors
-        page.goto(url)
-        return page
-
-    yield opened
-    for context in contexts:
-        context.close()
 
 
 def parallel_url(site_url: str, article: str | None, lang: str) -> str:

@@ -35,7 +35,7 @@ from urllib.parse import urljoin
 import pytest
 
 from constitution.core import catalogue, contract, languages, urls
-from tests.helpers.browser import DESKTOP, open_search
+from tests.helpers.browser import CLIPBOARD, DESKTOP, open_search
 from tests.helpers.builds import Built, build_site
 from tests.helpers.payloads import INJECTED, URL, payload_source, payloads, theme_payload
 
@@ -45,7 +45,6 @@ LANGS = languages.LANGUAGES
 # the translation status.
 PAGES = ["", "sec_1", "art_1", "art_2", "preamble", urls.parallel_page(), urls.parallel_page("art_2"),
          urls.ABOUT_PAGE, urls.DOWNLOADS_PAGE, urls.STATUS_PAGE]
-CLIPBOARD = ["clipboard-read", "clipboard-write"]
 
 
 class _Trap(BaseHTTPRequestHandler):

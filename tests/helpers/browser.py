@@ -12,6 +12,7 @@ CHROMIUM_ARGS = [
 ]
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
+CLIPBOARD = ["clipboard-read", "clipboard-write"]  # the copy buttons' tests read what was copied
 
 
 def expect_clause_in_view(page, clause: str) -> None:
