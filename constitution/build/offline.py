@@ -47,7 +47,7 @@ from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
 from constitution.build import bundle_editions, linkcheck
-from constitution.core import catalogue, contract, languages, paths, urls
+from constitution.core import catalogue, languages, paths, urls
 from constitution.core.problems import BuildError
 from constitution.site import search_index
 from constitution.site.hooks import downloads
@@ -125,20 +125,10 @@ def offline_search_files(site: Path, held: bundle_editions.Held | None = None) -
     the website's: each language's index as the script search loads on file://
     (site/search_index.py), and the index itself with the same locations, pages' index.html;
     without the entries of pages the bundle does not hold (`held`)."""
-    editions = None if held is None or held.choice == bundle_editions.ALL else ()  # () : the current edition's alone
-    files = search_index.offline_files(site, editions)  # a missing or unreadable index stops the build
-    for lang, edition in search_index.held(site, editions):  # each language's, and each edition's it holds
-        index = search_index.read_index(site, lang, edition)
-        stems = index.get(contract.SEARCH_STEMS)
-        kept = [doc for doc in index["docs"] if held is None or held.holds(doc["location"])]
-        if len(kept) < len(index["docs"]):  # the words of the entries left out are no index's
-            index = {**index, "docs": kept}
-            if stems is not None:
-                stems = index[contract.SEARCH_STEMS] = search_index.stems_of(index["config"], kept)
-            files[search_index.script_path(lang, edition)] = search_index.script_bytes(lang, index, edition)
-        docs = [{**doc, "location": search_index.file_location(doc["location"])} for doc in kept]
-        files[search_index.index_path(lang, edition)] = search_index.index_bytes(index["config"], docs, stems)
-    return files
+    if held is None:
+        return search_index.offline_files(site)
+    editions = None if held.choice == bundle_editions.ALL else ()  # (): the current edition's alone
+    return search_index.offline_files(site, editions, held.holds)
 
 
 def shim_files() -> dict[str, bytes]:

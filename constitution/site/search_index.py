@@ -31,7 +31,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 from constitution.core import contract, kazakh, languages
 from constitution.core.problems import BuildError
@@ -129,12 +129,25 @@ def read_index(site: Path, lang: str, edition: str = "") -> dict:
     return index
 
 
-def offline_files(site: Path, editions: Iterable[str] | None = None) -> dict[str, bytes]:
-    """{site-relative path: bytes} of the scripts that search loads from file://, one per
-    index, made from the built site's indexes: each language's, and of the other editions' those
-    of `editions` (folders; None: all); a missing or unreadable index stops the build."""
-    return {script_path(lang, edition): script_bytes(lang, read_index(site, lang, edition), edition)
-            for lang, edition in held(site, editions)}
+def offline_files(site: Path, editions: Iterable[str] | None = None,
+                  keep: Callable[[str], bool] | None = None) -> dict[str, bytes]:
+    """{site-relative path: bytes} of the search files of the offline bundle, made from the built
+    site's indexes (each language's, and of the other editions' those of `editions`: folders;
+    None: all): each index as the script search loads on file:// (script_path) and as itself,
+    its locations files (index_path); without the entries whose location `keep` refuses (and the
+    Kazakh stems of the words only they held). A missing or unreadable index stops the build."""
+    files = {}
+    for lang, edition in held(site, editions):
+        index = read_index(site, lang, edition)
+        kept = [doc for doc in index["docs"] if keep is None or keep(doc["location"])]
+        if len(kept) < len(index["docs"]):
+            index = {**index, "docs": kept}
+            if contract.SEARCH_STEMS in index:
+                index[contract.SEARCH_STEMS] = stems_of(index["config"], kept)
+        docs = [{**doc, "location": file_location(doc["location"])} for doc in kept]
+        files[script_path(lang, edition)] = script_bytes(lang, index, edition)
+        files[index_path(lang, edition)] = index_bytes(index["config"], docs, index.get(contract.SEARCH_STEMS))
+    return files
 
 
 def held(site: Path, editions: Iterable[str] | None = None) -> list[tuple[str, str]]:

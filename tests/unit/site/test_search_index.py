@@ -48,7 +48,10 @@ def test_a_location_from_disk_is_a_file(location, on_disk):
 def test_offline_files_are_one_script_per_language_holding_its_index(tmp_path):
     write_all(tmp_path)
     files = search_index.offline_files(tmp_path)
-    assert set(files) == {f"search/{lang}.js" for lang in languages.LANGUAGES}
+    assert set(files) == {f"search/{lang}.{kind}" for lang in languages.LANGUAGES for kind in ("js", "json")}
+    for lang in languages.LANGUAGES:  # the index itself, its locations files too
+        assert [doc["location"] for doc in json.loads(files[f"search/{lang}.json"])["docs"]] == [
+            search_index.file_location(doc["location"]) for doc in DOCS[lang]]
     for lang in languages.LANGUAGES:
         script = files[f"search/{lang}.js"].decode("utf-8")
         prefix = f"var {contract.SEARCH_SCRIPT_GLOBAL}{lang} = "
@@ -89,6 +92,23 @@ def test_the_kazakh_index_lists_the_words_its_stem_does_not_begin(tmp_path):
     kazakh = json.loads(search_index.write_index(tmp_path, "kk", KAZAKH_CONFIG, KAZAKH_DOCS).read_bytes())
     assert kazakh[contract.SEARCH_STEMS] == {"құқығы": "құқық", "кітабын": "кітап"}
     assert contract.SEARCH_STEMS not in json.loads(search_index.write_index(tmp_path, "ru", CONFIG, DOCS["ru"]).read_bytes())
+
+
+def test_entries_the_bundle_does_not_hold_leave_its_index_and_so_do_their_words_stems(tmp_path):
+    write_all(tmp_path)
+    search_index.write_index(tmp_path, "kk", KAZAKH_CONFIG, KAZAKH_DOCS + [
+        {"location": "compare/a..b/art_1/", "title": "1-бап", "text": "<p>кітабын</p>"}])
+    files = search_index.offline_files(tmp_path, keep=lambda location: not location.startswith("compare/"))
+    for path in ("search/kk.json", "search/kk.js"):
+        text = files[path].decode("utf-8")
+        index = json.loads(text[text.index("{"):].removesuffix(";\n"))
+        assert [doc["location"] for doc in index["docs"]] == ["art_1/index.html", "art_1/index.html#art_1__para_2"]
+        assert index[contract.SEARCH_STEMS] == {"құқығы": "құқық", "кітабын": "кітап"}  # кітабын is in a kept entry too
+    search_index.write_index(tmp_path, "kk", KAZAKH_CONFIG, [KAZAKH_DOCS[0], {
+        "location": "compare/a..b/art_1/", "title": "1-бап", "text": "<p>кітабын</p>"}])
+    kept = json.loads(search_index.offline_files(tmp_path, keep=lambda location: not location.startswith("compare/"))
+                      ["search/kk.json"])
+    assert kept[contract.SEARCH_STEMS] == {}  # its only entry left out: its word's stem goes too
 
 
 def test_the_script_form_keeps_the_stems(tmp_path):
@@ -136,8 +156,8 @@ def test_the_indexes_of_a_site_are_each_languages_then_each_editions(tmp_path):
 def test_the_bundle_gets_the_scripts_of_the_editions_it_holds(tmp_path, held, folders):
     write_editions(tmp_path)
     files = search_index.offline_files(tmp_path, held)
-    assert set(files) == {search_index.script_path(lang, folder)
-                          for folder in ("", *folders) for lang in languages.LANGUAGES}
+    assert set(files) == {path for folder in ("", *folders) for lang in languages.LANGUAGES
+                          for path in (search_index.script_path(lang, folder), search_index.index_path(lang, folder))}
     for folder in folders:
         script = files[search_index.script_path("kk", folder)].decode("utf-8")
         prefix = f"var {search_index.script_global('kk', folder)} = "
