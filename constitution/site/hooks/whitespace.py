@@ -12,12 +12,21 @@ HTML by the time a template prints it, and is printed as it is):
   line break shortened to one line break (`Compact`): a browser shows any such run as one
   space, so the page looks and reads the same, and the templates hold no <pre> or
   <textarea>, where it would not (a template that does stops the build).
+
+The templates so changed are compiled once per build, not once per language: static-i18n
+builds each language with a new Jinja environment, and each would compile the theme's
+templates again (with `Compact`, the stage's largest cost after Markdown and the pages
+themselves). `COMPILED` keeps their code in memory for the build's process, keyed by each
+template's name and source, as Jinja's bytecode caches are; every environment this hook
+sets up compiles with the same options, so the code is the same. The environment does not
+look at the files' dates again either (`auto_reload`): nothing edits a theme during a build.
 """
 
 from __future__ import annotations
 
 import re
 
+from jinja2.bccache import Bucket, BytecodeCache
 from jinja2.ext import Extension
 from jinja2.lexer import Token
 from mkdocs.exceptions import PluginError
@@ -40,8 +49,27 @@ class Compact(Extension):
             yield token
 
 
+class InMemory(BytecodeCache):
+    """Compiled templates kept for the life of the process."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])  # a changed source resets the bucket
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED = InMemory()
+
+
 def on_env(env, config, files):
     env.trim_blocks = True
     env.lstrip_blocks = True
     env.add_extension(Compact)
+    env.bytecode_cache = COMPILED
+    env.auto_reload = False
     return env
