@@ -15,6 +15,8 @@
 from __future__ import annotations
 
 import html
+import itertools
+import re
 from functools import lru_cache
 
 from markupsafe import Markup
@@ -24,38 +26,94 @@ from constitution.core import contract, languages
 
 LIMIT = 160  # characters: what search engines show of a description
 # Not the page's own words: notices, links to elsewhere, controls, hidden strings, permalinks.
-SKIPPED = ("admonition", "other-languages", "compare-link", contract.PARALLEL_CONTROLS, contract.CITE_STRINGS,
-           contract.PERMALINK, "pl-go", "pl-head", "headerlink")
+SKIPPED = frozenset({"admonition", "other-languages", "compare-link", contract.PARALLEL_CONTROLS,
+                     contract.CITE_STRINGS, contract.PERMALINK, "pl-go", "pl-head", "headerlink"})
 HEAD_END = "</head>"
 
 
-@lru_cache(maxsize=1)
-def _paths():
-    """The XPath expressions of `description`, compiled once (not once per page)."""
-    from lxml import etree
+CLASS_SPACE = re.compile("[ \t\r\n]+")  # what separates the names of a class attribute (XML's spaces)
 
-    skipped = etree.XPath("|".join(f".//*[contains(concat(' ', normalize-space(@class), ' '), ' {name} ')]"
-                                   for name in SKIPPED) + " | .//*[@hidden] | .//h1")
-    units = etree.XPath(f".//*[contains(concat(' ', @class, ' '), ' {contract.UNIT} ')]"
-                        " | .//div[contains(@class, 'pl-row')]/div[@lang=$lang]")
-    return skipped, units, etree.XPath(".//p | .//li[not(.//li)]")
+
+def _left_out(element) -> bool:
+    """Not the page's words: an h1, a hidden element or one of a SKIPPED class."""
+    names = element.get("class")
+    return (element.tag == "h1" or element.get("hidden") is not None
+            or (names is not None and not SKIPPED.isdisjoint(CLASS_SPACE.split(names))))
+
+
+def _kept(parent):
+    """(element, its parent) of every element under `parent`, in document order, without the
+    elements left out and what they hold (comments and processing instructions are no elements)."""
+    for child in parent:
+        if isinstance(child.tag, str) and not _left_out(child):
+            yield child, parent
+            yield from _kept(child)
+
+
+def _text(element):
+    """The texts under `element` in document order, as if what is left out had been dropped
+    with its tail kept (lxml's drop_tree: the tail joins the text before it)."""
+    text = element.text or ""
+    for child in element:
+        if isinstance(child.tag, str) and _left_out(child):
+            text += child.tail or ""
+            continue
+        if text:
+            yield text
+        if isinstance(child.tag, str):
+            yield from _text(child)
+        text = child.tail or ""  # a comment's or processing instruction's own text is no text
+    if text:
+        yield text
+
+
+def _is_unit(element, parent, language: str) -> bool:
+    """A unit (its class names `contract.UNIT`), or the page's language's cell of a side-by-side row."""
+    if f" {contract.UNIT} " in f" {element.get('class') or ''} ":
+        return True
+    return (element.tag == "div" and element.get("lang") == language and parent.tag == "div"
+            and "pl-row" in (parent.get("class") or ""))
+
+
+def _blocks(kept: list) -> list:
+    """The paragraphs and innermost list items of `kept`, in its order (a page without units)."""
+    items = {element for element in kept if element.tag == "li"}
+    return [element for element in kept if element.tag == "p"
+            or (element.tag == "li" and not any(inner in items for inner in element.iterdescendants("li")))]
 
 
 def description(title: str, content: str, language: str) -> str:
-    """'<title> — <first words of the page>', at most LIMIT characters, cut at a word."""
+    """'<title> — <first words of the page>', at most LIMIT characters, cut at a word.
+
+    The words are those of the page's units (clauses, recitals, its language's side of a
+    side-by-side row) where it has any, else of its paragraphs and list items, never of what
+    is left out; they are read only as far as the description reaches (a side-by-side page of
+    every article holds a thousand units)."""
     import lxml.html
 
-    skipped, unit_path, block_path = _paths()
     root = lxml.html.fragment_fromstring(content, create_parent="div")
-    for el in skipped(root):
-        el.drop_tree()
-    units = unit_path(root, lang=language)
-    blocks = units or block_path(root)
-    words = " ".join(" ".join(" ".join(block.itertext()).split()) for block in blocks)
-    words = " ".join(words.split())
+    prefix = f"{title} — "
+    words: list[str] = []
+    length = len(prefix) - 1
+    walked = _kept(root)
+    seen = []  # up to the first unit: all of the page when it has none
+    for element, parent in walked:
+        if _is_unit(element, parent, language):
+            units = (element for element, parent in walked if _is_unit(element, parent, language))
+            blocks = itertools.chain([element], units)
+            break
+        seen.append(element)
+    else:
+        blocks = _blocks(seen)
+    for block in blocks:
+        for word in " ".join(_text(block)).split():
+            words.append(word)
+            length += 1 + len(word)
+        if length > LIMIT:
+            break  # shortened() keeps less than this
     if not words:
         raise PluginError(f"{title}: no text to describe the page with")
-    return shortened(f"{title} — {words}")
+    return shortened(prefix + " ".join(words))
 
 
 def shortened(text: str) -> str:

@@ -84,6 +84,18 @@ DESCRIPTIONS = [
     ("side-by-side-in-the-page-language", "Статья 2: языки рядом", SIDE_BY_SIDE,
      "Статья 2: языки рядом — Россия? Нет: Казахстан"),
     ("section-and-its-articles", "Раздел I", SECTION, "Раздел I — Статья 1 — Первая. Статья 2 — Вторая."),
+    ("a-unit-in-a-hidden-part-is-left-out", "Статья 3",
+     '<div hidden><p class="unit">Скрыто.</p></div><p class="unit unit--clause">Видно.</p>', "Статья 3 — Видно."),
+    ("the-words-after-a-left-out-element-stay", "Статья 4",
+     '<p class="unit">Начало<a class="unit__permalink" href="#x">¶</a>конец.<!-- примечание --></p>',
+     "Статья 4 — Началоконец."),
+    ("an-item-holding-a-list-gives-its-items", "О тексте",
+     "<ul><li>Внешний<ul><li>Внутренний.</li></ul></li></ul>", "О тексте — Внутренний."),
+    ("an-item-whose-list-is-hidden-is-its-own", "О тексте",
+     "<ul><li>Внешний.<ul hidden><li>Скрыто.</li></ul></li></ul>", "О тексте — Внешний."),
+    ("only-the-first-units-of-a-long-page", "Статьи",
+     '<p class="unit">' + '</p><p class="unit">'.join(f"Пункт {n}." for n in range(1, 2001)) + "</p>",
+     "Статьи — " + " ".join(f"Пункт {n}." for n in range(1, 16)) + " Пункт…"),
 ]
 
 
