@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import copy
 import html
+from functools import lru_cache
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -130,12 +131,22 @@ def split_units(content: str, url: str, language: str) -> tuple[list[dict], str]
     return entries, rest
 
 
+@lru_cache(maxsize=1)
+def _paths():
+    """The XPath expressions of this module, compiled once (not once per page and unit)."""
+    from lxml import etree
+
+    return {"left out": etree.XPath(f".//*[@{EXCLUDED}] | {CLASSES} | .//comment()"),
+            "permalink": etree.XPath(".//a[@href=$href]"),
+            "other languages": etree.XPath(".//*[@lang and @lang!=$lang]")}
+
+
 def _left_out(root) -> set:
     """The elements search leaves out: those marked or of a class it skips, comments (before
     the first heading, Material would make an untitled entry of the line after one), and the
     sections of the headings it skips, each up to the next heading with an id (where Material
     starts the next section)."""
-    out = set(root.xpath(f".//*[@{EXCLUDED}] | {CLASSES} | .//comment()"))
+    out = set(_paths()["left out"](root))
     for heading in root.iter(*HEADINGS):
         if heading in out or _unsearched_section(heading.get("id") or ""):
             out.add(heading)
@@ -159,15 +170,16 @@ def unit_entry(el, url: str, language: str) -> dict:
     unit_id = el.get("id")
     if not unit_id:
         raise PluginError(f"{url}: an element of class '{UNIT_CLASS}' has no id")
-    permalinks = el.xpath(".//a[@href=$href]", href=f"#{unit_id}")
+    paths = _paths()
+    permalinks = paths["permalink"](el, href=f"#{unit_id}")
     labels = [el.get(contract.DATA_LABEL)] + [link.get(name) for link in permalinks for name in LABELS]
     label = next((text for text in labels if text), None)
     if label is None:
         raise PluginError(f"{url}: unit {unit_id} has no data-label and no labelled permalink")
     own = copy.deepcopy(el)
     own.tail = None
-    leave_out = [*own.xpath(".//a[@href=$href]", href=f"#{unit_id}"),  # the permalink
-                 *own.xpath(".//*[@lang and @lang!=$lang]", lang=language),  # other languages
+    leave_out = [*paths["permalink"](own, href=f"#{unit_id}"),  # the permalink
+                 *paths["other languages"](own, lang=language),  # other languages
                  *(part for part in own.iterdescendants() if UNIT_CLASS in part.classes)]
     for part in leave_out:
         part.drop_tree()
