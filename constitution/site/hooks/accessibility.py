@@ -30,7 +30,8 @@ SEARCH_BOX_LABEL = re.compile(r'<input type="text" class="md-search__input" name
 SELECT_LINK_CLASS = 'class="md-select__link"'
 LANGUAGE_LINK = re.compile(r'(<a href="[^"]*" hreflang="([a-zA-Z-]+)" class="md-select__link")(?: lang="[^"]*")?>')
 TOGGLE_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle" data-md-toggle="(?:drawer|search)" type="checkbox" id="__(?:drawer|search)") autocomplete="off">')
-TOC_CHECKBOX = re.compile(r'[ \t]*<input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">\n?')
+TOC_CHECKBOX_TAG = '<input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">'
+TOC_CHECKBOX = re.compile(rf"[ \t]*{re.escape(TOC_CHECKBOX_TAG)}\n?")  # with its line's indentation
 TOC_LABEL = '<label class="md-nav__title" for="__toc">'
 SEARCH_FORM_END = re.compile(r'(<form class="md-search__form" name="search">.*?)(</form>)', re.S)
 SEARCH_SUBMIT = '<button type="submit" class="md-search__submit" tabindex="-1">{}</button>'
@@ -61,7 +62,8 @@ def accessible(html: str, where: str) -> str:
 
 def toc_toggle(html: str) -> str:
     """The table of contents' checkbox and its label together, or neither."""
-    has_checkbox, has_label = bool(TOC_CHECKBOX.search(html)), 'for="__toc"' in html
+    # the tag itself looked for first: a pattern that opens with [ \t]* is tried at every character
+    has_checkbox, has_label = TOC_CHECKBOX_TAG in html, 'for="__toc"' in html
     if has_checkbox and not has_label:
         return TOC_CHECKBOX.sub("", html)
     if has_label and not has_checkbox:
