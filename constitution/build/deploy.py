@@ -59,7 +59,11 @@ COMPRESSED_CACHE_DAYS = 30  # an entry no build used for this long is removed
 
 _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
 _DATA_TYPE = re.compile(r"""\btype\s*=\s*["']?(?!(?:text|application)/(?:java|ecma)script|module)""", re.I)
-_INLINE_CODE = re.compile(r"<style\b|\sstyle\s*=|\son[a-z]+\s*=\s*[\"']", re.I)
+# Inline code: a <style> element, or a style attribute or event handler (after a space). Each is
+# looked for on its own in the page in lower case: a pattern that opens with \s, or any pattern
+# with re.I, is tried at every character (three times the CPU over the pages' 19 MB at 96 articles).
+_STYLE_ELEMENT = re.compile(r"<style\b")
+_INLINE_ATTRIBUTES = (re.compile(r"style\s*="), re.compile(r"on[a-z]+\s*=\s*[\"']"))
 _UNSAFE_NGINX = re.compile(r'[\s"\\$;{}#]')  # what a bare nginx word or a quoted path may not hold
 
 
@@ -91,13 +95,26 @@ def script_hashes(site: Path, files: list[str] | None = None) -> list[str]:
             continue
         page = (site / name).read_text(encoding="utf-8")
         found.update(script_hashes_of(page))
-        inline = _INLINE_CODE.search(_SCRIPT.sub("", page))
+        inline = inline_code(_SCRIPT.sub("", page))
         if inline:
-            problems.append(f"{name}: holds inline code ({inline.group(0).strip()!r}) that the "
+            problems.append(f"{name}: holds inline code ({inline!r}) that the "
                             "Content-Security-Policy blocks: move it to a file under assets/")
     if problems:
         raise BuildError(problems)
     return sorted(found)
+
+
+def inline_code(page: str) -> str | None:
+    """The first inline code of a page (without its scripts) that the policy blocks, in lower case."""
+    lower = page.lower()
+    element = _STYLE_ELEMENT.search(lower)
+    if element:
+        return element.group(0)
+    for pattern in _INLINE_ATTRIBUTES:
+        for found in pattern.finditer(lower):
+            if found.start() and lower[found.start() - 1].isspace():
+                return found.group(0)
+    return None
 
 
 def levels(name: str) -> tuple[int, int]:

@@ -46,7 +46,21 @@ INLINE = [
     ("style-attribute", '<p style="color:red">x</p>'),
     ("style-element", "<style>p{}</style>"),
     ("handler", '<a href="#" onclick="go()">x</a>'),
+    ("upper-case-handler-after-a-line-break", '<a href="#"\nONCLICK = \'go()\'>x</a>'),
+    ("upper-case-style-element", "<STYLE type=text/css>p{}</STYLE>"),
+    ("style-attribute-after-a-tab", '<p\tStyle="color:red">x</p>'),
 ]
+NOT_INLINE = [
+    ("words-in-text", "<p>The styles are plain; money on = 'x'</p>"),
+    ("part-of-a-name", '<p data-style="x" class="button">on</p>'),
+    ("a-script-only", '<script>document.body.style = "x"; a.onclick = "y"</script>'),
+]
+
+
+@pytest.mark.parametrize("body", [case[1] for case in NOT_INLINE], ids=[case[0] for case in NOT_INLINE])
+def test_what_is_no_inline_code_passes(tmp_path, body):
+    write_site(tmp_path, {"en/art_1/index.html": page(body=body)})
+    deploy.script_hashes(tmp_path)
 
 
 @pytest.mark.parametrize("body", [case[1] for case in INLINE], ids=[case[0] for case in INLINE])
