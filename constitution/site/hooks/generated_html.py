@@ -44,32 +44,34 @@ def element_end(line: str, block_level) -> tuple[bool, set[str]] | None:
     if line.startswith("<!--"):
         close = COMMENT_CLOSE.search(line, 4)
         return (False, set()) if close and close.end() == len(line) and line.endswith("-->") else None
-    if "&" in line and "&" in REFERENCE.sub("", line):
+    if not (line.startswith("<") and line.endswith(">")) or ("&" in line and "&" in REFERENCE.sub("", line)):
+        return None
+    tags = TAG.findall(line)
+    # each tag holds one < and one >: any other is a sign this reading of the line does not explain
+    if line.count("<") != len(tags) or line.count(">") != len(tags):
         return None
     stack: list[str] = []
     ids: set[str] = set()
-    position = 0
-    for tag in TAG.finditer(line):
-        if "<" in line[position:tag.start()] or ">" in line[position:tag.start()]:
-            return None  # a sign this reading of the line does not explain
-        position = tag.end()
-        closing, name, attributes, self_closing = tag.group(1), tag.group(2).lower(), tag.group(3), tag.group(4)
+    last = len(tags) - 1
+    for index, (closing, name, attributes, self_closing) in enumerate(tags):
+        name = name.lower()
         if name in RAW_TEXT or (closing and (attributes or self_closing)):
             return None
-        if not stack and (closing or self_closing or name in NOT_PUSHED or not block_level(name)
-                          or tag.start() != 0):
+        if not stack and (closing or self_closing or name in NOT_PUSHED or not block_level(name)):
             return None  # the line must open with a block-level element, and hold that one only
         if closing:
             if name in stack:
                 while stack.pop() != name:
                     pass
             if not stack:
-                return (True, ids) if position == len(line) else None
+                return (True, ids) if index == last else None
             continue
-        for attribute, value in ATTRIBUTE.findall(attributes):
-            attribute = attribute.lower()
-            if attribute == "id" or (attribute == "name" and name == "a"):
-                ids.add(html.unescape(value))
+        lowered = attributes.lower()
+        if "id=" in lowered or "name=" in lowered:  # the attributes MkDocs reads (most tags have neither)
+            for attribute, value in ATTRIBUTE.findall(attributes):
+                attribute = attribute.lower()
+                if attribute == "id" or (attribute == "name" and name == "a"):
+                    ids.add(html.unescape(value))
         if not self_closing and name not in NOT_PUSHED:
             stack.append(name)
     return None
