@@ -39,13 +39,24 @@ PACKAGE = paths.ROOT / "constitution"
 KEY = re.compile(r"[0-9a-f]{64}")  # an entry's name after its stage's: <stage>-<key>
 
 
+def _folder_files(folder: str, parts: tuple[str, ...] = ()):
+    """(relative parts, path) of every file under `folder`, but the SKIPPED and .pyc ones."""
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.name in SKIPPED:
+                continue
+            if entry.is_dir():
+                yield from _folder_files(entry.path, (*parts, entry.name))
+            elif entry.is_file() and os.path.splitext(entry.name)[1] != ".pyc":
+                yield (*parts, entry.name), entry.path
+
+
 def _folder_digest(digest, folder: Path) -> None:
-    for path in sorted(folder.rglob("*")):
-        relative = path.relative_to(folder)
-        if SKIPPED & set(relative.parts) or path.suffix == ".pyc" or not path.is_file():
-            continue
-        data = path.read_bytes()
-        digest.update(f"{relative.as_posix()}\0{len(data)}\0".encode())
+    # files in the order of their paths' parts (as sorted Paths are), each by name, size and bytes
+    for parts, path in sorted(_folder_files(str(folder))):
+        with open(path, "rb") as file:
+            data = file.read()
+        digest.update(f"{'/'.join(parts)}\0{len(data)}\0".encode())
         digest.update(data)
 
 
