@@ -50,6 +50,9 @@ CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)|@impor
 CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
 STYLE_ATTRIBUTE = re.compile(rb"style\s*=")  # searched in the page in lower case (faster than re.I)
 REFRESH_URL = re.compile(r"url\s*=\s*['\"]?([^'\"]+)", re.I)
+# A relative URL of these characters alone (the site's own, `../art_2/#art_2__para_4`): no scheme
+# (no ':'), no host (no leading '//'), no query, no escape, nothing urlsplit strips
+PLAIN_URL = re.compile(r"(?!//)[A-Za-z0-9_./-]*(?:#[A-Za-z0-9_./-]*)?")
 INLINE_SCHEMES = ("data", "blob", "about")
 IGNORED_SCHEMES = ("mailto", "tel")
 # each language's index and its script form (site/search_index.py), the locations of its results
@@ -217,31 +220,33 @@ def read_page(html: bytes, page: str) -> tuple[set[str], list[Reference], list[s
     anchors, references, refreshes, styles = set(), [], [], []
     for element in root.iter(*_REFERENCE_TAGS):
         tag = element.tag
-        if tag == "meta":
-            if (element.get("http-equiv") or "").lower() == "refresh":
+        names = _TAG_ATTRIBUTES.get(tag)
+        if names is None:
+            if tag == "style":
+                styles += css_references(element.text or "", page)
+            elif (element.get("http-equiv") or "").lower() == "refresh":
                 match = REFRESH_URL.search(element.get("content") or "")
                 if match:
                     refreshes.append(Reference(page, f'<meta refresh url="{match.group(1)}">', match.group(1), False))
-            continue
-        if tag == "style":
-            styles += css_references(element.text or "", page)
             continue
         if tag == "a":
             name = element.get("name")
             if name:
                 anchors.add(name)
-        names = _TAG_ATTRIBUTES[tag]
-        # an element of two such attributes (<img src srcset>): in the page's order
-        if len(names) > 1:
+        if len(names) > 1:  # an element of two such attributes (<img src srcset>): in the page's order
             pairs = [(name, value) for name, value in element.items() if name in names]
         else:
             value = element.get(names[0])
-            pairs = [] if value is None else [(names[0], value)]
+            if value is None:
+                continue
+            pairs = ((names[0], value),)
         for attribute, value in pairs:
             resource = (tag, attribute) in RESOURCE_ATTRIBUTES or (
                 tag == "link" and bool(set((element.get("rel") or "").lower().split()) & LINK_RESOURCE_RELS))
-            for url in (srcset_urls(value) if attribute == "srcset" else (value,)):
-                references.append(Reference(page, f'<{tag} {attribute}="{url}">', url, resource))
+            if attribute == "srcset":
+                references += [Reference(page, f'<{tag} {attribute}="{url}">', url, resource) for url in srcset_urls(value)]
+            else:
+                references.append(Reference(page, f'<{tag} {attribute}="{value}">', value, resource))
     # a style attribute of a value is written `style=` (or `STYLE =`): a page without that is not
     # walked once more for one
     for value in _xpath("//@style")(root) if STYLE_ATTRIBUTE.search(html.lower()) else ():
@@ -309,7 +314,9 @@ def resolutions(references: list[Reference], files: Files, ids: dict[str, set[st
             continue  # the page itself
         report.checked += 1
         folder, up = folders.get(page) or folders.setdefault(page, scopes(page))
-        key = (page if url[0] in "#?" else up if url.startswith("../") else folder, url, reference.resource)
+        # (a URL under site_url is resolved from the site's root: not a `../` step of the page's)
+        upward = url.startswith("../") and not (site_url and url.startswith(site_url))
+        key = (page if url[0] in "#?" else up if upward else folder, url, reference.resource)
         found = memo.get(key)
         if found is None:
             found = memo[key] = _resolve(url, page, folder, reference.resource, files, ids, directory_urls, site_url)
@@ -334,6 +341,9 @@ def scopes(page: str) -> tuple[str, str]:
 def split(url: str) -> tuple[str, str, str]:
     """(scheme in lower case, path, fragment) of a URL, the last two unquoted; kept, as a site
     holds each URL on many pages, and in each language's folder."""
+    if PLAIN_URL.fullmatch(url):  # what urlsplit and unquote would make of it, without them
+        path, _, fragment = url.partition("#")
+        return "", path, fragment
     parts = urlsplit(url)
     return parts.scheme.lower(), unquote(parts.path), unquote(parts.fragment)
 
