@@ -22,14 +22,16 @@ problems too (the last breaks under a sub-path and from disk).
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import posixpath
 import re
 import zipfile
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator, NamedTuple
 from urllib.parse import unquote, urlsplit
 
 from constitution.core import languages
@@ -46,7 +48,11 @@ LINK_RESOURCE_RELS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "pre
 LINK_ATTRIBUTES = {("a", "href"), ("area", "href"), ("link", "href")}
 CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)|@import\s+(?:"([^"]*)"|'([^']*)')""")
 CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
+STYLE_ATTRIBUTE = re.compile(rb"style\s*=")  # searched in the page in lower case (faster than re.I)
 REFRESH_URL = re.compile(r"url\s*=\s*['\"]?([^'\"]+)", re.I)
+# A relative URL of these characters alone (the site's own, `../art_2/#art_2__para_4`): no scheme
+# (no ':'), no host (no leading '//'), no query, no escape, nothing urlsplit strips
+PLAIN_URL = re.compile(r"(?!//)[A-Za-z0-9_./-]*(?:#[A-Za-z0-9_./-]*)?")
 INLINE_SCHEMES = ("data", "blob", "about")
 IGNORED_SCHEMES = ("mailto", "tel")
 # each language's index and its script form (site/search_index.py), the locations of its results
@@ -96,8 +102,7 @@ class Report:
     unresolved: list[str] = field(default_factory=list)  # "url: what is wrong" of the `cited` URLs
 
 
-@dataclass(frozen=True)
-class Reference:
+class Reference(NamedTuple):  # a tuple: a site has some 100,000 of them
     page: str  # path of the file holding it, relative to the folder
     where: str  # how it is written, for the problem line: 'href="../x/"'
     url: str
@@ -135,16 +140,12 @@ def check_files(files: Files, directory_urls: bool = True, site_url: str | None 
     references += read_search_index(files)
     if site_url:
         references += read_sitemap(files, site_url)
-    memo: dict = {}
-    for reference in references:
-        problem = resolve(reference, files, ids, directory_urls, site_url, report, memo)
-        if problem:
-            report.problems.append(f"{reference.page}: {reference.where}: {problem}")
+    report.problems += [f"{reference.page}: {reference.where}: {problem}"
+                        for reference, problem in resolutions(references, files, ids, directory_urls, site_url, report)]
     report.external = sorted(set(report.external))
-    for url in cited:
-        problem = resolve(Reference("", url, url, False), files, ids, directory_urls, None, Report())
-        if problem:
-            report.unresolved.append(f"{url}: {problem}")
+    cited_references = [Reference("", url, url, False) for url in cited]
+    report.unresolved = [f"{reference.url}: {problem}" for reference, problem
+                         in resolutions(cited_references, files, ids, directory_urls, None, Report())]
     return report
 
 
@@ -183,11 +184,12 @@ def parse(html: bytes):
     return lxml.html.fromstring(html, parser=lxml.html.HTMLParser(encoding="utf-8"))
 
 
-# Every attribute that may hold a reference (LINK_ATTRIBUTES, RESOURCE_ATTRIBUTES), found by one
-# XPath: lxml walks the tree in C, where a walk in Python over every element of 1,200 pages
-# (each with its navigation) was most of the check.
-_REFERENCE_ATTRIBUTES = " | ".join(f"//@{name}" for name in sorted(
-    {attribute for _, attribute in LINK_ATTRIBUTES | RESOURCE_ATTRIBUTES}))
+# The attributes that may hold a reference, by element (LINK_ATTRIBUTES, RESOURCE_ATTRIBUTES):
+# lxml finds the elements in C (`iter` of their tags), and an XPath of each attribute walked
+# the whole tree once more (13 walks a page, most of the check).
+_TAG_ATTRIBUTES = {tag: tuple(sorted(name for element, name in LINK_ATTRIBUTES | RESOURCE_ATTRIBUTES if element == tag))
+                   for tag, _ in LINK_ATTRIBUTES | RESOURCE_ATTRIBUTES}
+_REFERENCE_TAGS = (*sorted(_TAG_ATTRIBUTES), "meta", "style")
 
 
 def tree(html: bytes):
@@ -198,39 +200,59 @@ def tree(html: bytes):
     return etree.fromstring(html, parser=etree.HTMLParser(encoding="utf-8")) if html.strip() else None
 
 
+@functools.cache
+def _xpath(path: str):
+    """A compiled XPath that returns plain strings (no link back to the element, not needed)."""
+    from lxml import etree
+
+    return etree.XPath(path, smart_strings=False)
+
+
 def read_page(html: bytes, page: str) -> tuple[set[str], list[Reference], list[str]]:
-    """(ids, references, ids used twice) of one HTML page."""
+    """(ids, references, ids used twice) of one HTML page; its references in the order of the
+    page, then those of its refresh, its <style> elements and its style attributes."""
     root = tree(html)
     if root is None:
         return set(), [], []
-    seen: set[str] = set()
-    duplicates: list[str] = []
-    for name in map(str, root.xpath("//@id")):
-        if name in seen:
-            duplicates.append(name)
-        seen.add(name)
-    anchors = {str(name) for name in root.xpath("//a/@name") if name}
-    references = []
-    for value in root.xpath(_REFERENCE_ATTRIBUTES):
-        element = value.getparent()
-        tag, attribute = element.tag.lower(), value.attrname
-        pair = (tag, attribute)
-        if pair in LINK_ATTRIBUTES or pair in RESOURCE_ATTRIBUTES:
-            resource = pair in RESOURCE_ATTRIBUTES or (
+    every_id = _xpath("//@id")(root)
+    seen = set(every_id)
+    duplicates = sorted(name for name, count in Counter(every_id).items() if count > 1) if len(seen) < len(every_id) else []
+    anchors, references, refreshes, styles = set(), [], [], []
+    for element in root.iter(*_REFERENCE_TAGS):
+        tag = element.tag
+        names = _TAG_ATTRIBUTES.get(tag)
+        if names is None:
+            if tag == "style":
+                styles += css_references(element.text or "", page)
+            elif (element.get("http-equiv") or "").lower() == "refresh":
+                match = REFRESH_URL.search(element.get("content") or "")
+                if match:
+                    refreshes.append(Reference(page, f'<meta refresh url="{match.group(1)}">', match.group(1), False))
+            continue
+        if tag == "a":
+            name = element.get("name")
+            if name:
+                anchors.add(name)
+        if len(names) > 1:  # an element of two such attributes (<img src srcset>): in the page's order
+            pairs = [(name, value) for name, value in element.items() if name in names]
+        else:
+            value = element.get(names[0])
+            if value is None:
+                continue
+            pairs = ((names[0], value),)
+        for attribute, value in pairs:
+            resource = (tag, attribute) in RESOURCE_ATTRIBUTES or (
                 tag == "link" and bool(set((element.get("rel") or "").lower().split()) & LINK_RESOURCE_RELS))
-            urls = srcset_urls(value) if attribute == "srcset" else [str(value)]
-            references += [Reference(page, f'<{tag} {attribute}="{url}">', url, resource) for url in urls]
-    for element in root.xpath("//meta[@http-equiv]"):
-        if element.get("http-equiv").lower() == "refresh":
-            match = REFRESH_URL.search(element.get("content") or "")
-            if match:
-                references.append(Reference(page, f'<meta refresh url="{match.group(1)}">', match.group(1), False))
-    for element in root.xpath("//style"):
-        references += css_references(element.text or "", page)
-    for value in root.xpath("//@style"):
+            if attribute == "srcset":
+                references += [Reference(page, f'<{tag} {attribute}="{url}">', url, resource) for url in srcset_urls(value)]
+            else:
+                references.append(Reference(page, f'<{tag} {attribute}="{value}">', value, resource))
+    # a style attribute of a value is written `style=` (or `STYLE =`): a page without that is not
+    # walked once more for one
+    for value in _xpath("//@style")(root) if STYLE_ATTRIBUTE.search(html.lower()) else ():
         if value:
-            references += css_references(str(value), page)
-    return seen | anchors, references, sorted(set(duplicates))
+            styles += css_references(value, page)
+    return seen | anchors, references + refreshes + styles, duplicates
 
 
 def srcset_urls(value: str) -> list[str]:
@@ -274,30 +296,56 @@ def read_sitemap(files: Files, site_url: str) -> list[Reference]:
     return [Reference(SITEMAP, f"<loc>{url}</loc>", url, False) for url in dict.fromkeys(urls)]
 
 
-def resolve(reference: Reference, files: Files, ids: dict[str, set[str]], directory_urls: bool,
-            site_url: str | None, report: Report, memo: dict | None = None) -> str | None:
-    """None when the reference resolves (or is external and allowed), else what is wrong.
+def resolutions(references: list[Reference], files: Files, ids: dict[str, set[str]], directory_urls: bool,
+                site_url: str | None, report: Report) -> Iterator[tuple[Reference, str]]:
+    """Each reference that does not resolve (or is external and not allowed), with what is
+    wrong, in order; `report` counts the references resolved and lists the external ones.
 
-    `memo`: what earlier references of the same URL from the same folder (the same page, for
-    a URL of a fragment or query alone) resolved to: the navigation repeats most links on
-    every page of a folder."""
-    url = reference.url.strip()
-    if url == UNREADABLE:
-        return "unreadable"
-    if not url:
-        return None  # the page itself
-    report.checked += 1
-    base_dir = posixpath.dirname(reference.page)
-    key = (reference.page if url.startswith(("#", "?")) else base_dir, url, reference.resource)
-    found = memo.get(key) if memo is not None else None
-    if found is None:
-        found = _resolve(url, reference.page, base_dir, reference.resource, files, ids, directory_urls, site_url)
-        if memo is not None:
-            memo[key] = found
-    problem, external = found
-    if external is not None:
-        report.external.append(f"{reference.page}: {external}")
-    return problem
+    A URL is resolved once for each `scope` it is found in: the navigation repeats most links
+    (`../art_3/`) on every page of a language, and each article is a page in its own folder."""
+    memo: dict[tuple[str, str, bool], tuple[str | None, str | None]] = {}
+    folders: dict[str, tuple[str, str]] = {}  # page: (its folder, the scope of its `../` URLs)
+    for reference in references:
+        page, url = reference.page, reference.url.strip()
+        if url == UNREADABLE:
+            yield reference, "unreadable"
+            continue
+        if not url:
+            continue  # the page itself
+        report.checked += 1
+        folder, up = folders.get(page) or folders.setdefault(page, scopes(page))
+        # (a URL under site_url is resolved from the site's root: not a `../` step of the page's)
+        upward = url.startswith("../") and not (site_url and url.startswith(site_url))
+        key = (page if url[0] in "#?" else up if upward else folder, url, reference.resource)
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = _resolve(url, page, folder, reference.resource, files, ids, directory_urls, site_url)
+        problem, external = found
+        if external is not None:
+            report.external.append(f"{page}: {external}")
+        if problem is not None:
+            yield reference, problem
+
+
+def scopes(page: str) -> tuple[str, str]:
+    """What the resolution of a URL on `page` depends on besides the URL (but for one of a
+    fragment or query alone: the page): its folder, and for a URL that starts `../` on a page in
+    a subfolder, the folder above (the first step leaves the page's folder, whichever it is).
+    Pages of one scope resolve a URL alike: the problems name its target alone."""
+    folder = posixpath.dirname(page)
+    # '/..' marks the folder above: never a folder's name, as the files' names have no '..' step
+    return folder, (f"{posixpath.dirname(folder)}/.." if folder else folder)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def split(url: str) -> tuple[str, str, str]:
+    """(scheme in lower case, path, fragment) of a URL, the last two unquoted; kept, as a site
+    holds each URL on many pages, and in each language's folder."""
+    if PLAIN_URL.fullmatch(url):  # what urlsplit and unquote would make of it, without them
+        path, _, fragment = url.partition("#")
+        return "", path, fragment
+    parts = urlsplit(url)
+    return parts.scheme.lower(), unquote(parts.path), unquote(parts.fragment)
 
 
 def _resolve(url: str, page: str, base_dir: str, resource: bool, files: Files, ids: dict[str, set[str]],
@@ -305,8 +353,7 @@ def _resolve(url: str, page: str, base_dir: str, resource: bool, files: Files, i
     """(what is wrong or None, the URL if it leads outside the site) of one URL on `page`."""
     if site_url and url.startswith(site_url):
         url, base_dir = url[len(site_url):] or "./", ""
-    parts = urlsplit(url)
-    scheme = parts.scheme.lower()
+    scheme, path, fragment = split(url)
     if scheme in ("http", "https") or url.startswith("//"):
         if resource:
             return "loads a resource from outside the site", None
@@ -315,7 +362,6 @@ def _resolve(url: str, page: str, base_dir: str, resource: bool, files: Files, i
         return None, None
     if scheme:
         return f"'{scheme}:' URL", None
-    path = unquote(parts.path)
     if path.startswith("/"):
         # MkDocs writes the 404 page's URLs from the site's root path (it may be served at
         # any depth); any other root-absolute URL breaks under a sub-path and from disk.
@@ -334,7 +380,6 @@ def _resolve(url: str, page: str, base_dir: str, resource: bool, files: Files, i
         return f"no folder {target}/", None
     if target not in files.names:
         return f"no file {target}", None
-    fragment = unquote(parts.fragment)
     if fragment and target.endswith(".html") and fragment not in ids.get(target, set()):
         return f"no id '{fragment}' in {target}", None
     return None, None

@@ -9,6 +9,7 @@ import os
 import zipfile
 from pathlib import Path
 from types import SimpleNamespace
+from urllib.parse import unquote, urlsplit
 
 import pytest
 
@@ -59,7 +60,46 @@ CASES = [
      False, ["no file b.html"]),
     ("meta-refresh", {"index.html": ('<meta http-equiv="refresh" content="0; url=kk/index.html">', "")}, False,
      ["no file kk/index.html"]),
+    ("a-name-anchor", {"index.html": '<a name="n"></a><a href="#n">n</a>'}, True, []),
+    ("style-element", {"index.html": ("<style>p{background:url(y.png)}</style>", "")}, True,
+     ["index.html: url(y.png): no file y.png"]),
+    ("style-attribute-any-case", {"index.html": '<p STYLE = "background:url(x.png)">x</p>'}, True,
+     ["index.html: url(x.png): no file x.png"]),
+    # a `../` URL is resolved once for the pages of one folder's subfolders: not for the site's
+    # root page (it leads outside), and each page that holds a broken one is named
+    ("upward-links-shared", {"index.html": '<a href="../a/">a</a>', "a/index.html": '<a href="../b/">b</a>',
+                             "b/index.html": '<a href="../a/">a</a><a href="../c/">c</a>',
+                             "c/d/index.html": '<a href="../c/">c</a>'}, True,
+     ["index.html: <a href=\"../a/\">: leads outside the site", "b/index.html: <a href=\"../c/\">: no file c/index.html",
+      "c/d/index.html: <a href=\"../c/\">: no folder c/c/"]),
 ]
+
+
+# page: (its folder, the scope of its `../` URLs)
+SCOPES = [
+    ("index.html", ("", "")),
+    ("a/index.html", ("a", "/..")),
+    ("search/ru.json", ("search", "/..")),
+    ("ru/art_2/index.html", ("ru/art_2", "ru/..")),
+    ("ru/parallel/art_2/index.html", ("ru/parallel/art_2", "ru/parallel/..")),
+]
+
+
+@pytest.mark.parametrize("page, expected", SCOPES, ids=[case[0] for case in SCOPES])
+def test_scopes_of_a_page(page, expected):
+    assert linkcheck.scopes(page) == expected
+
+
+# plain URLs (split without urlsplit) and others: both as urlsplit and unquote make them
+SPLIT_URLS = ["../art_2/#art_2__para_4", "", "#x", "#", "a#", "./", "..", "a//b", "/abs/x", "x.html",
+              "//host/x", "a#b#c", "a?q=1#f", "%D0%B1/#%D0%B1", "HTTPS://x.example/", "mailto:a@b", " a b"]
+
+
+@pytest.mark.parametrize("url", SPLIT_URLS)
+def test_split_is_urlsplit_unquoted(url):
+    parts = urlsplit(url)
+    linkcheck.split.cache_clear()
+    assert linkcheck.split(url) == (parts.scheme.lower(), unquote(parts.path), unquote(parts.fragment))
 
 
 def write_site(folder: Path, files: dict) -> None:
