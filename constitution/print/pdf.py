@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import calendar
 import dataclasses
+import functools
 import json
 import os
 import pickle
@@ -110,11 +111,18 @@ def plain(value):
     """JSON for the template: book.py's dataclasses as dictionaries."""
     from constitution.print import book
 
-    if dataclasses.is_dataclass(value):  # one level: the encoder comes back for the fields
-        return {field.name: getattr(value, field.name) for field in dataclasses.fields(value)}
+    if is_data(type(value)):  # one level: the encoder comes back for the fields
+        return vars(value)  # a frozen dataclass's attributes are its fields, in their order
     if isinstance(value, book.Book):
         return {"preamble": value.preamble, "sections": value.sections}
     raise TypeError(f"not PDF data: {type(value).__name__}")
+
+
+@functools.cache
+def is_data(kind: type) -> bool:
+    """Whether a type is a dataclass (asked once per type: the encoder asks for each of the
+    edition's thousands of texts and units)."""
+    return dataclasses.is_dataclass(kind)
 
 
 def uncovered_characters(source: Source, covered: frozenset[int]):
