@@ -140,10 +140,11 @@ def uncovered_characters(source: Source, covered: frozenset[int]):
                           for lang in languages.LANGUAGES)):
         for lang in languages.LANGUAGES:
             strings.append((source.file(paths.DOCUMENT_FILE), name, lang, getattr(texts, lang)))
+    # the characters of all the strings checked at once; only those the fonts lack are looked for in each
+    uncovered = {char for char in set("".join(text for *_, text in strings)) - {"\n"} if ord(char) not in covered}
     for path, where, lang, text in strings:
-        for char in sorted(set(text) - {"\n"}):
-            if ord(char) not in covered:
-                yield Problem(path, 1, where, lang, f"character U+{ord(char):04X} is not in the PDF font")
+        for char in sorted(set(text) & uncovered) if uncovered else ():
+            yield Problem(path, 1, where, lang, f"character U+{ord(char):04X} is not in the PDF font")
 
 
 def unit_file(source: Source, unit) -> str:
