@@ -111,12 +111,16 @@ def metadata(title: str, author: str, description: str, day) -> dict:
     return {"title": title, "author": author, "description": description, "date": [day.year, day.month, day.day]}
 
 
-def language_status(source: Source, lang: str) -> str:
-    """`official` only when every present unit of the language is official."""
-    statuses = {unit.texts.status(lang) for unit in source.units()} - {"missing"}
-    if not statuses:
-        return "missing"
-    return "official" if statuses == {"official"} else "unofficial"
+def language_statuses(source: Source, langs) -> dict[str, str]:
+    """{lang: the language's status} for each of `langs`: `official` only when every present
+    unit of the language is official (the units read once for all of them)."""
+    found = {lang: set() for lang in langs}
+    for unit in source.units():
+        for lang, statuses in found.items():
+            statuses.add(unit.texts.status(lang))
+    return {lang: "missing" if not statuses - {"missing"} else
+            "official" if statuses - {"missing"} == {"official"} else "unofficial"
+            for lang, statuses in found.items()}
 
 
 def printed(source: Source, texts, lang: str, edition_status: str) -> Text:
@@ -130,9 +134,9 @@ def printed(source: Source, texts, lang: str, edition_status: str) -> Text:
 
 def link_example(source: Source, file_name: str) -> str:
     """A real destination to show on the cover: the first clause, else the first article."""
-    targets = [unit.id for unit in source.units() if unit.kind == "clause"]
-    targets += [article.id for article in source.articles] + [ids.PREAMBLE_ID]
-    return f"{file_name}#{targets[0]}"
+    clauses = (unit.id for unit in source.units() if unit.kind == "clause")  # read up to the first
+    target = next(clauses, source.articles[0].id if source.articles else ids.PREAMBLE_ID)
+    return f"{file_name}#{target}"
 
 
 def cover(source: Source, lang: str, status: str, file_name: str, parallel: bool = False) -> Cover:

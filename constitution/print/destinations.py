@@ -12,6 +12,7 @@ becomes the name of its target in the document's language ("1-бап").
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 
 def points(length: str) -> float:
@@ -21,12 +22,12 @@ def points(length: str) -> float:
     return float(length[:-2])
 
 
-def named(rendered: bytes, places: list, descriptions: dict[str, str]) -> bytes:
-    """The PDF with a named destination for each (id, position) of `places` it lacks, and
-    the description of each link to an id of `descriptions`."""
+def named(rendered: Path, places: list, descriptions: dict[str, str]) -> bytes:
+    """The PDF of the file `rendered` with a named destination for each (id, position) of
+    `places` it lacks, and the description of each link to an id of `descriptions`."""
     import pikepdf
 
-    with pikepdf.open(io.BytesIO(rendered)) as pdf:
+    with pikepdf.open(rendered) as pdf:
         names = pdf.Root.get("/Names")
         if names is None:
             names = pdf.Root.Names = pikepdf.Dictionary()

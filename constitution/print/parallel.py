@@ -23,7 +23,7 @@ def document(source: Source, file_name: str) -> dict:
     """The data of the trilingual edition, for templates/parallel.typ."""
     ui, doc = source.ui, source.document
     edition = doc.edition
-    statuses = {lang: book.language_status(source, lang) for lang in LANGS}
+    statuses = book.language_statuses(source, LANGS)
     covers = {lang: book.cover(source, lang, statuses[lang], file_name, parallel=True) for lang in LANGS}
     return {
         "lang": languages.DEFAULT_LANGUAGE,

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import calendar
 import dataclasses
+import functools
 import json
 import os
 import pickle
@@ -110,11 +111,18 @@ def plain(value):
     """JSON for the template: book.py's dataclasses as dictionaries."""
     from constitution.print import book
 
-    if dataclasses.is_dataclass(value):  # one level: the encoder comes back for the fields
-        return {field.name: getattr(value, field.name) for field in dataclasses.fields(value)}
+    if is_data(type(value)):  # one level: the encoder comes back for the fields
+        return vars(value)  # a frozen dataclass's attributes are its fields, in their order
     if isinstance(value, book.Book):
         return {"preamble": value.preamble, "sections": value.sections}
     raise TypeError(f"not PDF data: {type(value).__name__}")
+
+
+@functools.cache
+def is_data(kind: type) -> bool:
+    """Whether a type is a dataclass (asked once per type: the encoder asks for each of the
+    edition's thousands of texts and units)."""
+    return dataclasses.is_dataclass(kind)
 
 
 def uncovered_characters(source: Source, covered: frozenset[int]):
@@ -132,10 +140,11 @@ def uncovered_characters(source: Source, covered: frozenset[int]):
                           for lang in languages.LANGUAGES)):
         for lang in languages.LANGUAGES:
             strings.append((source.file(paths.DOCUMENT_FILE), name, lang, getattr(texts, lang)))
+    # the characters of all the strings checked at once; only those the fonts lack are looked for in each
+    uncovered = {char for char in set("".join(text for *_, text in strings)) - {"\n"} if ord(char) not in covered}
     for path, where, lang, text in strings:
-        for char in sorted(set(text) - {"\n"}):
-            if ord(char) not in covered:
-                yield Problem(path, 1, where, lang, f"character U+{ord(char):04X} is not in the PDF font")
+        for char in sorted(set(text) & uncovered) if uncovered else ():
+            yield Problem(path, 1, where, lang, f"character U+{ord(char):04X} is not in the PDF font")
 
 
 def unit_file(source: Source, unit) -> str:

@@ -15,7 +15,7 @@ from constitution.source.model import Source
 def document(source: Source, lang: str, file_name: str) -> dict:
     """The data of the edition in one language, for templates/single.typ."""
     ui, edition = source.ui, source.document.edition
-    status = book.language_status(source, lang)
+    status = book.language_statuses(source, (lang,))[lang]
     cover = book.cover(source, lang, status, file_name)
     return {
         "lang": lang,

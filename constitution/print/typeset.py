@@ -8,6 +8,7 @@ jobs in the build's own process.
 from __future__ import annotations
 
 import json
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,15 +35,19 @@ def typeset(job: Job) -> bytes:
 
     compiler = typst.Compiler(TEMPLATES_DIR / job.template, root=TEMPLATES_DIR, font_paths=fonts.typst_fonts(),
                               ignore_system_fonts=True, sys_inputs={"data": job.data})
-    try:
-        rendered, warnings = compiler.compile_with_warnings(format="pdf", pdf_standards=[PDF_STANDARD],
-                                                            timestamp=job.epoch)
-        places = json.loads(compiler.query("<destinations>", field="value", one=True, format="json"))
-    except typst.TypstError as error:
-        raise BuildError([f"{job.name}: Typst: {one_line(error.message)}"]) from None
-    if warnings:  # e.g. a glyph no font has: never a PDF that silently lacks text
-        raise BuildError([f"{job.name}: Typst: {one_line(warning.message)}" for warning in warnings])
-    return destinations.named(rendered, places, job.descriptions)
+    # Typst writes its PDF into a file, which pikepdf reads as a file: from bytes in memory
+    # (a Python stream) each of qpdf's reads would call back into Python, a third of the pass
+    with tempfile.TemporaryDirectory(prefix="constitution-pdf-") as folder:
+        rendered = Path(folder) / job.name
+        try:
+            _, warnings = compiler.compile_with_warnings(output=rendered, format="pdf",
+                                                         pdf_standards=[PDF_STANDARD], timestamp=job.epoch)
+            places = json.loads(compiler.query("<destinations>", field="value", one=True, format="json"))
+        except typst.TypstError as error:
+            raise BuildError([f"{job.name}: Typst: {one_line(error.message)}"]) from None
+        if warnings:  # e.g. a glyph no font has: never a PDF that silently lacks text
+            raise BuildError([f"{job.name}: Typst: {one_line(warning.message)}" for warning in warnings])
+        return destinations.named(rendered, places, job.descriptions)
 
 
 def one_line(text: str) -> str:
