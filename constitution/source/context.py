@@ -63,6 +63,11 @@ class Context:
         """Every string of every readable file (`strings`), walked once for all the rules that read them."""
         return list(strings(self.loaded))
 
+    @cached_property
+    def characters(self) -> frozenset[str]:
+        """Every character of every string: what a rule about rare characters looks for first."""
+        return frozenset("".join(value for *_, value in self.strings))
+
     def problem_in(self, file: YamlFile, keys: tuple, unit_id: str, message: str,
                    severity: str = ERROR) -> Problem:
         return Problem(file.display, file.line(*keys), unit_id, "", message, severity)

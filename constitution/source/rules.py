@@ -369,8 +369,9 @@ def text_is_nfc(ctx: Context) -> Iterator[Problem]:
 
 def text_has_no_combining_marks(ctx: Context) -> Iterator[Problem]:
     """No string in NFC holds a combining mark (a stress mark on а, an accent on a digit or sign)."""
-    for file, keys, unit_id, lang, value in ctx.strings:
-        marks = [char for char in set(value) if unicodedata.category(char).startswith("M")]
+    anywhere = {char for char in ctx.characters if unicodedata.category(char).startswith("M")}
+    for file, keys, unit_id, lang, value in ctx.strings if anywhere else ():
+        marks = anywhere.intersection(value)
         if not marks or not unicodedata.is_normalized("NFC", value):
             continue  # a string not in NFC is text_is_nfc's
         index = min(value.index(mark) for mark in marks)
