@@ -4,7 +4,9 @@ anchor is its id. PDFs, exports and the offline bundle link into the site with t
 `url_problem` is the one check of an address that comes from outside (a source's link,
 SITE_URL): a scheme of the allow-list and no sign that Markdown or HTML could read."""
 
+import posixpath
 import re
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from .ids import TITLE_ID
@@ -62,6 +64,13 @@ _URL_SIGNS = re.compile(r"(?:[A-Za-z0-9\-._~:/?#@!$&+,;=]|%[0-9A-Fa-f]{2})+")
 # SITE_URL is printed into XML (the sitemap), attributes and scripts as it is: unreserved signs only
 _SITE_SIGNS = re.compile(r"(?:[A-Za-z0-9\-._~:/]|%[0-9A-Fa-f]{2})+")
 MAX_URL = 2000
+
+
+@lru_cache(maxsize=1 << 14)
+def relative(target: str, folder: str) -> str:
+    """posixpath.relpath of two paths inside the site, kept: a page links the same few files
+    from many of its cells and lines (relpath itself asks the system for the working folder)."""
+    return posixpath.relpath(target, folder)
 
 
 def url_problem(url: str, site: bool = False) -> str | None:

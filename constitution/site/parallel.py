@@ -33,7 +33,7 @@ from constitution.source.model import Article, Source, Unit, article_units
 def site_href(page: str, lang: str, target: str) -> str:
     """A raw HTML link from a page to a built file of the site (urls.page_file), relative."""
     here = posixpath.dirname(urls.page_file(page, lang)) or "."
-    return posixpath.relpath(target, here)
+    return urls.relative(target, here)
 
 
 def column_order(lang: Lang) -> list[str]:

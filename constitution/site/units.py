@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+from functools import cached_property
 
 from constitution.core import contract, ids, languages, urls
 from constitution.site import cite, html
@@ -34,10 +35,16 @@ class Lang:
     def endonym(self, lang: str) -> str:
         return getattr(self.source.document.languages, lang).name
 
+    @cached_property
+    def names(self) -> dict[str, str]:
+        """unit_names of this language, made once for all the pages that name units (every
+        section page did so for the whole source); shared, so read, never changed."""
+        return _unit_names(self)
+
 
 def link(page: str, target: str, anchor: str = "") -> str:
     """Relative Markdown link between two pages of one language (MkDocs checks and rewrites it)."""
-    path = posixpath.relpath(urls.page_source(target, "xx"),
+    path = urls.relative(urls.page_source(target, "xx"),
                              posixpath.dirname(urls.page_source(page, "xx")))
     return f"{path}#{anchor}" if anchor else path
 
@@ -99,6 +106,10 @@ def article_heading(lang: Lang, article: Article) -> str:
 def unit_names(lang: Lang) -> dict[str, str]:
     """How a reader names every unit outside the articles (recitals, section and chapter titles,
     their notes) and inside them (labels.unit_labels): the ¶'s name and the status table's."""
+    return lang.names
+
+
+def _unit_names(lang: Lang) -> dict[str, str]:
     ui, code, source = lang.source.ui, lang.code, lang.source
     names = {ids.TITLE_ID: lang.ui("status_document_title")}
     short = {}  # what a note's name starts with: 'Раздел I', 'Глава 2', 'Преамбула, абзац 2'
