@@ -28,7 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Mapping
 
-from constitution.core import paths
+from constitution.core import atomic, paths
 
 KEY_VERSION = "1"  # raise it when what an entry holds changes, so no older entry is read
 ENTRY_FILE = "entry.json"
@@ -113,12 +113,12 @@ class Entry:
         """Copy the entry's files into `into` (made if absent), checking each; ValueError if one
         differs from what was stored."""
         out = []
+        atomic.make_folders(into / listed["name"] for listed in self.files)
         for listed in self.files:
             data = (self.folder / listed["name"]).read_bytes()
             if len(data) != listed["bytes"] or hashlib.sha256(data).hexdigest() != listed["sha256"]:
                 raise ValueError(f"{self.folder / listed['name']}: differs from {ENTRY_FILE}")
             target = into / listed["name"]
-            target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
             out.append(target)
         os.utime(self.folder)  # kept as the newest (KEEP)
@@ -151,10 +151,10 @@ class Cache:
         shutil.rmtree(partial, ignore_errors=True)
         listed = []
         try:
+            atomic.make_folders(partial / path.relative_to(base) for path in files)
             for path in files:
                 name = path.relative_to(base).as_posix()
                 data = path.read_bytes()
-                (partial / name).parent.mkdir(parents=True, exist_ok=True)
                 (partial / name).write_bytes(data)
                 listed.append({"name": name, "bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()})
             partial.mkdir(parents=True, exist_ok=True)  # an entry of no files (a check that passed)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import errno
 from pathlib import Path
 
-from constitution.core import paths
+from constitution.core import atomic, paths
 
 
 def differences(files: dict[str, str], docs: Path) -> list[str]:
@@ -37,10 +37,10 @@ def write(files: dict[str, str], docs: Path) -> list[str]:
     changed = differences(files, docs)
     for path in [p for p in docs.rglob("*") if p.is_file() and p.relative_to(docs).as_posix() not in files]:
         path.unlink()
+    atomic.make_folders(docs / name for name in files)
     for name, text in files.items():
         path = docs / name
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
-            path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
     for folder in sorted((p for p in docs.rglob("*") if p.is_dir()), key=lambda p: -len(p.parts)):
         if not any(folder.iterdir()):
