@@ -77,12 +77,16 @@ def element_end(line: str, block_level) -> tuple[bool, set[str]] | None:
     return None
 
 
-class StashGenerated(Preprocessor):
-    """Each qualifying line into the stash, in the form Markdown's own preprocessor gives it."""
+class _WithIds(Preprocessor):
+    """A preprocessor sharing the set of the stored lines' ids with the other one of the page."""
 
     def __init__(self, md, ids: set[str]):
         super().__init__(md)
         self.ids = ids
+
+
+class StashGenerated(_WithIds):
+    """Each qualifying line into the stash, in the form Markdown's own preprocessor gives it."""
 
     def run(self, lines: list[str]) -> list[str]:
         self.ids.clear()
@@ -105,12 +109,8 @@ class StashGenerated(Preprocessor):
         return out
 
 
-class AddAnchors(Preprocessor):
+class AddAnchors(_WithIds):
     """The stored lines' ids into MkDocs' set of the page's anchors, after it has made it."""
-
-    def __init__(self, md, ids: set[str]):
-        super().__init__(md)
-        self.ids = ids
 
     def run(self, lines: list[str]) -> list[str]:
         anchors = self.md.preprocessors[MKDOCS_ANCHORS] if MKDOCS_ANCHORS in self.md.preprocessors else None
