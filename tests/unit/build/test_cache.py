@@ -89,12 +89,17 @@ def test_a_folder_stage_is_restored_whole(tmp_path, inputs):
     cache.folder(store, "mkdocs", inputs, tmp_path / "two", lambda: pytest.fail("made again"))
     assert {p.relative_to(tmp_path / "two").as_posix(): p.read_bytes()
             for p in (tmp_path / "two").rglob("*") if p.is_file()} == site
+    # the entry is two files, whatever folders the site has: no copy of its tree
+    entry = store.entry_folder("mkdocs", cache.key("mkdocs", inputs))
+    assert sorted(p.name for p in entry.iterdir()) == sorted([cache.ENTRY_FILE, cache.PACK_FILE])
 
 
 DAMAGE = [
-    ("bytes changed", lambda entry: (entry / "a.pdf").write_bytes(b"%PDF A")),
-    ("file truncated", lambda entry: (entry / "a.pdf").write_bytes(b"")),
-    ("file removed", lambda entry: (entry / "a.pdf").unlink()),
+    ("bytes changed", lambda entry: (entry / cache.PACK_FILE).write_bytes(b"%PDF A")),
+    ("pack truncated", lambda entry: (entry / cache.PACK_FILE).write_bytes(b"%PDF")),
+    ("pack emptied", lambda entry: (entry / cache.PACK_FILE).write_bytes(b"")),
+    ("pack longer", lambda entry: (entry / cache.PACK_FILE).write_bytes(b"%PDF a%PDF a")),
+    ("pack removed", lambda entry: (entry / cache.PACK_FILE).unlink()),
     ("list unreadable", lambda entry: (entry / cache.ENTRY_FILE).write_text("{", encoding="utf-8")),
     ("list removed", lambda entry: (entry / cache.ENTRY_FILE).unlink()),
 ]
@@ -141,15 +146,14 @@ def test_a_stage_named_after_another_keeps_its_own_entries(tmp_path, inputs):
 # A store interrupted by SIGKILL, in a child process: at the rename, or while writing the files.
 KILLED = {
     "before the rename": "cache.os.rename = lambda *a: os.kill(os.getpid(), signal.SIGKILL)",
-    "while writing a file": textwrap.dedent("""\
-        real, count = Path.write_bytes, []
-        def dying(self, data):
+    "while writing the pack": textwrap.dedent("""\
+        real, count = Path.read_bytes, []
+        def dying(self):
             count.append(1)
-            if len(count) == 2:
-                real(self, data[: len(data) // 2])
+            if len(count) == 2:  # the first file's bytes are in the pack, the second's not
                 os.kill(os.getpid(), signal.SIGKILL)
-            return real(self, data)
-        Path.write_bytes = dying"""),
+            return real(self)
+        Path.read_bytes = dying"""),
 }
 CHILD = """
 import os, signal, sys
