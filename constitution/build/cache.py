@@ -40,7 +40,7 @@ PARTIAL = ".partial-"  # a store in progress: .partial-<pid>-<stage>-<key>
 KEEP = 2  # entries kept per stage: the newest (the source as it is, and as it was just before)
 SKIPPED = {"__pycache__", ".pytest_cache", ".DS_Store"}
 PACKAGE = paths.ROOT / "constitution"
-KEY = re.compile(r"[0-9a-f]{64}")  # an entry's name after its stage's: <stage>-<key>
+KEY = re.compile(r"[0-9a-f]{64}")  # an entry's name after its stage's: <stage>-<key>; a file's SHA-256
 
 
 def _folder_files(folder: str, parts: tuple[str, ...] = ()):
@@ -108,6 +108,35 @@ def environment(*names: str) -> str:
     return "\n".join(f"{name}={os.environ[name]!r}" if name in os.environ else f"{name} unset" for name in names)
 
 
+def listed_files(listing) -> list[dict]:
+    """The files of an ENTRY_FILE's parsed JSON, each {"name", "bytes", "sha256"}; ValueError
+    unless it has that shape, each name a relative path inside the entry's folder (a listing
+    damaged or edited by hand is a miss: never a traceback, never a file written elsewhere)."""
+    files = listing.get("files") if isinstance(listing, dict) else None
+    if not isinstance(files, list):
+        raise ValueError(f"{ENTRY_FILE}: no list of files")
+    for listed in files:
+        if not isinstance(listed, dict) or set(listed) != {"name", "bytes", "sha256"}:
+            raise ValueError(f"{ENTRY_FILE}: a file is not its name, bytes and sha256")
+        name, size, sha256 = listed["name"], listed["bytes"], listed["sha256"]
+        if not isinstance(name, str) or not name or name.startswith("/") or "\\" in name or \
+                any(part in ("", ".", "..") for part in name.split("/")):
+            raise ValueError(f"{ENTRY_FILE}: {name!r} is not a path inside the entry")
+        if type(size) is not int or size < 0:
+            raise ValueError(f"{ENTRY_FILE}: {name}: {size!r} is not a size")
+        if not isinstance(sha256, str) or not KEY.fullmatch(sha256):
+            raise ValueError(f"{ENTRY_FILE}: {name}: {sha256!r} is not a SHA-256")
+    return files
+
+
+def touch(folder: Path) -> None:
+    """Mark an entry as used now (KEEP); one another build removed meanwhile is left gone."""
+    try:
+        os.utime(folder)
+    except FileNotFoundError:
+        pass
+
+
 @dataclass(frozen=True)
 class Entry:
     folder: Path
@@ -115,10 +144,14 @@ class Entry:
 
     def restore(self, into: Path) -> list[Path]:
         """Copy the entry's files into `into` (made if absent), checking each; ValueError if one
-        differs from what was stored (or the pack is longer than the files listed)."""
+        differs from what was stored (or the pack is not as long as the files listed)."""
         out = []
         atomic.make_folders(into / listed["name"] for listed in self.files)
         with open(self.folder / PACK_FILE, "rb") as pack:
+            # the sizes listed add up to the pack's before any is read: a size beyond it never
+            # asks for more memory than the pack holds
+            if sum(listed["bytes"] for listed in self.files) != os.fstat(pack.fileno()).st_size:
+                raise ValueError(f"{self.folder / PACK_FILE}: not the size of the files {ENTRY_FILE} lists")
             for listed in self.files:
                 data = pack.read(listed["bytes"])
                 if len(data) != listed["bytes"] or hashlib.sha256(data).hexdigest() != listed["sha256"]:
@@ -126,9 +159,7 @@ class Entry:
                 target = into / listed["name"]
                 target.write_bytes(data)
                 out.append(target)
-            if pack.read(1):
-                raise ValueError(f"{self.folder / PACK_FILE}: longer than the files {ENTRY_FILE} lists")
-        os.utime(self.folder)  # kept as the newest (KEEP)
+        touch(self.folder)  # kept as the newest (KEEP)
         return out
 
 
@@ -143,8 +174,8 @@ class Cache:
         """The complete entry stored under `digest`, or None (a damaged one is removed)."""
         folder = self.entry_folder(stage, digest)
         try:
-            files = json.loads((folder / ENTRY_FILE).read_text(encoding="utf-8"))["files"]
-        except (OSError, ValueError, KeyError, TypeError):
+            files = listed_files(json.loads((folder / ENTRY_FILE).read_text(encoding="utf-8")))
+        except (OSError, ValueError):
             shutil.rmtree(folder, ignore_errors=True)
             return None
         return Entry(folder, files)
@@ -173,7 +204,7 @@ class Cache:
         except BaseException:
             shutil.rmtree(partial, ignore_errors=True)
             raise
-        os.utime(final)
+        touch(final)
         self._evict(stage)
         return Entry(final, listed)
 
@@ -182,9 +213,14 @@ class Cache:
 
     def _evict(self, stage: str) -> None:
         # the stage's own: 'pdf' keeps its entries and leaves those of 'pdf-2026-01-30' (one edition's) alone
-        ours = [path for path in self.root.glob(f"{stage}-*") if KEY.fullmatch(path.name[len(stage) + 1:])]
-        entries = sorted(ours, key=lambda path: path.stat().st_mtime, reverse=True)
-        for old in entries[KEEP:]:
+        used = {}
+        for path in self.root.glob(f"{stage}-*"):
+            if KEY.fullmatch(path.name[len(stage) + 1:]):
+                try:
+                    used[path] = path.stat().st_mtime
+                except FileNotFoundError:  # another build evicted it meanwhile
+                    pass
+        for old in sorted(used, key=used.get, reverse=True)[KEEP:]:
             shutil.rmtree(old, ignore_errors=True)
 
     def _clear_partials(self) -> None:

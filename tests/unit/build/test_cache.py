@@ -3,6 +3,7 @@ not at all, a damaged entry never trusted."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -94,6 +95,18 @@ def test_a_folder_stage_is_restored_whole(tmp_path, inputs):
     assert sorted(p.name for p in entry.iterdir()) == sorted([cache.ENTRY_FILE, cache.PACK_FILE])
 
 
+def relisted(edit):
+    """A damage that rewrites ENTRY_FILE as valid JSON of another shape: edit(listing) -> listing."""
+    def damage(entry):
+        path = entry / cache.ENTRY_FILE
+        path.write_text(json.dumps(edit(json.loads(path.read_text(encoding="utf-8")))), encoding="utf-8")
+    return damage
+
+
+def first_file(**fields):
+    return relisted(lambda listing: {"files": [{**listing["files"][0], **fields}]})
+
+
 DAMAGE = [
     ("bytes changed", lambda entry: (entry / cache.PACK_FILE).write_bytes(b"%PDF A")),
     ("pack truncated", lambda entry: (entry / cache.PACK_FILE).write_bytes(b"%PDF")),
@@ -102,6 +115,21 @@ DAMAGE = [
     ("pack removed", lambda entry: (entry / cache.PACK_FILE).unlink()),
     ("list unreadable", lambda entry: (entry / cache.ENTRY_FILE).write_text("{", encoding="utf-8")),
     ("list removed", lambda entry: (entry / cache.ENTRY_FILE).unlink()),
+    ("list not an object", relisted(lambda listing: listing["files"])),
+    ("files null", relisted(lambda listing: {"files": None})),
+    ("files an object", relisted(lambda listing: {"files": {"a.pdf": 6}})),
+    ("file not an object", relisted(lambda listing: {"files": ["a.pdf"]})),
+    ("file without a name", relisted(lambda listing: {"files": [{"bytes": 6, "sha256": "0" * 64}]})),
+    ("name a number", first_file(name=5)),
+    ("name empty", first_file(name="")),
+    ("name outside the folder", first_file(name="../escaped.pdf")),
+    ("name absolute", first_file(name="/tmp/escaped.pdf")),
+    ("bytes a string", first_file(bytes="6")),
+    ("bytes a float", first_file(bytes=6.0)),
+    ("bytes true", first_file(bytes=True)),
+    ("bytes negative", first_file(bytes=-1)),
+    ("bytes beyond memory", first_file(bytes=2 ** 70)),
+    ("sha256 not hex", first_file(sha256="z" * 64)),
 ]
 
 
@@ -116,6 +144,28 @@ def test_a_damaged_entry_is_a_miss_and_the_stage_runs(tmp_path, inputs, damage):
     written = cache.files(store, "pdf", inputs, out, lambda: ran.append(1) or [tree(out, {"a.pdf": b"%PDF a"}) / "a.pdf"])
     assert ran == [1] and [p.read_bytes() for p in written] == [b"%PDF a"]
     assert store.lookup("pdf", cache.key("pdf", inputs)) is not None  # stored again, whole
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.pdf")) == ["out/a.pdf"]
+
+
+def test_an_entry_another_build_removes_meanwhile_fails_no_build(tmp_path, inputs, monkeypatch):
+    """Builds share a cache: an entry evicted by another between a restore (or a store) and
+    its being marked as used, or while this build lists the entries to evict, is left gone."""
+    store = cache.Cache(tmp_path / "cache")
+    out = tree(tmp_path / "out", {"a.pdf": b"%PDF a"})
+    gone = store.entry_folder("pdf", cache.key("pdf", {**inputs, "tools": "old"}))
+    store.store("pdf", gone.name[len("pdf-"):], out, [out / "a.pdf"])
+    stat = Path.stat
+
+    def evicted_meanwhile(path, *args, **kwargs):
+        if path == gone:
+            raise FileNotFoundError(2, "No such file or directory", str(path))
+        return stat(path, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "stat", evicted_meanwhile)
+    entry = store.store("pdf", cache.key("pdf", inputs), out, [out / "a.pdf"])  # evicts, listing `gone`
+    utime = os.utime
+    monkeypatch.setattr(cache.os, "utime", lambda path, *a, **k: (cache.shutil.rmtree(path), utime(path, *a, **k)))
+    assert [p.read_bytes() for p in entry.restore(tmp_path / "again")] == [b"%PDF a"]
 
 
 def test_only_the_newest_entries_of_a_stage_are_kept(tmp_path, inputs):
