@@ -6,7 +6,7 @@ the root one by default: it stays the default language's (built first), and each
 language's goes to its own folder (ru/404.html, en/404.html) for a server that answers
 under /ru/ or /en/ with it. Their links are absolute paths (MkDocs renders 404.html so), so
 they work from any folder. Each leads to the three homes, its own first (`not_found_homes`
-in the template's context: static-i18n's language links hold, by then, the last page's).
+in the template's context), and so does its language switch.
 The offline bundle has no server to answer with a 404 page: it leaves them all out
 (build/offline.py).
 """
@@ -29,8 +29,15 @@ def page_path(site_dir: str, language: str) -> Path:
 def on_template_context(context, template_name, config):
     if template_name == NOT_FOUND:
         root = urlsplit(config.site_url or "/").path  # absolute paths, as MkDocs gives a 404 page
-        context["not_found_homes"] = [{"lang": code, "link": f"{root}{urls.page_url('', code)}"}
+        homes = {code: f"{root}{urls.page_url('', code)}" for code in languages.LANGUAGES}
+        context["not_found_homes"] = [{"lang": code, "link": homes[code]}
                                       for code in languages.page_first(config.theme["language"])]
+        # the language switch leads home too. The theme reads config.extra.alternate, which
+        # static-i18n sets for each page as an attribute over the item (by now the language's
+        # last page's: ru/404.html switched to /status/), and sets again for the next page
+        homes_switch = [{**alternate, "link": homes[alternate["lang"]]} for alternate in config.extra["alternate"]]
+        config.extra["alternate"] = homes_switch
+        config.extra.alternate = homes_switch
     return context
 
 

@@ -166,6 +166,8 @@ def test_each_language_has_its_404_page_leading_home_in_every_language(built, la
     path = urlsplit(SITE_URL).path
     found = re.findall(r'<p lang="(\w+)">[^<]+<a href="([^"]+)" hreflang="(\w+)">', page)
     assert found == [(code, f"{path}{urls.page_url('', code)}", code) for code in languages.page_first(lang)]
+    switch = re.findall(r'<a href="([^"]+)" hreflang="(\w+)" class="md-select__link"', page)
+    assert switch == [(f"{path}{urls.page_url('', code)}", code) for code in languages.LANGUAGES]
 
 
 @pytest.mark.parametrize("lang", languages.LANGUAGES)
