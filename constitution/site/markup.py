@@ -72,12 +72,17 @@ def ranges(numbers: list[int | str]) -> str:
     return ", ".join(parts)
 
 
+NO_BREAK_SPACE = "\u00a0"
+
+
 def file_size(size: int, kb: str, mb: str, decimal: str) -> str:
-    """Bytes for a reader: '{n} KB' rounded up below a megabyte, else '{n} MB' with one decimal."""
+    """Bytes for a reader: '{n} KB' rounded up below a megabyte, else '{n} MB' with one decimal;
+    its spaces no-break ones, so a line never ends between the number and its unit ('26 | КБ')."""
     if size < 1024 * 1024:
-        return labels.fill(kb, "", n=max(1, math.ceil(size / 1024)))
-    whole = f"{size / (1024 * 1024):.1f}"
-    return labels.fill(mb, "", n=whole.replace(".", decimal))
+        words = labels.fill(kb, "", n=max(1, math.ceil(size / 1024)))
+    else:
+        words = labels.fill(mb, "", n=f"{size / (1024 * 1024):.1f}".replace(".", decimal))
+    return words.replace(" ", NO_BREAK_SPACE)
 
 
 def excerpt(text: str, limit: int = 160) -> str:

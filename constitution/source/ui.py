@@ -31,6 +31,7 @@ KEYS = (
     "site_missing_offer", "site_permalink", "site_recital_label", "site_section_articles", "site_sources",
     "site_source_status", "site_source_published", "site_source_link", "site_timeline", "site_reader_tools",
     "site_breadcrumbs", "not_found_title", "not_found_text", "not_found_home", "site_search_all",
+    "site_made_with",
     # the Downloads page (core/catalogue.py names the label of each file)
     "site_downloads", "site_downloads_intro", "site_downloads_pdf", "site_downloads_data",
     "site_downloads_offline", "site_all_downloads", "site_file", "site_file_description", "site_file_size",
@@ -83,9 +84,10 @@ RETIRED = {
 # site.yml; rules.theme_strings_plain keeps HTML's signs out of them).
 THEME_KEYS = ("site_name", "site_description")
 # The strings the project's theme templates print, unescaped too (overrides/404.html,
-# overrides/partials/path.html, overrides/main.html), from site.yml's `theme_text` by the
-# i18n_languages hook.
-TEMPLATE_KEYS = ("site_breadcrumbs", "not_found_title", "not_found_text", "not_found_home", "site_search_all")
+# overrides/partials/path.html, overrides/partials/copyright.html, overrides/main.html), from
+# site.yml's `theme_text` by the i18n_languages hook.
+TEMPLATE_KEYS = ("site_breadcrumbs", "not_found_title", "not_found_text", "not_found_home", "site_search_all",
+                 "site_made_with")
 UNESCAPED_KEYS = THEME_KEYS + TEMPLATE_KEYS  # rules.theme_strings_plain keeps HTML's signs out of each
 
 # The strings filled by source/labels.py's `fill`, the only ones where `{name:ordinal}` may stand.
@@ -118,7 +120,7 @@ PLACEHOLDERS: dict[str, frozenset[str]] = {key: frozenset(names.split()) for key
     "site_holds_article": "ranges total", "site_holds_articles": "ranges total",
     "site_full_text": "articles sections", "site_unofficial_text": "about", "site_permalink": "unit",
     "site_recital_label": "n", "site_file_pdf": "language", "site_file_akn": "language",
-    "site_size_kb": "n", "site_size_mb": "n",
+    "site_size_kb": "n", "site_size_mb": "n", "site_made_with": "name",
     "cite_document": "date unit", "cite_article": "article", "cite_clause": "article clause",
     "cite_article_point": "article point", "cite_clause_point": "article clause point",
     "cite_article_part": "article part", "cite_clause_part": "article clause part",

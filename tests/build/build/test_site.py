@@ -171,6 +171,18 @@ def test_each_language_has_its_404_page_leading_home_in_every_language(built, la
 
 
 @pytest.mark.parametrize("lang", languages.LANGUAGES)
+def test_the_footer_credits_the_theme_in_the_page_s_language(built, lang):
+    """Material writes "Made with" in English on every page: ui.yaml's site_made_with, the name marked English."""
+    _, site, _ = built
+    made = checked_source(TRANSLATIONS).ui.get("site_made_with", lang)
+    for key in ("", "art_2", "downloads"):
+        footer = re.search(r'<div class="md-copyright">(.*?)</div>', html(site, key, lang), re.S).group(1)
+        assert '<a href="https://squidfunk.github.io/mkdocs-material/" target="_blank" rel="noopener" lang="en">' \
+               'Material for MkDocs</a>' in footer
+        assert " ".join(re.sub(r"<[^>]+>", "", footer).split()) == made.replace("{name}", "Material for MkDocs")
+
+
+@pytest.mark.parametrize("lang", languages.LANGUAGES)
 def test_built_text_is_literal_and_marked(rich_build, lang):
     _, site, _ = rich_build
     page = html(site, "art_2", lang)
@@ -200,7 +212,7 @@ def test_downloads_are_in_the_site_with_sizes_and_checksums(built):
     assert not [path for path in site.rglob("*.html") if "download:" in path.read_text(encoding="utf-8")]
 
 
-@pytest.mark.parametrize("lang, size", [("kk", " КБ"), ("ru", " КБ"), ("en", " KB")])
+@pytest.mark.parametrize("lang, size", [("kk", "\u00a0КБ"), ("ru", "\u00a0КБ"), ("en", "\u00a0KB")])
 def test_home_links_the_pdfs_with_their_size(built, lang, size):
     source, site, dist = built
     page = html(site, "", lang)

@@ -222,7 +222,7 @@ def test_the_websites_downloads_pages_get_the_bundles_figures_and_nothing_else_c
               for lang in languages.LANGUAGES}
     offline.stamp(site, docs, bundle)
     entry = catalogue.manifest_entry(bundle)
-    for lang, size in zip(languages.LANGUAGES, ("1,5 MB", "1,5 MB", "1.5 MB")):
+    for lang, size in zip(languages.LANGUAGES, ("1,5\u00a0MB", "1,5\u00a0MB", "1.5\u00a0MB")):
         after = (site / urls.page_file(urls.DOWNLOADS_PAGE, lang)).read_text(encoding="utf-8")
         assert after == before[lang].replace(downloads.pending_cell("size", BUNDLE), size).replace(
             downloads.pending_cell("sha256", BUNDLE), f'<code class="sha256">{entry["sha256"]}</code>')

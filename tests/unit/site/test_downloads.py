@@ -38,7 +38,7 @@ PAGE = SimpleNamespace(file=SimpleNamespace(src_uri="kk/downloads/index.md"))
 
 def test_a_built_file_shows_its_figures_and_the_pending_bundle_marked_cells(config):
     markdown = hook.on_page_markdown(MARKDOWN, PAGE, config, None)
-    assert f'| {PDF} | 2 КБ | <code class="sha256">{"ab" * 32}</code> |' in markdown
+    assert f'| {PDF} | 2\u00a0КБ | <code class="sha256">{"ab" * 32}</code> |' in markdown
     assert f'| {BUNDLE} | {hook.pending_cell("size", BUNDLE)} | {hook.pending_cell("sha256", BUNDLE)} |' in markdown
     assert "download:" not in markdown
 

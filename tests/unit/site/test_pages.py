@@ -190,10 +190,11 @@ def test_downloads_page_marks_every_file_for_the_build_to_fill(files, lang):
 
 
 @pytest.mark.parametrize("size, expected", [
-    (10, "1 KB"), (1024, "1 KB"), (1025, "2 KB"), (1024 * 1024 - 1, "1024 KB"),
-    (1024 * 1024, "1.0 MB"), (int(2.46 * 1024 * 1024), "2.5 MB"),
+    (10, "1\u00a0KB"), (1024, "1\u00a0KB"), (1025, "2\u00a0KB"), (1024 * 1024 - 1, "1024\u00a0KB"),
+    (1024 * 1024, "1.0\u00a0MB"), (int(2.46 * 1024 * 1024), "2.5\u00a0MB"),
 ])
 def test_file_sizes(size, expected):
+    """A number and its unit on one line: a no-break space between them, whatever ui.yaml has."""
     assert file_size(size, kb="{n} KB", mb="{n} MB", decimal=".") == expected
 
 
