@@ -39,6 +39,7 @@ CITE_STRINGS = "cite-strings"  # the page's hidden element with the citation pat
 PARALLEL_ROW_PREFIX = "row-"  # a side-by-side row's id: the unit's id with a prefix no AKN id has
 PARALLEL_HEADING_PREFIX = "parallel-"  # headings of the whole-text side-by-side page
 PARALLEL_CONTROLS = "pl-controls"  # the form reader.js shows to choose the columns
+SCROLL_FOCUS = "data-scroll-focus"  # a table's box that scrolls sideways, in the tab order (reader.js, accessibility.css)
 
 
 def parallel_row_id(unit_id: str) -> str:

@@ -251,3 +251,38 @@ def test_tab_reaches_every_control_with_visible_focus(built_site, served, new_pa
         assert len(permalinks) == len(list(article_units(checked_source(built_site("rich").source).article(2))))
         buttons = [name for name in content if ": button " in name]  # copy buttons (reader tools, issue 6)
         assert len(buttons) >= len(permalinks), content
+
+
+# --- tables wider than a phone ---------------------------------------------------------------
+
+SCROLLING_TABLES = """() => [...document.querySelectorAll('.md-typeset table')].map(table => {
+  const box = table.closest('.md-typeset__scrollwrap') || table
+  const named = box.getAttribute('aria-labelledby')
+  return {scrolls: box.scrollWidth > box.clientWidth + 1, tabindex: box.getAttribute('tabindex'),
+          role: box.getAttribute('role'), name: named && document.getElementById(named) ? document.getElementById(named).textContent.trim() : null}
+})"""
+WIDE_TABLE_PAGES = [urls.STATUS_PAGE, urls.DOWNLOADS_PAGE]
+WIDE_TABLE_CASES = [(key, lang) for key in WIDE_TABLE_PAGES for lang in LANGUAGES]
+
+
+@pytest.mark.parametrize("key, lang", WIDE_TABLE_CASES, ids=[f"{key}-{lang}" for key, lang in WIDE_TABLE_CASES])
+def test_a_table_wider_than_a_phone_scrolls_from_the_keyboard(served, new_page, key, lang):
+    """At 390 px the status and Downloads tables scroll sideways: each box that scrolls is in the
+    tab order, a region named by its heading (axe: scrollable-region-focusable); wide enough, none is."""
+    page = new_page(PHONE)
+    page.goto(urljoin(served("rich"), urls.page_url(key, lang)))
+    page.evaluate("document.fonts.ready")
+    tables = page.evaluate(SCROLLING_TABLES)
+    assert any(table["scrolls"] for table in tables), f"no table of {key} is wider than a phone: the test tests nothing"
+    for table in tables:
+        if table["scrolls"]:
+            assert table["tabindex"] == "0" and table["role"] == "region" and table["name"], table
+        else:
+            assert table["tabindex"] is None, table
+    page.evaluate(axe_script())
+    found = page.evaluate("axe.run(document, {runOnly: ['scrollable-region-focusable']})")["violations"]
+    assert found == [], found
+    page.set_viewport_size(DESKTOP)
+    page.wait_for_function("""() => [...document.querySelectorAll('.md-typeset table')].every(table => {
+      const box = table.closest('.md-typeset__scrollwrap') || table
+      return box.scrollWidth > box.clientWidth + 1 || !box.hasAttribute('tabindex') })""")

@@ -15,6 +15,11 @@
  * Search: the search form's submit button (the accessibility hook adds it for screen readers)
  * opens the first result, as Enter in the search box does.
  *
+ * Tables wider than the page (the status and Downloads tables on a phone) scroll sideways in
+ * their box; a keyboard reader can scroll only what takes focus, so while a box scrolls it is
+ * in the tab order, a region named by the heading above it (WCAG 2.1.1, axe's
+ * scrollable-region-focusable), and leaves the tab order when the page is wide enough.
+ *
  * Copy buttons (.cite-strings, .unit[data-cite]): a permanent link to the unit (the page's
  * canonical address, the page's own address where there is none, as offline) and its
  * citation in the page's language; a status region announces what was copied. Where the
@@ -266,7 +271,44 @@
     })
   }
 
+  // --- tables wider than the page -------------------------------------------------------
+
+  var SCROLL_FOCUS = "data-scroll-focus"  // marks the attributes this script set, to take back
+
+  function headingBefore(box) {
+    for (var el = box.previousElementSibling; el; el = el.previousElementSibling) {
+      if (/^H[1-6]$/.test(el.tagName)) return el.id ? el : null
+    }
+    return null
+  }
+
+  function scrollableTables() {
+    function update() {
+      document.querySelectorAll(".md-typeset table").forEach(function (table) {
+        // Material's script wraps each table in a box that scrolls; without it the table scrolls
+        var box = table.closest(".md-typeset__scrollwrap") || table
+        var scrolls = box.scrollWidth > box.clientWidth + 1
+        if (scrolls && !box.hasAttribute("tabindex")) {
+          var heading = headingBefore(box)
+          box.setAttribute("tabindex", "0")
+          box.setAttribute("role", "region")
+          if (heading) box.setAttribute("aria-labelledby", heading.id)
+          box.setAttribute(SCROLL_FOCUS, "")
+        } else if (!scrolls && box.hasAttribute(SCROLL_FOCUS)) {
+          ["tabindex", "role", "aria-labelledby", SCROLL_FOCUS].forEach(function (name) {
+            box.removeAttribute(name)
+          })
+        }
+      })
+    }
+    // after Material's script has wrapped the tables (it does on DOMContentLoaded)
+    if (document.readyState === "complete") update()
+    else window.addEventListener("load", update)
+    window.addEventListener("resize", update)
+  }
+
   sideBySide()
   citeButtons()
   searchSubmit()
+  scrollableTables()
 })()

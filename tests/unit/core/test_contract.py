@@ -27,6 +27,8 @@ USES = [
     (contract.CITE_STRINGS, [READER_JS]),
     (contract.PARALLEL_CONTROLS, [READER_JS, STYLES / "reader.css", STYLES / "print.css"]),
     (contract.PARALLEL_ROW_PREFIX, [STYLES / "reader.css"]),
+    (f'"{contract.SCROLL_FOCUS}"', [READER_JS]),
+    (f"[{contract.SCROLL_FOCUS}]", [STYLES / "accessibility.css"]),
     (contract.SEARCH_SCOPE, [SEARCH_JS, STYLES / "search.css", paths.ROOT / "overrides" / "main.html"]),
     (contract.SEARCH_EDITION, [SEARCH_JS, STYLES / "search.css", SEARCH_EDITION_HTML]),
     (contract.SEARCH_EDITION_INDEX, [SEARCH_JS, SEARCH_EDITION_HTML]),
