@@ -167,3 +167,26 @@ def test_switch_to_a_language_missing_the_clause_lands_on_its_notice(page, rich_
     page.wait_for_url(urljoin(site_url, urls.unit_url(clause, "ru")))
     expect_clause_in_view(page, clause)
     assert "unit--missing" in page.get_attribute(f"#{clause}", "class")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_breadcrumbs_fit_a_phone(new_page, site_url, lang):
+    """At 390 px a section's long name wraps onto its own line: nothing of the breadcrumbs is
+    cut off (Material's one scrolling line showed 'негіздер' for 'негіздері'), the home link whole."""
+    from tests.helpers.browser import PHONE
+
+    page = new_page(PHONE)
+    page.goto(urljoin(site_url, urls.page_url(ids.article_id(2), lang)))
+    page.evaluate("document.fonts.ready")
+    fit = page.evaluate("""() => {
+      const path = document.querySelector('nav.md-path')
+      const items = [...path.querySelectorAll('.md-path__item')]
+      const lines = el => { const range = document.createRange(); range.selectNodeContents(el)
+        return new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top))).size }
+      const inside = el => { const r = el.getBoundingClientRect(), p = path.getBoundingClientRect()
+        return r.left >= p.left - 0.5 && r.right <= p.right + 0.5 }
+      return {overflow: path.scrollWidth - path.clientWidth, items: items.length,
+              inside: items.every(inside), homeLines: lines(items[0])}
+    }""")
+    assert fit["items"] >= 2 and fit["overflow"] <= 0 and fit["inside"], fit
+    assert fit["homeLines"] == 1, fit
