@@ -17,6 +17,7 @@ import pytest
 from pypdf import PdfReader
 
 from constitution.core import catalogue, ids, languages
+from constitution.source.labels import section_title
 from tests.build.print.conftest import PDF_NAMES, normal
 from tests.helpers import ROOT
 
@@ -63,6 +64,10 @@ def test_outline_has_preamble_sections_and_every_article(built, edition):
     for target, labels in wanted.items():
         matches = [page for title, page in entries if all(label in title for label in labels)]
         assert pages[target] in matches, f"no outline entry {labels} on the page of #{target}"
+    # a section's entry is its label and title apart ('I бөлім. Конституциялық …'), as the contents show it
+    for section in source.document.sections:
+        titles = [section_title(source.ui, lang, section) for lang in edition_languages(edition)]
+        assert " · ".join(titles) in [title for title, _ in entries], titles
 
 
 @EACH_EDITION

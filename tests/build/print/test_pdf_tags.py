@@ -48,6 +48,10 @@ def test_every_text_is_tagged_in_its_language(built, edition):
     for article in source.articles:  # the labels too: '2-бап', 'Статья 2', 'Article 2'
         for lang in edition_languages(edition):
             assert normal(labels.article_label(source.ui, lang, article.number)) in by_language[lang]
+    for lang in edition_languages(edition):  # the contents' title too: 'Мазмұны · Содержание · Contents'
+        title = normal(source.ui.get("pdf_contents", lang))
+        assert title in by_language[lang]
+        assert all(title not in by_language[other] for other in set(by_language) - {lang}), f"{title} tagged not {lang}"
 
 
 def test_each_parallel_cell_says_its_language(built):
