@@ -18,6 +18,7 @@ from tests.build.print.conftest import normal
 EDITIONS = catalogue.PDF_EDITIONS
 EACH_EDITION = pytest.mark.parametrize("edition", EDITIONS, ids=EDITIONS)
 PRINT_FLAG = 4  # annotation flag bit 3: printed as shown
+ENTRY_LINK_MIN_PT = 60  # a contents link holds its entry's words, not its page number alone
 
 
 def edition_languages(edition: str) -> tuple[str, ...]:
@@ -150,6 +151,10 @@ def test_every_link_is_one_link_element_with_a_description(built, edition):
             target = str(annotation.Dest)
             targets.add(target)
             assert description == expected_description(source, target, document_language(edition))
+            # the whole contents entry is the link, its words and its number (a page number alone
+            # is under 20 pt wide; '1-бап' and its number in a single edition's grid about 130)
+            left, _, right, _ = (float(value) for value in annotation.Rect)
+            assert right - left > ENTRY_LINK_MIN_PT, f"{target}: a link {right - left:.0f} pt wide"
         else:
             assert annotation.A.S == "/URI" and description
     listed = {ids.PREAMBLE_ID} | {s.id for s in source.document.sections} | {a.id for a in source.articles}
