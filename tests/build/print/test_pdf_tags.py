@@ -78,6 +78,15 @@ def test_no_heading_is_empty(built, edition):
 
 
 @EACH_EDITION
+def test_no_structure_element_is_empty(built, edition):
+    """Every element holds content, a link or other elements: an empty one (a grid's unused
+    cell) is one more stop a screen reader announces with nothing to read."""
+    empty = [element.kind + " under " + element.parent.kind for element in built.tagged[edition].elements()
+             if element.parent is not None and not (element.children or element.content or element.objects)]
+    assert not empty, empty
+
+
+@EACH_EDITION
 def test_cover_and_contents_are_not_tables(built, edition):
     """Only the parallel text is a table; a table's header cells have their scope."""
     tagged = built.tagged[edition]
