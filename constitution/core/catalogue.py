@@ -39,6 +39,11 @@ class Download:
     edition: str | None = None  # the id of the edition whose folder holds it; None: dist/ itself
 
 
+def edition_languages(edition: str) -> tuple[str, ...]:
+    """The languages a PDF edition holds: its own, or all of them side by side."""
+    return LANGUAGES if edition == PARALLEL else (edition,)
+
+
 def pdf_name(edition: str) -> str:
     """'constitution-kk.pdf', …, 'constitution-parallel.pdf'."""
     return f"constitution-{edition}.pdf"

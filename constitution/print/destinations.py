@@ -1,12 +1,13 @@
-"""What the PDF gets after Typst: a named destination for every unit id, and each link's
-description in the document's language.
+"""What the PDF gets after Typst: a named destination for every unit id, each link's
+description in the document's language, and the languages of its text in its metadata.
 
 Typst names the places of labelled headings only. The templates mark each recital, clause
 and point with an anchor (templates/edition.typ) and list the anchors' positions in a
 metadata element, which typeset.py queries; this module adds each id that Typst did not name
 to the PDF's name tree, pointing at its page and height. Typst describes a link to a heading
 in words of its own ("1-бап, page 4": it has no Kazakh for "page"), so each link's /Contents
-becomes the name of its target in the document's language ("1-бап").
+becomes the name of its target in the document's language ("1-бап"). Typst's XMP names the
+document's language alone (dc:language kk), the parallel edition's too: it gets all three.
 """
 
 from __future__ import annotations
@@ -22,9 +23,10 @@ def points(length: str) -> float:
     return float(length[:-2])
 
 
-def named(rendered: Path, places: list, descriptions: dict[str, str]) -> bytes:
+def named(rendered: Path, places: list, descriptions: dict[str, str], languages: tuple[str, ...]) -> bytes:
     """The PDF of the file `rendered` with a named destination for each (id, position) of
-    `places` it lacks, and the description of each link to an id of `descriptions`."""
+    `places` it lacks, the description of each link to an id of `descriptions`, and
+    `languages` as its XMP dc:language."""
     import pikepdf
 
     with pikepdf.open(rendered) as pdf:
@@ -57,6 +59,10 @@ def named(rendered: Path, places: list, descriptions: dict[str, str]) -> bytes:
                 target = str(annotation.get("/Dest", ""))
                 if annotation.get("/Subtype") == "/Link" and target in descriptions:
                     annotation.Contents = pikepdf.String(descriptions[target])
+        # the metadata's dates stay the edition's: pikepdf would write today's as its editor's
+        with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as xmp:
+            if xmp.get("dc:language") != set(languages):
+                xmp["dc:language"] = list(languages)
         out = io.BytesIO()
         # deterministic_id: the file identifier is a hash of the content, never random
         pdf.save(out, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)

@@ -94,7 +94,7 @@ def job(source: Source, edition: str) -> Job:
         template, data = "single.typ", single.document(source, edition, pdf_name(edition))
     epoch = calendar.timegm(source.document.edition.date.timetuple())
     return Job(pdf_name(edition), template, json.dumps(data, default=plain), epoch,
-               link_descriptions(data["book"], data["lang"]))
+               link_descriptions(data["book"], data["lang"]), catalogue.edition_languages(edition))
 
 
 def link_descriptions(book, lang: str) -> dict[str, str]:

@@ -25,6 +25,7 @@ class Job:
     data: str  # the edition's data as JSON: the template parses it, so no text is ever markup
     epoch: int  # the edition's date (seconds): the PDF's dates, never the build's
     descriptions: dict[str, str]  # id -> what a link to it is called, in the document's language
+    languages: tuple[str, ...]  # the languages of its text, for its XMP metadata
 
 
 def typeset(job: Job) -> bytes:
@@ -47,7 +48,7 @@ def typeset(job: Job) -> bytes:
             raise BuildError([f"{job.name}: Typst: {one_line(error.message)}"]) from None
         if warnings:  # e.g. a glyph no font has: never a PDF that silently lacks text
             raise BuildError([f"{job.name}: Typst: {one_line(warning.message)}" for warning in warnings])
-        return destinations.named(rendered, places, job.descriptions)
+        return destinations.named(rendered, places, job.descriptions, job.languages)
 
 
 def one_line(text: str) -> str:

@@ -17,6 +17,7 @@ import pytest
 from pypdf import PdfReader
 
 from constitution.core import catalogue, ids, languages
+from constitution.core.catalogue import edition_languages
 from constitution.source.labels import section_title
 from tests.build.print.conftest import PDF_NAMES, normal
 from tests.helpers import ROOT
@@ -25,10 +26,6 @@ EDITIONS = catalogue.PDF_EDITIONS
 
 KAZAKH_LETTERS = "әғқңөұүһіӘҒҚҢӨҰҮҺІ"
 FONT_PREFIX = "NotoSerif"  # the merged Noto Serif faces (constitution/print/fonts.py), Typst's only fonts
-
-
-def edition_languages(edition: str) -> tuple[str, ...]:
-    return languages.LANGUAGES if edition == catalogue.PARALLEL else (edition,)
 
 
 def expected_text(source, texts, lang: str) -> str:
@@ -175,6 +172,17 @@ def test_tagged_pdf_ua(built, edition):
     xmp = root["/Metadata"].get_object().get_data()
     # the XMP says PDF/UA-1, as an attribute or as an element (either is RDF)
     assert re.search(rb'pdfuaid:part="1"|<pdfuaid:part>1</pdfuaid:part>', xmp)
+
+
+XMP_LANGUAGES = {"kk": [b"kk"], "ru": [b"ru"], "en": [b"en"], "parallel": [b"kk", b"ru", b"en"]}
+
+
+@EACH_EDITION
+def test_xmp_names_every_language_of_the_text(built, edition):
+    """The metadata a catalogue reads (XMP dc:language) lists each language the edition holds."""
+    xmp = built.reader(edition).trailer["/Root"]["/Metadata"].get_object().get_data()
+    bag = re.search(rb"<dc:language>\s*<rdf:Bag>(.*?)</rdf:Bag>\s*</dc:language>", xmp, re.S)
+    assert bag and re.findall(rb"<rdf:li>([^<]*)</rdf:li>", bag.group(1)) == XMP_LANGUAGES[edition]
 
 
 def test_second_render_is_byte_identical(built, tmp_path):

@@ -12,6 +12,7 @@ import pikepdf
 import pytest
 
 from constitution.core import catalogue, ids, languages
+from constitution.core.catalogue import edition_languages
 from constitution.source import labels
 from tests.build.print.conftest import normal
 
@@ -19,10 +20,6 @@ EDITIONS = catalogue.PDF_EDITIONS
 EACH_EDITION = pytest.mark.parametrize("edition", EDITIONS, ids=EDITIONS)
 PRINT_FLAG = 4  # annotation flag bit 3: printed as shown
 ENTRY_LINK_MIN_PT = 60  # a contents link holds its entry's words, not its page number alone
-
-
-def edition_languages(edition: str) -> tuple[str, ...]:
-    return languages.LANGUAGES if edition == catalogue.PARALLEL else (edition,)
 
 
 def document_language(edition: str) -> str:
