@@ -261,14 +261,13 @@ SCROLLING_TABLES = """() => [...document.querySelectorAll('.md-typeset table')].
   return {scrolls: box.scrollWidth > box.clientWidth + 1, tabindex: box.getAttribute('tabindex'),
           role: box.getAttribute('role'), name: named && document.getElementById(named) ? document.getElementById(named).textContent.trim() : null}
 })"""
-WIDE_TABLE_PAGES = [urls.STATUS_PAGE, urls.DOWNLOADS_PAGE]
-WIDE_TABLE_CASES = [(key, lang) for key in WIDE_TABLE_PAGES for lang in LANGUAGES]
 
 
-@pytest.mark.parametrize("key, lang", WIDE_TABLE_CASES, ids=[f"{key}-{lang}" for key, lang in WIDE_TABLE_CASES])
-def test_a_table_wider_than_a_phone_scrolls_from_the_keyboard(served, new_page, key, lang):
-    """At 390 px the status and Downloads tables scroll sideways: each box that scrolls is in the
-    tab order, a region named by its heading (axe: scrollable-region-focusable); wide enough, none is."""
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_table_wider_than_a_phone_scrolls_from_the_keyboard(served, new_page, lang):
+    """At 390 px the status tables scroll sideways: each box that scrolls is in the tab order, a
+    region named by its heading (axe: scrollable-region-focusable); wide enough, none is."""
+    key = urls.STATUS_PAGE
     page = new_page(PHONE)
     page.goto(urljoin(served("rich"), urls.page_url(key, lang)))
     page.evaluate("document.fonts.ready")
@@ -286,3 +285,37 @@ def test_a_table_wider_than_a_phone_scrolls_from_the_keyboard(served, new_page, 
     page.wait_for_function("""() => [...document.querySelectorAll('.md-typeset table')].every(table => {
       const box = table.closest('.md-typeset__scrollwrap') || table
       return box.scrollWidth > box.clientWidth + 1 || !box.hasAttribute('tabindex') })""")
+
+
+DOWNLOAD_ROWS = """() => [...document.querySelectorAll('.md-typeset table')].flatMap(table =>
+  [...table.tBodies[0].rows].map(row => {
+    const cells = [...row.cells].map(cell => cell.getBoundingClientRect())
+    const checksum = row.querySelector('code.sha256').getBoundingClientRect()
+    return {file: row.cells[0].textContent, display: getComputedStyle(row).display,
+            right: Math.max(...cells.map(box => box.right), checksum.right),
+            nameAbove: cells[0].bottom <= cells[1].top + 1, checksumBelow: checksum.top >= cells[1].bottom - 1}
+  }))"""
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_downloads_on_a_phone_are_one_block_per_file_still_a_table(served, new_page, lang):
+    """At 390 px each file of the Downloads page stands in a block of its own (its name, then what
+    it holds and its size, then its whole checksum) within the screen, nothing to scroll
+    sideways; a screen reader still meets tables, their cells under their column headers. On a
+    desktop they are four columns."""
+    page = new_page(PHONE)
+    page.goto(urljoin(served("rich"), urls.page_url(urls.DOWNLOADS_PAGE, lang)))
+    page.evaluate("document.fonts.ready")
+    rows = page.evaluate(DOWNLOAD_ROWS)
+    assert rows and page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    for row in rows:
+        assert row["display"] == "block" and row["right"] <= PHONE["width"], row
+        assert row["nameAbove"] and row["checksumBelow"], row
+    assert not any(table["scrolls"] for table in page.evaluate(SCROLLING_TABLES))
+    tree = page.context.new_cdp_session(page).send("Accessibility.getFullAXTree")["nodes"]
+    roles = [node["role"]["value"] for node in tree if not node.get("ignored")]
+    tables = page.evaluate("document.querySelectorAll('.md-typeset table').length")
+    assert roles.count("table") == tables and roles.count("columnheader") == 4 * tables
+    assert roles.count("row") == len(rows) + tables and roles.count("cell") == 4 * len(rows)
+    page.set_viewport_size(DESKTOP)
+    assert {row["display"] for row in page.evaluate(DOWNLOAD_ROWS)} == {"table-row"}
