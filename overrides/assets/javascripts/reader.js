@@ -15,10 +15,11 @@
  * Search: the search form's submit button (the accessibility hook adds it for screen readers)
  * opens the first result, as Enter in the search box does.
  *
- * Tables wider than the page (the status and Downloads tables on a phone) scroll sideways in
- * their box; a keyboard reader can scroll only what takes focus, so while a box scrolls it is
- * in the tab order, a region named by the heading above it (WCAG 2.1.1, axe's
- * scrollable-region-focusable), and leaves the tab order when the page is wide enough.
+ * Tables wider than the page (the status tables on a phone; the Downloads tables stack
+ * instead, constitution.css) scroll sideways in their box; a keyboard reader can scroll only
+ * what takes focus, so while a box scrolls it is in the tab order, a region named by the
+ * heading above it (WCAG 2.1.1, axe's scrollable-region-focusable), and leaves the tab order
+ * when the page is wide enough.
  *
  * Copy buttons (.cite-strings, .unit[data-cite]): a permanent link to the unit (the page's
  * canonical address, the page's own address where there is none, as offline) and its
