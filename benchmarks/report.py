@@ -265,5 +265,25 @@ def issue_goals(rows: list[Row], lines: list[Growth], figures: dict[int, dict], 
     return out
 
 
-def goals_table(goals: list[Goal]) -> str:
-    return markdown_table(["goal (issue 12)", "measured", "met?"], [[g.goal, g.measured, yes_no(g.met)] for g in goals])
+def pdf_goals(rows: list[Row]) -> list[Goal]:
+    """Issue 13's CPU goals for the pdf stage at each size: in CPU seconds as the issue set them,
+    and as the speed-up over the old engine they asked for there, judged against the old engine
+    measured in the same run (the machine's speed cancels out; see ISSUE_OLD_PDF_CPU_S)."""
+    out = []
+    for articles, limit in PDF_GOAL_CPU_S.items():
+        ours, old = _find(rows, "pdf", articles), _find(rows, OLD_PDF, articles)
+        cpu = ours.cpu_s if ours else None
+        out.append(Goal(f"`pdf` at {articles} articles ≤ {limit:g} CPU-s", number(cpu, 2, " s"),
+                        None if cpu is None else cpu <= limit))
+        wanted = ISSUE_OLD_PDF_CPU_S[articles] / limit
+        speedup = _ratio(old.cpu_s if old else None, cpu)
+        out.append(Goal(f"`pdf` at {articles} articles ≥ {wanted:.1f}× less CPU than the old engine in the same run: "
+                        f"{limit:g} CPU-s where it took {ISSUE_OLD_PDF_CPU_S[articles]:g}",
+                        f"{speedup:.1f}× ({old.cpu_s:.2f} s / {cpu:.2f} s)" if speedup else "—",
+                        None if speedup is None else speedup >= wanted))
+    return out
+
+
+def goals_table(goals: list[Goal], issue: int = 12) -> str:
+    return markdown_table([f"goal (issue {issue})", "measured", "met?"],
+                          [[g.goal, g.measured, yes_no(g.met)] for g in goals])

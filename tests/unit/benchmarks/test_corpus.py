@@ -120,6 +120,37 @@ def test_pdf_goal_beside_the_old_engine(cpu_s, goal, met):
     assert (row.goal, row.met, row.cpu_ratio) == (goal, met, pytest.approx(cpu_s / 2.5))
 
 
+def pdf_rows(pdf_cpu: tuple, old_cpu: tuple) -> list[report.Row]:
+    """The pdf stage and the old engine at 96 and 288 articles, from their CPU seconds (None: not run)."""
+    return [report.Row(stage, articles, wall_s=cpu, cpu_s=cpu, runs=1)
+            for stage, pair in (("pdf", pdf_cpu), (report.OLD_PDF, old_cpu))
+            for articles, cpu in zip((96, 288), pair) if cpu is not None]
+
+
+ABSOLUTE_96, ABSOLUTE_288 = "`pdf` at 96 articles ≤ 2 CPU-s", "`pdf` at 288 articles ≤ 6 CPU-s"
+BESIDE_96 = "`pdf` at 96 articles ≥ 8.9× less CPU than the old engine in the same run: 2 CPU-s where it took 17.8"
+BESIDE_288 = "`pdf` at 288 articles ≥ 8.8× less CPU than the old engine in the same run: 6 CPU-s where it took 53"
+
+
+@pytest.mark.parametrize("pdf_cpu, old_cpu, expected", [
+    ((1.9, 5.9), (17.8, 53.0), {ABSOLUTE_96: True, BESIDE_96: True, ABSOLUTE_288: True, BESIDE_288: True}),
+    # a machine twice as slow: the same program's CPU seconds double, the old engine's too
+    ((3.8, 11.8), (35.6, 106.0), {ABSOLUTE_96: False, BESIDE_96: True, ABSOLUTE_288: False, BESIDE_288: True}),
+    ((2.1, 6.1), (17.8, 53.0), {ABSOLUTE_96: False, BESIDE_96: False, ABSOLUTE_288: False, BESIDE_288: False}),
+    ((1.5, 5.0), (None, None), {ABSOLUTE_96: True, BESIDE_96: None, ABSOLUTE_288: True, BESIDE_288: None}),
+    ((None, 5.0), (17.8, 53.0), {ABSOLUTE_96: None, BESIDE_96: None, ABSOLUTE_288: True, BESIDE_288: True}),
+], ids=["met", "slower-machine", "missed", "old-engine-not-run", "pdf-failed-at-96"])
+def test_pdf_goals_in_cpu_seconds_and_beside_the_old_engine(pdf_cpu, old_cpu, expected):
+    assert {g.goal: g.met for g in report.pdf_goals(pdf_rows(pdf_cpu, old_cpu))} == expected
+
+
+def test_pdf_goals_say_the_speedup_measured():
+    goals = {g.goal: g.measured for g in report.pdf_goals(pdf_rows((4.0, 12.0), (60.0, 170.0)))}
+    assert goals[BESIDE_96] == "15.0× (60.00 s / 4.00 s)" and goals[ABSOLUTE_288] == "12.00 s"
+    assert report.goals_table(report.pdf_goals(pdf_rows((4.0, 12.0), (60.0, 170.0))), issue=13).startswith(
+        "| goal (issue 13) ")
+
+
 @pytest.mark.parametrize("stage, wall_ratio, met", [
     ("generate", 1.4 / 0.5, True),
     (report.MKDOCS_STEP, 50 / 12, False),
